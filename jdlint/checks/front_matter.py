@@ -1,0 +1,35 @@
+"""Front matter that cannot be read, or a ``jdlint:`` block that is not understood."""
+from __future__ import annotations
+
+from . import Kind
+
+JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names or codes"}
+
+
+class FrontMatterKind(Kind):
+    name = "front-matter"
+    OPTIONS = {}
+
+    def check(self, doc, rule, ctx):
+        for err in doc.front_matter_errors:
+            raw = doc.lines[err.line - 1].text if 0 < err.line <= len(doc.lines) else ""
+            yield rule.finding(doc, err.line, 1, err.line, len(raw) + 1, match=raw, problem=err.message)
+        fm = doc.front_matter or {}
+        if "jdlint" not in fm:
+            return
+        from .. import yamlio
+
+        block = fm["jdlint"]
+        base = (doc.front_matter_span or (1, 1))[0]
+        line = yamlio.line_of(fm, "jdlint", 1) + base
+        if not isinstance(block, dict):
+            yield rule.finding(doc, line, 1, problem="the 'jdlint' block must be a mapping with 'stack' and/or 'disable'")
+            return
+        for key, value in block.items():
+            kline = yamlio.line_of(block, key, 1) + base
+            if key not in JDLINT_KEYS:
+                from ..config import did_you_mean
+
+                yield rule.finding(doc, kline, 1, problem=f"unknown key {key!r} in the 'jdlint' block{did_you_mean(str(key), JDLINT_KEYS)}")
+            elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                yield rule.finding(doc, kline, 1, problem=f"'jdlint.{key}' must be {JDLINT_KEYS[key]} (quote words such as no or off)")

@@ -1,0 +1,35 @@
+"""missing-first-problem: the posting never says what the hire will solve first.
+
+Present when a section is about it (kind ``first_problem``: "Your first 90 days", "The problem
+we need solved first", a 30-60-90 plan) or when any sentence ties the start of the job to a
+deliverable (``first_problem.yaml`` cues: "Within 60 days you will have shipped...", "Your first
+assignment: ..."). Cues in benefits, pay, process and about-us sections do not count ("benefits
+start within 30 days"). Reported once, on the title.
+"""
+from __future__ import annotations
+
+from . import Kind
+
+
+class StatementRequiredKind(Kind):
+    name = "statement-required"
+    OPTIONS = {}
+
+    def check(self, doc, rule, ctx):
+        if not doc.has_content():
+            return
+        vocab = ctx.vocab
+        for sec in doc.sections:
+            if sec.kind == "first_problem" and sec.explicit_kind:
+                if any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line]):
+                    return
+        for block in doc.blocks:
+            if block.section.kind in vocab.first_problem_ignore:
+                continue
+            if any(p.search(block.text) for p in vocab.first_problem_cues):
+                return
+        t = doc.title
+        if t is not None:
+            yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text, title=t.text)
+        else:
+            yield rule.finding(doc, 1, 1, title="")

@@ -1,0 +1,191 @@
+"""The ``jdlint`` command. Exit-code policy lives here and only here:
+
+0  nothing at or above ``--fail-on``        1  findings at or above it
+2  usage, config or unreadable input (the other files are still linted and reported)
+"""
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+
+import click
+
+from . import __version__
+from .finding import Severity
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of the nearest .jdlint.yaml.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--select", multiple=True, help="Run only these rules (names or codes, comma-separated).")
+@click.option("--ignore", multiple=True, help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--stack", multiple=True, help="The team's tools (comma-separated); overrides the config's stack.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
+@click.option("--stdin-filename", metavar="PATH", help="Name (and config location) for text read from '-'.")
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.version_option(__version__, "--version", prog_name="jdlint")
+def main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, list_rules, explain,
+         stdin_filename, no_color):
+    """Lint job descriptions written in markdown.
+
+    PATHS are files or folders (default: the current folder); folders are searched for
+    *.md and *.markdown. Use '-' to read one posting from standard input.
+    """
+    try:
+        code = _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, list_rules,
+                     explain, stdin_filename, no_color)
+    except BrokenPipeError:
+        # The reader went away (`jdlint ... | head`): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        code = 1
+    sys.exit(code)
+
+
+def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, list_rules, explain,
+          stdin_filename, no_color) -> int:
+    from .config import Config, ConfigError, ConfigFinder, load_config
+
+    select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
+    try:
+        base_cfg = load_config(config_path) if config_path else Config()
+    except ConfigError as exc:
+        _err(f"jdlint: error: {exc}")
+        return 2
+
+    if list_rules:
+        for r in base_cfg.ruleset:
+            flag = " (opt-in)" if r.opt_in else ""
+            click.echo(f"{r.id:<7} {r.name:<28} {str(r.severity):<8} {r.summary}{flag}")
+        return 0
+    if explain:
+        rule = base_cfg.ruleset.get(explain)
+        if rule is None:
+            from .config import did_you_mean
+
+            _err(f"jdlint: error: unknown rule {explain!r}{did_you_mean(explain, base_cfg.ruleset.keys())}")
+            return 2
+        click.echo(explain_rule(rule))
+        return 0
+
+    try:
+        base_cfg.check_rule_names(select_l, "--select")
+        base_cfg.check_rule_names(ignore_l, "--ignore")
+    except ConfigError as exc:
+        _err(f"jdlint: error: {exc.message.replace('unknown rule', 'unknown rule in ' + exc.path)}")
+        return 2
+
+    from .engine import discover, lint_file
+    from .formatters.text import TextFormatter
+
+    color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text_fmt = TextFormatter(color=color)
+    all_findings = []
+    files = 0
+    had_error = False
+    stack_arg = stack_l or None
+    out = sys.stdout
+
+    try:
+        finder = ConfigFinder(config_path)
+    except ConfigError as exc:
+        _err(f"jdlint: error: {exc}")
+        return 2
+
+    def handle(result) -> None:
+        nonlocal files, had_error
+        if result.error:
+            had_error = True
+            _err(result.error)
+            return
+        files += 1
+        if fmt == "text":
+            for f in result.findings:
+                out.write(text_fmt.finding(f) + "\n")
+        all_findings.extend(result.findings)
+
+    targets = list(paths) or ["."]
+    for target in targets:
+        if target == "-":
+            name = stdin_filename or "-"
+            try:
+                cfg = finder.for_path(os.path.abspath(name)) if stdin_filename else (base_cfg if config_path else finder.for_path(os.path.abspath("stdin.md")))
+                data = sys.stdin.buffer.read()
+                text = data.decode("utf-8")
+            except ConfigError as exc:
+                _err(f"jdlint: error: {exc}")
+                had_error = True
+                continue
+            except UnicodeDecodeError as exc:
+                _err(f"{name}: error: not valid UTF-8 (byte offset {exc.start})")
+                had_error = True
+                continue
+            handle(lint_file(name, cfg, select=select_l, ignore=ignore_l, stack=stack_arg, text=text))
+            continue
+        for path, error in discover([target], finder):
+            if error:
+                handle(_Result(path, error))
+                continue
+            handle(lint_file(path, finder.for_path(path), select=select_l, ignore=ignore_l, stack=stack_arg))
+
+    all_findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
+    if fmt == "json":
+        from .formatters.json import JsonFormatter
+
+        out.write(JsonFormatter().render(all_findings) + "\n")
+    else:
+        if statistics and all_findings:
+            for line in text_fmt.stats(all_findings):
+                out.write(line + "\n")
+        out.write(text_fmt.summary(all_findings, files) + "\n")
+    out.flush()
+
+    if had_error:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = Severity.parse(fail_on)
+    return 1 if any(f.severity >= threshold for f in all_findings) else 0
+
+
+class _Result:
+    def __init__(self, path: str, error: str):
+        self.path, self.error, self.findings = path, error, []
+
+
+def explain_rule(rule) -> str:
+    """What the rule checks, why, what to do instead, options and examples, from its YAML."""
+    lines = [f"{rule.id} {rule.name} ({rule.severity}{', opt-in' if rule.opt_in else ''})", "",
+             rule.summary, "", "Why:", textwrap.indent(rule.why.strip(), "  "), "",
+             "Instead:", textwrap.indent(rule.instead.strip(), "  ")]
+    if rule.kind.OPTIONS:
+        lines += ["", "Options:"]
+        for name, (typ, default, doc) in rule.kind.OPTIONS.items():
+            value = rule.options.get(name, default)
+            lines.append(f"  {name} = {value!r}  ({doc})")
+    for label in ("bad", "good"):
+        examples = rule.examples.get(label) or []
+        if examples:
+            lines += ["", f"Example ({label}):", textwrap.indent(examples[0].rstrip(), "  ")]
+    return "\n".join(lines)

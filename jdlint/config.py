@@ -1,0 +1,424 @@
+"""Configuration: discovery, ``extends``, merging and validation with file:line errors.
+
+Order of precedence, lowest first: built-in rule defaults -> the ``extends`` chain -> the
+nearest ``.jdlint.yaml`` / ``.jdlint.yml`` walking up from each linted file (or ``--config``)
+-> the file's front matter ``jdlint:`` block -> command-line flags. Mappings merge key by key;
+lists replace.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from . import yamlio
+from .finding import Severity
+from .registry import RuleError, RuleSet, builtin_rules, load_rules_from, validate_options
+
+CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml")
+TOP_KEYS = {
+    "extends": "a path (or list of paths) to configs this one builds on",
+    "stack": "the tools the team uses: a list of names or aliases",
+    "rules": "rule name or code -> off | info | warning | error, or {severity, options...}",
+    "include": "glob patterns of postings to lint when walking folders",
+    "exclude": "glob patterns of files never to lint",
+    "packs": "folders of extra YAML rules",
+    "vocab": "additions to the built-in vocabularies",
+}
+LEVELS = ("off", "info", "warning", "error")
+
+
+class ConfigError(Exception):
+    """A config that cannot be used. ``str()`` is ``path:line: message``."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        loc = f"{path}:{line}" if line else path
+        super().__init__(f"{loc}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+@dataclass
+class RuleSetting:
+    enabled: bool | None = None  # None: as the rule's default (on unless opt-in)
+    severity: Severity | None = None
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    base_dir: Path = field(default_factory=Path.cwd)
+    stack: list[str] | None = None
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    include: list[str] | None = None
+    exclude: list[str] = field(default_factory=list)
+    packs: list[str] = field(default_factory=list)
+    vocab: dict = field(default_factory=dict)
+    ruleset: RuleSet = field(default_factory=lambda: RuleSet(builtin_rules()))
+
+    def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+                      disable: Iterable[str] = ()) -> list:
+        """Rules to run, with this config's severities and options applied."""
+        selected = {self.ruleset.get(s).name for s in select} if select else None
+        ignored = {self.ruleset.get(s).name for s in ignore or ()}
+        disabled = {r.name for r in (self.ruleset.get(d) for d in disable) if r is not None}
+        out = []
+        for rule in self.ruleset:
+            setting = self.rules.get(rule.name, RuleSetting())
+            on = setting.enabled if setting.enabled is not None else not rule.opt_in
+            if selected is not None:
+                on = rule.name in selected
+            if not on or rule.name in ignored or rule.name in disabled:
+                continue
+            out.append(rule.with_settings(setting.severity, setting.options))
+        return out
+
+    def check_rule_names(self, names: Iterable[str], what: str) -> None:
+        for n in names:
+            if self.ruleset.get(n) is None:
+                raise ConfigError(what, None, f"unknown rule {n!r}{did_you_mean(n, self.ruleset.keys())}")
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = _relative(path, self.base_dir)
+        return any(glob_match(rel, pat) for pat in self.exclude)
+
+    def is_included(self, path: Path) -> bool:
+        if not self.include:
+            return True
+        rel = _relative(path, self.base_dir)
+        return any(glob_match(rel, pat) for pat in self.include)
+
+
+def _relative(path: Path, base: Path) -> str:
+    p = os.path.abspath(path)
+    try:
+        return Path(os.path.relpath(p, os.path.abspath(base))).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(p).as_posix()
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str):
+    pat = pattern.strip()
+    anchored = pat.startswith("/")
+    pat = pat.lstrip("/")
+    if pat.endswith("/"):
+        pat += "**"
+    out, i = [], 0
+    while i < len(pat):
+        c = pat[i]
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    body = "".join(out)
+    prefix = "" if anchored or "/" in pat.rstrip("*") else "(?:.*/)?"
+    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+
+
+def glob_match(rel_path: str, pattern: str) -> bool:
+    """gitignore-like matching: ``drafts/``, ``**/old-*.md``, ``*.tmp.md``."""
+    return bool(_glob_regex(pattern).match(rel_path))
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(str(path), None, "config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read config: {exc}") from None
+    try:
+        data = yamlio.load(text)
+    except yamlio.YamlError as exc:
+        raise ConfigError(str(path), exc.line, exc.message) from None
+    if data is None:
+        return yamlio.LineDict()
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), getattr(data, "line", 1) or 1, "a config must be a mapping of keys to values")
+    return data
+
+
+def _chain(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, dict]]:
+    """The extends chain of ``path``, most basic first."""
+    path = Path(os.path.abspath(path))
+    if path in seen:
+        cycle = " -> ".join(str(p) for p in seen + (path,))
+        raise ConfigError(str(seen[-1]), None, f"extends cycle: {cycle}")
+    data = _read_yaml(path)
+    out: list[tuple[Path, dict]] = []
+    ext = data.get("extends")
+    if ext is not None:
+        items = [ext] if isinstance(ext, str) else ext
+        if not isinstance(items, list) or not all(isinstance(e, str) for e in items):
+            raise ConfigError(str(path), yamlio.line_of(data, "extends"), "'extends' must be a path or a list of paths")
+        for e in items:
+            target = (path.parent / e) if not os.path.isabs(e) else Path(e)
+            if not target.exists():
+                raise ConfigError(str(path), yamlio.line_of(data, "extends"), f"extends: no such file {e!r}")
+            out.extend(_chain(target, seen + (path,)))
+    out.append((path, data))
+    return out
+
+
+def _strings(value: Any, path: Path, data: dict, key: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ConfigError(str(path), yamlio.line_of(data, key), f"{key!r} must be a list of strings")
+    for i, v in enumerate(value):
+        if not isinstance(v, str):
+            raise ConfigError(str(path), yamlio.line_of(value, i, yamlio.line_of(data, key)),
+                              f"{key!r} entries must be strings; {v!r} is not (quote it)")
+    return list(value)
+
+
+def load_config(path: str | os.PathLike | None = None, *, data: dict | None = None) -> Config:
+    """Load a config file (with its ``extends`` chain), or build one from a mapping.
+
+    ``load_config()`` with neither gives the built-in defaults.
+    """
+    if data is not None:
+        return _build([(Path.cwd() / "<config>", _as_linedict(data))], Path.cwd(), None)
+    if path is None:
+        return Config()
+    p = Path(path)
+    chain = _chain(p)
+    return _build(chain, Path(os.path.abspath(p)).parent, str(path))
+
+
+def _as_linedict(data: Any) -> Any:
+    if isinstance(data, dict) and not isinstance(data, yamlio.LineDict):
+        out = yamlio.LineDict()
+        for k, v in data.items():
+            out[k] = _as_linedict(v)
+        return out
+    if isinstance(data, (list, tuple)) and not isinstance(data, yamlio.LineList):
+        return yamlio.LineList(_as_linedict(v) for v in data)
+    return data
+
+
+def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | None) -> Config:
+    # Packs first: they define rule names that `rules:` may refer to.
+    packs: list[str] = []
+    for path, data in chain:
+        if "packs" in data:
+            for p in _strings(data["packs"], path, data, "packs"):
+                folder = (path.parent / p).resolve()
+                if not folder.is_dir():
+                    raise ConfigError(str(path), yamlio.line_of(data, "packs"), f"packs: no such folder {p!r}")
+                packs.append(str(folder))
+    rules = list(builtin_rules())
+    for folder in packs:
+        try:
+            rules.extend(load_rules_from(Path(folder)))
+        except RuleError as exc:
+            raise ConfigError(exc.path, exc.line, exc.message) from None
+    try:
+        ruleset = RuleSet(_unique(rules))
+    except RuleError as exc:  # pragma: no cover - _unique raises ConfigError
+        raise ConfigError(exc.path, exc.line, exc.message) from None
+    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs)
+    for path, data in chain:
+        _merge_file(cfg, path, data)
+    return cfg
+
+
+def _unique(rules: list) -> list:
+    seen: dict[str, str] = {}
+    for r in rules:
+        for key in (r.id, r.name):
+            if key in seen and seen[key] != r.file:
+                raise ConfigError(r.file, 1, f"rule id or name {key!r} is already used by {seen[key]}")
+            seen[key] = r.file
+    return rules
+
+
+def _merge_file(cfg: Config, path: Path, data: dict) -> None:
+    where = str(path)
+    for key in data:
+        if key not in TOP_KEYS:
+            raise ConfigError(where, yamlio.line_of(data, key), f"unknown key {key!r}{did_you_mean(str(key), TOP_KEYS)} (known: {', '.join(sorted(TOP_KEYS))})")
+    if "stack" in data:
+        cfg.stack = _strings(data["stack"], path, data, "stack") if data["stack"] is not None else None
+    if "include" in data:
+        cfg.include = _strings(data["include"], path, data, "include")
+    if "exclude" in data:
+        cfg.exclude = _strings(data["exclude"], path, data, "exclude")
+    if "vocab" in data:
+        _merge_vocab(cfg, path, data)
+    if "rules" in data:
+        rules = data["rules"]
+        if rules is None:
+            return
+        if not isinstance(rules, dict):
+            raise ConfigError(where, yamlio.line_of(data, "rules"), "'rules' must be a mapping of rule name to setting")
+        for name, value in rules.items():
+            line = yamlio.line_of(rules, name)
+            rule = cfg.ruleset.get(str(name))
+            if rule is None:
+                raise ConfigError(where, line, f"unknown rule {name!r}{did_you_mean(str(name), cfg.ruleset.keys())}")
+            setting = cfg.rules.setdefault(rule.name, RuleSetting())
+            _apply_setting(setting, rule, value, where, line)
+
+
+def _parse_level(value: Any, where: str, line: int | None) -> tuple[bool, Severity | None]:
+    if value is False:
+        return False, None
+    if value is True:
+        return True, None
+    if isinstance(value, str) and value.strip().lower() in LEVELS + ("on",):
+        v = value.strip().lower()
+        if v == "off":
+            return False, None
+        if v == "on":
+            return True, None
+        return True, Severity.parse(v)
+    raise ConfigError(where, line, f"a rule setting must be one of {', '.join(LEVELS)} (got {value!r})")
+
+
+def _apply_setting(setting: RuleSetting, rule, value: Any, where: str, line: int | None) -> None:
+    if isinstance(value, dict):
+        opts = dict(value)
+        if "severity" in opts:
+            setting.enabled, setting.severity = _parse_level(opts.pop("severity"), where, yamlio.line_of(value, "severity", line))
+        elif setting.enabled is None:
+            setting.enabled = True
+        sub = yamlio.LineDict(opts)
+        sub.lines = {k: yamlio.line_of(value, k, line) for k in opts}
+        try:
+            setting.options.update(validate_options(rule.kind, sub, where, line))
+        except RuleError as exc:
+            raise ConfigError(where, exc.line, exc.message.replace(f"for a {rule.kind.name} rule", f"for rule {rule.name!r}")) from None
+        return
+    setting.enabled, sev = _parse_level(value, where, line)
+    if sev is not None:
+        setting.severity = sev
+
+
+_VOCAB_SHAPES = {
+    "tools": "mappings",
+    "sections": "kinds",
+    "preferred_item_markers": "patterns",
+    "first_problem_cues": "patterns",
+    "senior_scope": "groups",
+    "junior_title_markers": "patterns",
+    "role_families": "mappings",
+}
+
+
+def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
+    from .vocab import SECTION_KINDS
+
+    where = str(path)
+    vocab = data["vocab"]
+    vline = yamlio.line_of(data, "vocab")
+    if not isinstance(vocab, dict):
+        raise ConfigError(where, vline, "'vocab' must be a mapping")
+    for key, value in vocab.items():
+        line = yamlio.line_of(vocab, key, vline)
+        shape = _VOCAB_SHAPES.get(key)
+        if shape is None:
+            raise ConfigError(where, line, f"unknown vocab key {key!r}{did_you_mean(str(key), _VOCAB_SHAPES)}")
+        if shape == "patterns":
+            pats = _strings(value, path, vocab, key)
+            for i, p in enumerate(pats):
+                _compile_check(p, where, yamlio.line_of(value, i, line))
+            cfg.vocab.setdefault(key, []).extend(pats)
+        elif shape == "kinds":
+            if not isinstance(value, dict):
+                raise ConfigError(where, line, "'vocab.sections' must map a section kind to a list of phrases")
+            for kind, phrases in value.items():
+                if kind not in SECTION_KINDS:
+                    raise ConfigError(where, yamlio.line_of(value, kind, line), f"unknown section kind {kind!r}{did_you_mean(str(kind), SECTION_KINDS)}")
+                cfg.vocab.setdefault("sections", {}).setdefault(kind, []).extend(_strings(phrases, path, value, kind))
+        else:
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ConfigError(where, line, f"'vocab.{key}' must be a list of mappings")
+            for i, entry in enumerate(value):
+                eline = yamlio.line_of(value, i, line)
+                need = {"tools": "name", "role_families": "id", "senior_scope": "label"}[key]
+                if not isinstance(entry.get(need), str):
+                    raise ConfigError(where, eline, f"each 'vocab.{key}' entry needs a string {need!r}")
+                for k, v in entry.items():
+                    if isinstance(v, list):
+                        for j, s in enumerate(v):
+                            if not isinstance(s, str):
+                                raise ConfigError(where, yamlio.line_of(v, j, eline), f"'{k}' entries must be strings; {s!r} is not (quote it)")
+                if key == "senior_scope":
+                    for p in entry.get("patterns", []):
+                        _compile_check(p, where, eline)
+            cfg.vocab.setdefault(key, []).extend(_plain(value))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _compile_check(pattern: str, where: str, line: int | None) -> None:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise ConfigError(where, line, f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+# -- discovery ---------------------------------------------------------------------------------
+
+class ConfigFinder:
+    """Nearest config walking up from each file, cached per folder."""
+
+    def __init__(self, explicit: str | None = None):
+        self.explicit = load_config(explicit) if explicit else None
+        self._dir_cache: dict[str, Config] = {}
+        self._file_cache: dict[str, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = os.path.dirname(os.path.abspath(path))
+        return self._for_dir(folder)
+
+    def _for_dir(self, folder: str) -> Config:
+        if folder in self._dir_cache:
+            return self._dir_cache[folder]
+        cfg = None
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                if candidate not in self._file_cache:
+                    self._file_cache[candidate] = load_config(candidate)
+                cfg = self._file_cache[candidate]
+                break
+        if cfg is None:
+            parent = os.path.dirname(folder)
+            cfg = self._for_dir(parent) if parent and parent != folder else Config()
+        self._dir_cache[folder] = cfg
+        return cfg

@@ -1,0 +1,565 @@
+"""The JD-aware document model over markdown-it-py.
+
+A posting is parsed once into:
+
+- ``lines``: every line of the file with its raw text, its ``prose`` (the same line with code,
+  HTML comments, raw tags and URLs blanked to spaces, so columns stay exact and no rule ever
+  matches inside a directive or a link), its block kind and its section;
+- ``sections``: from headings *and* from paragraphs whose first line is only bold text
+  (``**Requirements**``), each with a kind (``requirements``, ``preferred``, ...) from the
+  heading synonyms in ``rules/vocab/sections.yaml``;
+- ``items``: list items with exact line spans, their own text (nested lists excluded), their
+  section and whether they are marked preferred;
+- ``blocks``: paragraphs, headings and table rows as text with a map back to positions, so a
+  rule can match across hard-wrapped lines;
+- ``title``: front matter ``title``, else the first H1, else the first non-empty line.
+
+All positions are 1-based; columns count characters of the original line.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator
+
+from . import yamlio
+
+# Block kinds of a line, in the order of precedence used when tokens overlap.
+BLOCK_KINDS = ("front_matter", "code", "html", "table", "heading", "list_item", "paragraph", "blank")
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_URL = re.compile(r"(?:\bhttps?://|\bftp://|\bwww\.|\bmailto:)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*", re.I)
+_LINK_DEST = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?)\)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LIST_MARKER = re.compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
+_HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+
+
+def _blank(s: str) -> str:
+    """Same length, every character but newlines turned into a space."""
+    return re.sub(r"[^\n]", " ", s)
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading (or bold-only line) and everything under it until the next one at its level."""
+
+    title: str
+    kind: str
+    level: float
+    line: int
+    column: int
+    end_line: int = 0
+    parent: "Section | None" = None
+    bold: bool = False
+    explicit_kind: bool = False
+    items: list["Item"] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+    def ancestors(self) -> Iterator["Section"]:
+        s = self.parent
+        while s is not None:
+            yield s
+            s = s.parent
+
+    def __repr__(self) -> str:
+        return f"Section({self.title!r}, kind={self.kind!r}, line={self.line})"
+
+
+@dataclass(eq=False)
+class Item:
+    """A list item: its own lines (nested lists excluded), text, depth and section."""
+
+    line: int
+    end_line: int
+    column: int
+    text: str
+    section: Section
+    depth: int
+    preferred: bool = False
+    parent: "Item | None" = None
+    lines: tuple[int, ...] = ()
+    leadin: str | None = None  # the "...:" line that introduces the item's list
+
+    def __repr__(self) -> str:
+        return f"Item(line={self.line}, {self.text[:40]!r})"
+
+
+@dataclass(eq=False)
+class Line:
+    number: int
+    text: str
+    prose: str
+    block: str
+    section: Section
+
+    @property
+    def blank(self) -> bool:
+        return not self.prose.strip()
+
+
+@dataclass(eq=False)
+class Block:
+    """Prose of one paragraph, heading or table row, joined with newlines, with positions."""
+
+    text: str
+    first_line: int
+    kind: str
+    section: Section
+    item: Item | None
+    _starts: list[int]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of a character offset into ``text``; both 1-based."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.first_line + i, offset - self._starts[i] + 1
+
+
+@dataclass
+class Title:
+    text: str
+    line: int
+    column: int
+    end_column: int
+    source: str  # "front_matter", "h1" or "line"
+
+
+class FrontMatterError(Exception):
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class Document:
+    """A parsed posting. Build with :meth:`parse`."""
+
+    path: str
+    text: str
+    lines: list[Line]
+    sections: list[Section]
+    items: list[Item]
+    blocks: list[Block]
+    title: Title | None
+    front_matter: dict | None
+    front_matter_span: tuple[int, int] | None
+    front_matter_errors: list[FrontMatterError]
+    root: Section
+
+    def __init__(self, path: str = "<text>"):
+        self.path = path
+        self.front_matter = None
+        self.front_matter_span = None
+        self.front_matter_errors = []
+        self.title = None
+
+    # -- parsing ---------------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, path: str = "<text>", vocab: Any = None) -> "Document":
+        from .vocab import load_vocab
+
+        vocab = vocab or load_vocab()
+        doc = cls(path)
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x00" in text:
+            text = text.replace("\x00", "\ufffd")
+        doc.text = text
+        raw = text.split("\n")
+        if raw and raw[-1] == "" and len(raw) > 1:
+            raw.pop()  # a final newline does not start another line
+        n = len(raw)
+
+        fm_end = doc._parse_front_matter(raw)
+        body_lines = [("" if i < fm_end else l) for i, l in enumerate(raw)]
+        body = "\n".join(body_lines)
+
+        # Prose: mask comments over the whole body (they span lines), then per line.
+        masked = _HTML_COMMENT.sub(lambda m: _blank(m.group(0)), body)
+        prose = masked.split("\n")
+        if len(prose) < n:
+            prose += [""] * (n - len(prose))
+
+        tokens = _markdown().parse(body)
+        block = ["blank" if not l.strip() else "paragraph" for l in raw]
+        rank = {k: i for i, k in enumerate(BLOCK_KINDS)}
+
+        def mark(a: int, b: int, kind: str) -> None:
+            for i in range(a, min(b, n)):
+                if rank[kind] < rank[block[i]] or block[i] == "blank" and kind in ("code", "html"):
+                    block[i] = kind
+
+        for i in range(fm_end):
+            block[i] = "front_matter"
+            prose[i] = _blank(raw[i])
+
+        headings: list[tuple[int, int, float, bool, str]] = []  # (line0, col0, level, bold, text)
+        list_items: list[tuple[int, int, int, int]] = []  # (start0, end0, depth, token index)
+        paragraphs: list[tuple[int, int, int]] = []  # (start0, end0, list depth)
+        depth = 0
+        for idx, tok in enumerate(tokens):
+            t = tok.type
+            if t == "list_item_open":
+                depth += 1
+                if tok.map:
+                    list_items.append((tok.map[0], tok.map[1], depth, idx))
+                    mark(tok.map[0], tok.map[1], "list_item")
+            elif t == "list_item_close":
+                depth -= 1
+            elif t in ("fence", "code_block") and tok.map:
+                mark(tok.map[0], tok.map[1], "code")
+                for i in range(tok.map[0], min(tok.map[1], n)):
+                    prose[i] = _blank(raw[i])
+            elif t == "html_block" and tok.map:
+                mark(tok.map[0], tok.map[1], "html")
+            elif t == "table_open" and tok.map:
+                mark(tok.map[0], tok.map[1], "table")
+            elif t == "heading_open" and tok.map:
+                mark(tok.map[0], tok.map[1], "heading")
+                line0 = tok.map[0]
+                if tok.markup in ("=", "-"):  # setext: the text is on the first line
+                    level = 1 if tok.markup == "=" else 2
+                else:
+                    level = int(tok.tag[1])
+                headings.append((line0, -1, float(level), False, ""))
+            elif t == "paragraph_open" and tok.map:
+                paragraphs.append((tok.map[0], tok.map[1], depth))
+                if depth == 0 and tok.level == 0:
+                    bold = _bold_first_line(tokens[idx + 1])
+                    if bold is not None:
+                        headings.append((tok.map[0], -1, -1.0, True, bold))
+
+        # Per-line masking of code spans, URLs, link destinations and raw tags.
+        for i in range(fm_end, n):
+            if block[i] == "code":
+                continue
+            p = prose[i]
+            if not p.strip():
+                continue
+            if "`" in p:
+                p = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), p)
+            if "](" in p:
+                p = _LINK_DEST.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), p)
+            if "://" in p or "www." in p.lower() or "mailto:" in p.lower():
+                p = _URL.sub(lambda m: " " * len(m.group(0)), p)
+            if "<" in p:
+                p = _RAW_TAG.sub(lambda m: " " * len(m.group(0)), p)
+            if p.lstrip().startswith("[") and _REF_DEF.match(p):
+                p = " " * len(p)
+            prose[i] = p
+
+        doc.root = Section(title="", kind="other", level=0.0, line=1, column=1, end_line=n, explicit_kind=True)
+        doc.sections = []
+        doc._build_sections(headings, raw, prose, vocab)
+
+        # Lines with their sections: the innermost section is the last one started before.
+        starts = [s.line for s in doc.sections]
+        doc.lines = []
+        for i in range(n):
+            k = bisect.bisect_right(starts, i + 1) - 1
+            sec = doc.sections[k] if k >= 0 else doc.root
+            doc.lines.append(Line(i + 1, raw[i], prose[i], block[i], sec))
+
+        doc._build_items(list_items, tokens, vocab)
+        doc._build_blocks(paragraphs, headings)
+        doc._find_title(tokens)
+        return doc
+
+    def _parse_front_matter(self, raw: list[str]) -> int:
+        """Parse a leading ``---`` block; returns the number of lines it takes (0 if none)."""
+        if not raw or raw[0].rstrip() != "---":
+            return 0
+        end = None
+        for i in range(1, len(raw)):
+            if raw[i].rstrip() in ("---", "..."):
+                end = i
+                break
+        if end is None:
+            return 0
+        self.front_matter_span = (1, end + 1)
+        text = "\n".join(raw[1:end])
+        try:
+            data = yamlio.load(text)
+        except yamlio.YamlError as exc:
+            self.front_matter_errors.append(FrontMatterError(exc.message, (exc.line or 0) + 1))
+            return end + 1
+        if data is None:
+            data = yamlio.LineDict()
+        if not isinstance(data, dict):
+            self.front_matter_errors.append(
+                FrontMatterError(f"front matter must be a mapping of keys to values, not a {_type_name(data)}", 2)
+            )
+            return end + 1
+        self.front_matter = data
+        return end + 1
+
+    def _build_sections(self, headings, raw, prose, vocab) -> None:
+        headings.sort(key=lambda h: h[0])
+        stack: list[Section] = [self.root]
+        real_level = 0.0
+        for line0, _col, level, bold, text in headings:
+            if bold:
+                level = real_level + 0.5
+                col = raw[line0].find("*") if "*" in raw[line0] else raw[line0].find("_")
+                col = max(col, 0)
+            else:
+                real_level = level
+                p = prose[line0]
+                m = _HEADING_MARKS.match(p)
+                text_part = p[m.end():] if m else p
+                text_part = _HEADING_MARKS.sub("", text_part)
+                col = len(p) - len(p.lstrip()) if not m else m.end()
+                text = text_part.strip()
+            text = _strip_emphasis(text)
+            kind, explicit = vocab.section_kind(text)
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            parent = stack[-1]
+            sec = Section(title=text, kind=kind or parent.kind, level=level, line=line0 + 1,
+                          column=col + 1, parent=parent, bold=bold, explicit_kind=explicit)
+            if kind is None and parent is self.root:
+                sec.kind = "other"
+            parent.children.append(sec)
+            self.sections.append(sec)
+            stack.append(sec)
+        # End lines: just before the next section at the same or a higher level.
+        n = len(raw)
+        for i, sec in enumerate(self.sections):
+            sec.end_line = n
+            for nxt in self.sections[i + 1:]:
+                if nxt.level <= sec.level:
+                    sec.end_line = nxt.line - 1
+                    break
+
+    def _build_items(self, list_items, tokens, vocab) -> None:
+        self.items = []
+        n = len(self.lines)
+        # Lines owned by each item: its map minus the maps of items nested in it.
+        spans = sorted(list_items, key=lambda x: (x[0], -x[1]))
+        owner: dict[int, int] = {}
+        for k, (a, b, _d, _i) in enumerate(spans):
+            for i in range(a, min(b, n)):
+                owner[i] = k  # later (nested) items overwrite their parents' lines
+        stack: list[tuple[int, Item]] = []  # (end line0, item) of the enclosing items
+        leadin_cache: dict[int, tuple] = {}
+        for k, (a, b, d, tok_idx) in enumerate(spans):
+            own = [i for i in range(a, min(b, n)) if owner.get(i) == k]
+            while own and not self.lines[own[-1]].prose.strip():
+                own.pop()
+            if not own:
+                own = [a]
+            first = self.lines[own[0]]
+            m = _LIST_MARKER.match(first.prose)
+            col0 = m.end() if m else len(first.prose) - len(first.prose.lstrip())
+            parts = [first.prose[col0:].strip()]
+            parts += [self.lines[i].prose.strip().lstrip(">").strip() for i in own[1:]]
+            text = " ".join(p for p in parts if p)
+            while stack and stack[-1][0] <= a:
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            section = first.section
+            item = Item(line=own[0] + 1, end_line=own[-1] + 1, column=col0 + 1, text=text,
+                        section=section, depth=d, parent=parent, lines=tuple(i + 1 for i in own))
+            list_start = _list_start(tokens, tok_idx)
+            if list_start not in leadin_cache:
+                leadin_cache[list_start] = self._leadin(list_start)
+            leadin, leadin_item = leadin_cache[list_start]
+            if parent is None and leadin_item is not None:
+                # A list right after "1. Experience that includes ONE of the following:" that
+                # was not indented under it still belongs to it.
+                item.parent = parent = leadin_item
+                item.depth = leadin_item.depth + 1
+            item.leadin = leadin
+            item.preferred = (
+                section.kind == "preferred"
+                or (leadin is not None and vocab.is_preferred_leadin(leadin))
+                or (parent is not None and parent.preferred)
+                or vocab.item_is_preferred(text)
+            )
+            section.items.append(item)
+            self.items.append(item)
+            stack.append((b, item))
+
+    def _leadin(self, list_line0: int) -> tuple[str | None, "Item | None"]:
+        """The text that introduces the list at this 0-based line, when it ends with ":".
+
+        Returns (text, item): ``item`` is set when the introducer is itself a list item.
+        """
+        i = list_line0 - 1
+        while i >= 0 and not self.lines[i].prose.strip():
+            i -= 1
+        if i < 0 or self.lines[i].block not in ("paragraph", "list_item"):
+            return None, None
+        text = self.lines[i].prose.strip()
+        if not text.endswith(":"):
+            return None, None
+        if self.lines[i].block == "list_item":
+            for it in reversed(self.items):
+                if i + 1 in it.lines:
+                    return it.text, it
+        return text, None
+
+    def _build_blocks(self, paragraphs, headings) -> None:
+        self.blocks = []
+        item_at: dict[int, Item] = {}
+        for it in self.items:
+            for ln in it.lines:
+                item_at[ln] = it
+        spans: list[tuple[int, int, str]] = [(a, b, "paragraph") for a, b, _ in paragraphs]
+        spans += [(h[0], h[0] + 1, "heading") for h in headings if not h[3]]
+        for ln in self.lines:
+            if ln.block == "table" and ln.prose.strip():
+                spans.append((ln.number - 1, ln.number, "table"))
+        for a, b, kind in sorted(spans):
+            b = min(b, len(self.lines))
+            if a >= b:
+                continue
+            texts, starts, pos = [], [], 0
+            for i in range(a, b):
+                starts.append(pos)
+                texts.append(self.lines[i].prose)
+                pos += len(self.lines[i].prose) + 1
+            text = "\n".join(texts)
+            if not text.strip():
+                continue
+            line = self.lines[a]
+            self.blocks.append(Block(text, a + 1, kind, line.section, item_at.get(a + 1), starts))
+
+    def _find_title(self, tokens) -> None:
+        fm = self.front_matter
+        if fm is not None and fm.get("title") not in (None, ""):
+            value = fm.get("title")
+            text = str(value).strip()
+            line = yamlio.line_of(fm, "title", 1) + 1  # +1: the opening ---
+            raw = self.lines[line - 1].text if line - 1 < len(self.lines) else ""
+            m = re.match(r"\s*title\s*:\s*(['\"]?)", raw)
+            col = m.end() + 1 if m else 1
+            self.title = Title(text, line, col, col + len(text), "front_matter")
+            return
+        for idx, tok in enumerate(tokens):
+            if tok.type == "heading_open" and tok.tag == "h1" and tok.map:
+                line0 = tok.map[0]
+                p = self.lines[line0].prose
+                m = _HEADING_MARKS.match(p)
+                start = m.end() if m else len(p) - len(p.lstrip())
+                text = _strip_emphasis(_HEADING_MARKS.sub("", p[start:]).strip())
+                if text:
+                    self.title = Title(text, line0 + 1, start + 1, start + 1 + len(text), "h1")
+                    return
+        for ln in self.lines:
+            if ln.block in ("front_matter", "code", "html", "blank"):
+                continue
+            p = ln.prose
+            if p.strip():
+                m = _HEADING_MARKS.match(p) or _LIST_MARKER.match(p)
+                start = m.end() if m else len(p) - len(p.lstrip())
+                text = _strip_emphasis(p[start:].strip())
+                if text:
+                    self.title = Title(text, ln.number, start + 1, start + 1 + len(text), "line")
+                    return
+
+    # -- queries ---------------------------------------------------------------------------
+
+    @property
+    def jdlint_settings(self) -> dict:
+        """The front matter ``jdlint:`` block (per-file overrides), or {}."""
+        fm = self.front_matter or {}
+        value = fm.get("jdlint")
+        return value if isinstance(value, dict) else {}
+
+    def prose_lines(self) -> Iterator[Line]:
+        for ln in self.lines:
+            if ln.block not in ("front_matter", "code") and ln.prose.strip():
+                yield ln
+
+    def sections_of(self, *kinds: str) -> list[Section]:
+        return [s for s in self.sections if s.kind in kinds]
+
+    def has_content(self) -> bool:
+        return any(True for _ in self.prose_lines())
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return type(value).__name__
+
+
+def _strip_emphasis(text: str) -> str:
+    text = re.sub(r"(\*\*|__|\*|~~)", "", text)
+    text = re.sub(r"(?<!\w)_(?=\w)|(?<=\w)_(?!\w)", "", text)
+    return text.strip()
+
+
+def _bold_first_line(inline) -> str | None:
+    """Text of a paragraph's first line when that line is only bold text, else None."""
+    # markdown-it-py 4 puts empty text tokens around emphasis; they carry nothing.
+    children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content)]
+    if not children or children[0].type != "strong_open":
+        return None
+    depth = 0
+    parts: list[str] = []
+    for i, ch in enumerate(children):
+        if ch.type == "strong_open":
+            depth += 1
+            continue
+        if ch.type == "strong_close":
+            depth -= 1
+            if depth == 0:
+                rest = children[i + 1:]
+                tail: list[str] = []
+                for r in rest:
+                    if r.type in ("softbreak", "hardbreak"):
+                        break
+                    if r.type == "html_inline" and r.content.startswith("<!--"):
+                        continue  # a directive or comment after the bold text
+                    tail.append(r.content if r.type == "text" else "x")
+                tail_text = "".join(tail).strip()
+                if tail_text not in ("", ":", "."):
+                    return None
+                text = "".join(parts).strip().rstrip(":").strip()
+                return text or None
+            continue
+        if depth == 0:
+            return None
+        if ch.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif ch.type in ("link_open", "link_close"):
+            continue
+        else:
+            parts.append(ch.content)
+    return None
+
+
+def _list_start(tokens, item_idx: int) -> int:
+    """0-based line of the list that the list item at ``item_idx`` belongs to."""
+    depth = 0
+    for j in range(item_idx - 1, -1, -1):
+        t = tokens[j]
+        if t.type in ("bullet_list_close", "ordered_list_close"):
+            depth += 1
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            if depth == 0:
+                return t.map[0] if t.map else 0
+            depth -= 1
+    return 0

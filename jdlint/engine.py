@@ -1,0 +1,186 @@
+"""The pipeline: text -> Document -> rules -> findings.
+
+``lint_text`` holds no global state beyond compiled-vocabulary caches, so job boards can map
+it over millions of postings with any executor. ``lint_paths`` adds discovery, reading and
+per-file config for the command line.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .checks import Context
+from .config import Config, ConfigError, ConfigFinder, load_config
+from .document import Document
+from .finding import Finding
+from .vocab import load_vocab
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SKIP_DIRS = {"node_modules", "__pycache__"}
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # one line, already naming the file
+
+
+def _as_config(config: Any) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, dict):
+        return load_config(data=config)
+    if isinstance(config, (str, os.PathLike)):
+        return load_config(config)
+    raise TypeError("config must be a Config, a mapping, a path or None")
+
+
+def lint_text(text: str, config: Any = None, path: str = "<text>", *,
+              select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+              stack: list[str] | None = None, today: date | None = None) -> list[Finding]:
+    """Lint one posting. ``config`` may be a Config, a mapping like a ``.jdlint.yaml``, a
+    path to one, or None for the defaults. Returns sorted findings."""
+    cfg = _as_config(config)
+    if select:
+        cfg.check_rule_names(select, "--select")
+    if ignore:
+        cfg.check_rule_names(ignore, "--ignore")
+    vocab = load_vocab(cfg.vocab)
+    doc = Document.parse(text, path, vocab=vocab)
+    return _run(doc, cfg, vocab, select, ignore, stack, today)
+
+
+def _run(doc: Document, cfg: Config, vocab, select, ignore, stack, today) -> list[Finding]:
+    settings = doc.jdlint_settings
+    disable = [d for d in settings.get("disable", []) if isinstance(d, str)] if isinstance(settings.get("disable"), list) else []
+    file_stack = settings.get("stack") if isinstance(settings.get("stack"), list) else None
+    effective_stack = stack if stack is not None else (file_stack if file_stack is not None else cfg.stack)
+    ctx = Context(vocab=vocab, stack=effective_stack, today=today or date.today())
+    findings: list[Finding] = []
+    rules = cfg.enabled_rules(select, ignore, disable)
+    for rule in rules:
+        findings.extend(rule.check(doc, ctx))
+    # Unknown names in the front matter disable list are reported, unless front-matter is off.
+    fm_rule = next((r for r in rules if r.kind.name == "front-matter"), None)
+    if fm_rule is not None and disable:
+        from . import yamlio
+        from .config import did_you_mean
+
+        base = (doc.front_matter_span or (1, 1))[0]
+        block = doc.front_matter.get("jdlint") if doc.front_matter else None
+        line = (yamlio.line_of(block, "disable", 1) or 1) + base
+        for name in disable:
+            if cfg.ruleset.get(name) is None:
+                findings.append(fm_rule.finding(
+                    doc, line, 1, problem=f"unknown rule {name!r} in 'jdlint.disable'{did_you_mean(name, cfg.ruleset.keys())}"))
+    findings.sort()
+    return findings
+
+
+def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for every posting to lint, in a stable order.
+
+    Folders are walked for ``*.md`` / ``*.markdown``, skipping hidden folders and
+    ``node_modules`` and never following symlinked folders. Files named explicitly are linted
+    whatever their suffix (pre-commit passes them), unless a config excludes them. A config
+    that cannot be loaded is reported once; the files under it are not linted.
+    """
+    reported: set[str] = set()
+
+    def wanted(path: str, walked: bool) -> tuple[bool, str | None]:
+        try:
+            cfg = finder.for_path(Path(path))
+        except ConfigError as exc:
+            msg = f"jdlint: error: {exc}"
+            if msg in reported:
+                return False, None
+            reported.add(msg)
+            return False, msg
+        if cfg.is_excluded(Path(path)) or (walked and not cfg.is_included(Path(path))):
+            return False, None
+        return True, None
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
+                                 and not os.path.islink(os.path.join(root, d)))
+                for name in sorted(files):
+                    if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                        continue
+                    full = os.path.join(root, name)
+                    ok, err = wanted(full, True)
+                    if ok or err:
+                        yield full, err
+        elif p.exists() or p.is_symlink():
+            ok, err = wanted(raw, False)
+            if ok or err:
+                yield raw, err
+        else:
+            yield raw, f"{raw}: error: no such file or directory"
+
+
+def read_posting(path: str) -> str:
+    """Read a posting as UTF-8 (a BOM is fine). Raises ValueError with a one-line reason."""
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise ValueError("is a directory") from None
+    except PermissionError:
+        raise ValueError("permission denied") from None
+    except FileNotFoundError:
+        raise ValueError("no such file (it vanished while jdlint ran)") from None
+    except OSError as exc:
+        raise ValueError(exc.strerror or str(exc)) from None
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("looks like a binary file (it contains NUL bytes), not markdown")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValueError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def lint_file(path: str, cfg: Config, *, select=None, ignore=None, stack=None, today=None,
+              text: str | None = None) -> FileResult:
+    result = FileResult(path)
+    try:
+        if text is None:
+            text = read_posting(path)
+    except ValueError as exc:
+        result.error = f"{path}: error: {exc}"
+        return result
+    vocab = load_vocab(cfg.vocab)
+    doc = Document.parse(text, path, vocab=vocab)
+    result.findings = _run(doc, cfg, vocab, select, ignore, stack, today)
+    return result
+
+
+def lint_paths(paths: Iterable[str], *, config: str | None = None, select=None, ignore=None,
+               stack=None, today=None) -> Iterator[FileResult]:
+    """Lint files and folders; yields one FileResult per posting (or per bad path).
+
+    Raises ConfigError when a config cannot be used (the CLI turns that into exit 2).
+    """
+    finder = ConfigFinder(config)
+    for path, error in discover(paths, finder):
+        if error:
+            yield FileResult(path, error=error)
+            continue
+        try:
+            cfg = finder.for_path(Path(path))
+        except ConfigError as exc:
+            yield FileResult(path, error=f"{path}: error: config {exc}")
+            continue
+        if select:
+            cfg.check_rule_names(select, "--select")
+        if ignore:
+            cfg.check_rule_names(ignore, "--ignore")
+        yield lint_file(path, cfg, select=select, ignore=ignore, stack=stack, today=today)

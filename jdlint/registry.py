@@ -1,0 +1,227 @@
+"""Rules: YAML data over code kinds.
+
+A rule file (``rules/*.yaml``) names a ``kind`` (a class in ``jdlint/checks``) and gives the
+rule its id, name, severity, message, documentation and option defaults. The kind declares
+which options exist and their types; the loader rejects unknown options, wrong types and
+unknown kinds with the file and line, so a typo in a team's pack fails loudly.
+"""
+from __future__ import annotations
+
+import copy
+import string
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import yamlio
+from .finding import Finding, Severity
+from .resources import rules_dir
+
+REQUIRED_KEYS = ("id", "name", "kind", "severity", "message", "why", "instead", "examples")
+OPTIONAL_KEYS = ("options", "scope", "summary", "opt_in", "source")
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used: ``path:line: message``."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        super().__init__(f"{path}:{line or 1}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+class _SafeFormat(string.Formatter):
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, str):
+            return kwargs.get(key, "{" + key + "}")
+        return super().get_value(key, args, kwargs)
+
+
+_FMT = _SafeFormat()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: Any  # a checks.Kind instance
+    severity: Severity
+    message: Any  # str, or {variant: str}
+    why: str
+    instead: str
+    summary: str
+    options: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    scope: str = "document"
+    opt_in: bool = False
+    source: str = ""
+    file: str = ""
+
+    def with_settings(self, severity: Severity | None = None, options: dict | None = None) -> "Rule":
+        opts = dict(self.options)
+        if options:
+            opts.update(options)
+        return replace(self, severity=severity or self.severity, options=opts)
+
+    def check(self, doc, ctx) -> Iterator[Finding]:
+        return self.kind.check(doc, self, ctx)
+
+    def format(self, variant: str | None = None, **fields: Any) -> str:
+        template = self.message
+        if isinstance(template, dict):
+            template = template.get(variant or "default") or next(iter(template.values()))
+        return _FMT.format(template, **fields)
+
+    def finding(self, doc, line: int, column: int, end_line: int | None = None,
+                end_column: int | None = None, match: str = "", variant: str | None = None,
+                help: str | None = None, **fields: Any) -> Finding:
+        """The one place that stamps id, name, severity and the formatted message."""
+        return Finding(
+            path=doc.path, line=line, column=column,
+            end_line=end_line if end_line is not None else line,
+            end_column=end_column if end_column is not None else column + max(len(match), 1),
+            code=self.id, rule=self.name, severity=self.severity,
+            message=self.format(variant, **fields), match=match,
+            help=help if help is not None else self.instead.strip().split("\n\n")[0].replace("\n", " "),
+        )
+
+
+def _kinds() -> dict[str, Any]:
+    from .checks import KINDS
+
+    return KINDS
+
+
+def _check_type(value: Any, typ: Any) -> bool:
+    if typ is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if typ is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if typ is list:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, typ)
+
+
+TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string", bool: "true or false",
+              list: "a list of strings", dict: "a mapping"}
+
+
+def validate_options(kind: Any, options: Any, where: str, line: int | None,
+                     container: Any = None) -> dict:
+    """Check option names and types against the kind's schema; return a clean dict."""
+    from .config import did_you_mean
+
+    if options is None:
+        return {}
+    if not isinstance(options, dict):
+        raise RuleError(where, line, "options must be a mapping of option name to value")
+    out = {}
+    for key, value in options.items():
+        key_line = yamlio.line_of(options, key, line)
+        if key not in kind.OPTIONS:
+            hint = did_you_mean(str(key), kind.OPTIONS)
+            known = ", ".join(sorted(kind.OPTIONS)) or "none"
+            raise RuleError(where, key_line, f"unknown option {key!r} for a {kind.name} rule{hint} (options: {known})")
+        typ = kind.OPTIONS[key][0]
+        if not _check_type(value, typ):
+            extra = "; quote words such as yes, no, on, off" if typ is list else ""
+            raise RuleError(where, key_line, f"option {key!r} must be {TYPE_NAMES.get(typ, typ.__name__)}{extra}")
+        if typ in (int, float) and value < 0:
+            raise RuleError(where, key_line, f"option {key!r} must not be negative")
+        out[key] = copy.deepcopy(value)
+    return out
+
+
+def load_rule_file(path: Path) -> Rule:
+    where = str(path)
+    try:
+        data = yamlio.load(path.read_text(encoding="utf-8"))
+    except yamlio.YamlError as exc:
+        raise RuleError(where, exc.line, exc.message) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(where, None, f"cannot read rule file: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleError(where, 1, "a rule file must be a mapping")
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise RuleError(where, 1, f"missing required key {key!r}")
+    for key in data:
+        if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
+            from .config import did_you_mean
+
+            raise RuleError(where, yamlio.line_of(data, key), f"unknown key {key!r}{did_you_mean(str(key), REQUIRED_KEYS + OPTIONAL_KEYS)}")
+    kinds = _kinds()
+    kind_name = data["kind"]
+    if kind_name not in kinds:
+        from .config import did_you_mean
+
+        raise RuleError(where, yamlio.line_of(data, "kind"), f"unknown kind {kind_name!r}{did_you_mean(str(kind_name), kinds)}")
+    kind = kinds[kind_name]
+    for key in ("id", "name", "why", "instead"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(where, yamlio.line_of(data, key), f"{key!r} must be a non-empty string")
+    msg = data["message"]
+    if not (isinstance(msg, str) or (isinstance(msg, dict) and msg and all(isinstance(v, str) for v in msg.values()))):
+        raise RuleError(where, yamlio.line_of(data, "message"), "'message' must be a string or a mapping of variant to string")
+    try:
+        severity = Severity.parse(str(data["severity"]))
+    except ValueError as exc:
+        raise RuleError(where, yamlio.line_of(data, "severity"), str(exc)) from None
+    defaults = {k: spec[1] for k, spec in kind.OPTIONS.items()}
+    defaults.update(validate_options(kind, data.get("options"), where, yamlio.line_of(data, "options")))
+    ex = data["examples"]
+    if not isinstance(ex, dict) or not isinstance(ex.get("bad"), list) or not isinstance(ex.get("good"), list):
+        raise RuleError(where, yamlio.line_of(data, "examples"), "'examples' needs 'bad' and 'good' lists")
+    summary = data.get("summary") or data["why"].strip().split(".")[0] + "."
+    return Rule(
+        id=str(data["id"]), name=str(data["name"]), kind=kind, severity=severity,
+        message=_plain(msg), why=str(data["why"]).strip(), instead=str(data["instead"]).strip(),
+        summary=str(summary).strip(), options=defaults, examples=_plain(ex),
+        scope=str(data.get("scope", "document")), opt_in=bool(data.get("opt_in", False)),
+        source=str(data.get("source", "")), file=where,
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_rules_from(folder: Path) -> list[Rule]:
+    rules = [load_rule_file(p) for p in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))]
+    seen: dict[str, str] = {}
+    for r in rules:
+        for key in (r.id, r.name):
+            if key in seen:
+                raise RuleError(r.file, 1, f"rule id or name {key!r} is already used by {seen[key]}")
+            seen[key] = r.file
+    return rules
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules_from(rules_dir()))
+
+
+class RuleSet:
+    """All known rules (built-in plus packs), looked up by name or code."""
+
+    def __init__(self, rules: list[Rule] | tuple[Rule, ...]):
+        self.rules = list(rules)
+        self._by_key: dict[str, Rule] = {}
+        for r in self.rules:
+            self._by_key[r.name] = r
+            self._by_key[r.id] = r
+            self._by_key[r.id.lower()] = r
+
+    def get(self, key: str) -> Rule | None:
+        return self._by_key.get(key) or self._by_key.get(str(key).strip())
+
+    def keys(self) -> list[str]:
+        return [r.name for r in self.rules] + [r.id for r in self.rules]
+
+    def __iter__(self):
+        return iter(self.rules)

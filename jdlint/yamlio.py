@@ -1,0 +1,114 @@
+"""YAML loading for config, rule and vocabulary files.
+
+Everything is loaded with the safe loader (the C one when PyYAML has it), and mappings keep
+the line of each key so that errors can say ``file:line``. Anchors and aliases are refused:
+no config needs them and they are the way to build a "billion laughs" document.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster on the vocab files
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class YamlError(Exception):
+    """A YAML document that cannot be used; ``line`` is 1-based or None."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class LineDict(dict):
+    """A dict that remembers the 1-based line of each key (``.lines``) and its own (``.line``)."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict[Any, int] = {}
+
+
+class LineList(list):
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+
+def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError("merge keys (<<) are not supported", key_node.start_mark.line + 1)
+            key = _construct(key_node, loader)
+            if isinstance(key, (dict, list)):
+                raise YamlError("a key must be a plain value", key_node.start_mark.line + 1)
+            if key in out:
+                raise YamlError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
+            out[key] = _construct(value_node, loader)
+            out.lines[key] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        out_list = LineList(_construct(n, loader) for n in node.value)
+        out_list.line = node.start_mark.line + 1
+        out_list.lines = [n.start_mark.line + 1 for n in node.value]
+        return out_list
+    return loader.construct_object(node, deep=True)
+
+
+def _has_alias(text: str) -> bool:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return True
+    return False
+
+
+def load(text: str) -> Any:
+    """Parse one YAML document into LineDict/LineList/scalars. Raises YamlError."""
+    try:
+        if ("*" in text or "&" in text) and _has_alias(text):
+            # Find the alias line for the message.
+            for event in yaml.parse(text, Loader=_Loader):
+                if isinstance(event, yaml.AliasEvent):
+                    raise YamlError("anchors and aliases are not allowed", event.start_mark.line + 1)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            return _construct(node, loader)
+        finally:
+            loader.dispose()
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or str(exc)
+        raise YamlError(f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {exc}") from None
+
+
+def load_fast(text: str) -> Any:
+    """Plain safe load without line tracking (built-in data that is tested elsewhere)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader
+
+
+def line_of(container: Any, key: Any, default: int | None = None) -> int | None:
+    """Line of ``key`` in a LineDict, of index ``key`` in a LineList, else ``default``."""
+    if isinstance(container, LineDict):
+        return container.lines.get(key, default)
+    if isinstance(container, LineList) and isinstance(key, int) and 0 <= key < len(container.lines):
+        return container.lines[key]
+    return getattr(container, "line", default) or default

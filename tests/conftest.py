@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+_EXPECT = re.compile(r"<!--\s*expect(?P<kind>-next-line|-file)?\s*:\s*(?P<rules>[^>]*?)\s*-->")
+
+
+def parse_expectations(text: str) -> list[tuple[str, int | None]]:
+    """(rule, line) pairs from inline expectations; line None for expect-file."""
+    out: list[tuple[str, int | None]] = []
+    for i, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        for m in _EXPECT.finditer(line):
+            target = {None: i, "-next-line": i + 1, "-file": None}[m.group("kind")]
+            for rule in m.group("rules").split(","):
+                if rule.strip():
+                    out.append((rule.strip(), target))
+    return out
+
+
+def compare(expected: list[tuple[str, int | None]], findings) -> tuple[list, list]:
+    """(missing, unexpected): exact multiset match on (rule, line); expect-file matches any line."""
+    remaining = list(findings)
+    missing = []
+    for rule, line in sorted(expected, key=lambda e: e[1] is None):
+        for f in remaining:
+            if f.rule == rule and (line is None or f.line == line):
+                remaining.remove(f)
+                break
+        else:
+            missing.append((rule, line if line is not None else "file"))
+    return missing, remaining
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES

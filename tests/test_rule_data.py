@@ -1,0 +1,103 @@
+"""The rule data itself is linted: schema, unique ids and names, examples, vocabularies."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import regex
+
+from jdlint import lint_text
+from jdlint.registry import RuleError, builtin_rules, load_rule_file
+from jdlint.resources import rules_dir
+from jdlint.vocab import builtin_vocab_data, iter_vocab_strings, load_vocab
+
+RULES = builtin_rules()
+
+
+def test_ids_and_names_are_unique_and_well_formed():
+    ids = [r.id for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(set(ids)) == len(ids)
+    assert len(set(names)) == len(names)
+    for r in RULES:
+        assert regex.fullmatch(r"JD\d{3}", r.id), r.id
+        assert regex.fullmatch(r"[a-z]+(?:-[a-z]+)*", r.name), r.name
+        assert r.file.endswith(f"{r.id}-{r.name}.yaml"), f"{r.file} should be named {r.id}-{r.name}.yaml"
+
+
+def test_core_rules_exist_with_their_severities():
+    by_name = {r.name: r for r in RULES}
+    expected = {"stacked-title": "error", "missing-first-problem": "warning", "wish-list": "warning",
+                "junior-title-senior-scope": "error", "tool-not-in-stack": "warning", "front-matter": "error"}
+    for name, sev in expected.items():
+        assert str(by_name[name].severity) == sev
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_rule_docs_are_substantial(rule):
+    assert len(rule.why) > 200, "why should carry the hiring reason"
+    assert len(rule.instead) > 40
+    assert rule.examples["bad"] and rule.examples["good"]
+    for name in rule.kind.OPTIONS:
+        assert name in rule.options
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_yaml_examples(rule):
+    for i, text in enumerate(rule.examples["bad"]):
+        found = [f for f in lint_text(text, select=[rule.name], today=date(2026, 11, 23))]
+        assert found, f"{rule.name}: bad example {i} does not fire:\n{text}"
+    for i, text in enumerate(rule.examples["good"]):
+        found = lint_text(text, select=[rule.name], today=date(2026, 11, 23))
+        assert not found, f"{rule.name}: good example {i} fires: {[f.message for f in found]}"
+
+
+def test_vocab_leaves_are_strings_or_known_scalars():
+    data = builtin_vocab_data()
+    for path, value in iter_vocab_strings(data):
+        if path.startswith("tools.tools") and path.endswith(("first_release", "confidence")):
+            assert value is None or isinstance(value, str), f"{path}: {value!r} (quote dates)"
+            continue
+        assert isinstance(value, str), f"{path} is {value!r}: quote it"
+
+
+def test_vocab_patterns_compile():
+    v = load_vocab()  # compiling is the test: any bad pattern raises
+    assert v.senior_scope and v.first_problem_cues and v.junior_markers
+
+
+def test_tool_catalog_names_are_unique_and_dates_well_formed():
+    v = load_vocab()
+    owner: dict[str, str] = {}
+    for tool in v.tools:
+        assert tool.first_release is None or regex.fullmatch(r"\d{4}(?:-\d{2})?", tool.first_release), tool.name
+        if tool.first_release is not None:
+            assert tool.confidence in ("H", "M", "R"), tool.name
+        for name in tool.all_names():
+            key = name.lower() if name not in tool.names_exact + tool.names_context else name
+            assert owner.get(key, tool.name) == tool.name, f"{name!r} names both {owner[key]} and {tool.name}"
+            owner[key] = tool.name
+
+
+def test_section_phrases_are_not_repeated_within_a_kind():
+    for kind in builtin_vocab_data()["sections"]["kinds"]:
+        phrases = kind["phrases"]
+        assert len(phrases) == len(set(phrases)), kind["kind"]
+
+
+def test_rule_loader_reports_unknown_option_with_line(tmp_path):
+    bad = tmp_path / "JD900-x.yaml"
+    src = (rules_dir() / "JD103-wish-list.yaml").read_text().replace("max_required: 8", "max_requried: 8")
+    bad.write_text(src)
+    with pytest.raises(RuleError) as exc:
+        load_rule_file(bad)
+    line = src.splitlines().index("  max_requried: 8") + 1
+    assert f":{line}:" in str(exc.value)
+    assert "did you mean 'max_required'" in str(exc.value)
+
+
+def test_rule_loader_rejects_unknown_kind(tmp_path):
+    bad = tmp_path / "JD900-x.yaml"
+    bad.write_text((rules_dir() / "JD101-stacked-title.yaml").read_text().replace("kind: title-roles", "kind: title-role"))
+    with pytest.raises(RuleError, match="unknown kind 'title-role'; did you mean 'title-roles'"):
+        load_rule_file(bad)
