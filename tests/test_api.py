@@ -1,0 +1,56 @@
+"""The Python API that job boards and ATS vendors call."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import jdlint
+from jdlint import Finding, Severity, lint_text
+from jdlint.engine import read_posting
+
+POSTING = ("---\ntitle: Junior ML Engineer\n---\n\n## Responsibilities\n\n- Mentor other engineers\n"
+           "- Build services in Go\n")
+
+
+def test_lint_text_with_a_mapping_config():
+    found = lint_text(POSTING, {"stack": ["python"]}, path="board/123")
+    assert [(f.rule, f.line) for f in found] == [
+        ("missing-first-problem", 2), ("junior-title-senior-scope", 7), ("tool-not-in-stack", 8)]
+    assert all(isinstance(f, Finding) and f.path == "board/123" for f in found)
+    assert found[1].severity is Severity.ERROR and found[1].help
+
+
+def test_findings_are_sorted_frozen_and_serialisable():
+    found = lint_text(POSTING)
+    assert found == sorted(found)
+    with pytest.raises(Exception):
+        found[0].line = 5  # type: ignore[misc]
+    assert set(found[0].to_dict()) == {"path", "line", "column", "end_line", "end_column", "code", "rule",
+                                       "severity", "message", "help"}
+
+
+def test_lint_text_is_deterministic_across_threads():
+    texts = [POSTING, "# Data Engineer / Data Scientist\n", "# Analyst\n\n- SQL\n"] * 20
+    serial = [lint_text(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        parallel = list(pool.map(lint_text, texts))
+    assert serial == parallel
+
+
+def test_config_is_validated_for_api_callers():
+    with pytest.raises(jdlint.config.ConfigError, match="unknown rule 'stacked-titel'"):
+        lint_text(POSTING, {"rules": {"stacked-titel": "off"}})
+
+
+def test_read_posting_errors_are_one_line(monkeypatch, tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("x")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(ValueError, match="^permission denied$"):
+        read_posting(str(p))

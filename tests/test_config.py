@@ -1,0 +1,141 @@
+"""Config discovery, extends, merging and errors that name the file and line."""
+from __future__ import annotations
+
+import pytest
+
+from jdlint import lint_text, load_config
+from jdlint.config import ConfigError, ConfigFinder, glob_match
+from jdlint.engine import lint_paths
+
+BAD_TITLE = "# Data Engineer / Analytics Engineer\n\nWithin 30 days you will ship a pipeline.\n"
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_rule_names_file_line_and_suggestion(tmp_path):
+    cfg = write(tmp_path / ".jdlint.yaml", "stack: [python]\nrules:\n  wish-list: off\n  stacked-titel: off\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(cfg)
+    assert str(exc.value) == f"{cfg}:4: unknown rule 'stacked-titel'; did you mean 'stacked-title'?"
+
+
+def test_unknown_top_level_key_and_option(tmp_path):
+    cfg = write(tmp_path / "a.yaml", "stak: [python]\n")
+    with pytest.raises(ConfigError, match=r"a.yaml:1: unknown key 'stak'; did you mean 'stack'"):
+        load_config(cfg)
+    cfg = write(tmp_path / "b.yaml", "rules:\n  wish-list:\n    severity: error\n    max_requried: 4\n")
+    with pytest.raises(ConfigError, match=r"b.yaml:4: unknown option 'max_requried' for rule 'wish-list'; did you mean 'max_required'"):
+        load_config(cfg)
+
+
+def test_wrong_types_and_yaml_11_traps(tmp_path):
+    cfg = write(tmp_path / "a.yaml", "rules:\n  wish-list:\n    max_required: many\n")
+    with pytest.raises(ConfigError, match=r"a.yaml:3: option 'max_required' must be a whole number"):
+        load_config(cfg)
+    cfg = write(tmp_path / "b.yaml", "stack:\n  - python\n  - no\n")
+    with pytest.raises(ConfigError, match=r"b.yaml:3: 'stack' entries must be strings; False is not \(quote it\)"):
+        load_config(cfg)
+    cfg = write(tmp_path / "c.yaml", "rules:\n  wish-list: loud\n")
+    with pytest.raises(ConfigError, match=r"c.yaml:2: a rule setting must be one of off, info, warning, error"):
+        load_config(cfg)
+
+
+def test_unquoted_off_turns_a_rule_off(tmp_path):
+    cfg = load_config(write(tmp_path / "a.yaml", "rules:\n  stacked-title: off\n  JD102: off\n"))
+    assert lint_text(BAD_TITLE, cfg) == []
+
+
+def test_broken_yaml_reports_line(tmp_path):
+    cfg = write(tmp_path / "a.yaml", "rules:\n  wish-list: [off\n")
+    with pytest.raises(ConfigError, match=r"a.yaml:\d+: invalid YAML"):
+        load_config(cfg)
+
+
+def test_extends_merges_dicts_and_replaces_lists(tmp_path):
+    write(tmp_path / "base.yaml", "stack: [python, go]\nrules:\n  wish-list:\n    max_required: 3\n    severity: error\n")
+    cfg = load_config(write(tmp_path / "team.yaml", "extends: base.yaml\nstack: [rust]\nrules:\n  wish-list:\n    max_tools_per_item: 2\n"))
+    assert cfg.stack == ["rust"]
+    rule = next(r for r in cfg.enabled_rules() if r.name == "wish-list")
+    assert rule.options["max_required"] == 3 and rule.options["max_tools_per_item"] == 2
+    assert str(rule.severity) == "error"
+
+
+def test_extends_cycle_prints_the_chain(tmp_path):
+    write(tmp_path / "a.yaml", "extends: b.yaml\n")
+    write(tmp_path / "b.yaml", "extends: a.yaml\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(tmp_path / "a.yaml")
+    msg = str(exc.value)
+    assert "extends cycle" in msg and msg.count("a.yaml") >= 2 and "b.yaml" in msg
+
+
+def test_nearest_config_wins_walking_up(tmp_path):
+    write(tmp_path / ".jdlint.yaml", "rules:\n  stacked-title: warning\n")
+    write(tmp_path / "team" / ".jdlint.yml", "rules:\n  stacked-title: off\n")
+    a = write(tmp_path / "a.md", BAD_TITLE)
+    b = write(tmp_path / "team" / "deep" / "b.md", BAD_TITLE)
+    results = {r.path: r.findings for r in lint_paths([str(a), str(b)])}
+    assert [str(f.severity) for f in results[str(a)]] == ["warning"]
+    assert results[str(b)] == []
+    finder = ConfigFinder()
+    assert finder.for_path(b) is finder.for_path(tmp_path / "team" / "c.md")
+
+
+def test_explicit_config_overrides_discovery(tmp_path):
+    write(tmp_path / ".jdlint.yaml", "rules:\n  stacked-title: off\n")
+    other = write(tmp_path / "other.yaml", "rules:\n  stacked-title: info\n")
+    a = write(tmp_path / "a.md", BAD_TITLE)
+    (res,) = list(lint_paths([str(a)], config=str(other)))
+    assert [str(f.severity) for f in res.findings] == ["info"]
+
+
+def test_include_and_exclude(tmp_path):
+    write(tmp_path / ".jdlint.yaml", "exclude: ['drafts/', '**/*.tmp.md']\ninclude: ['postings/**']\n")
+    write(tmp_path / "postings" / "a.md", BAD_TITLE)
+    write(tmp_path / "postings" / "b.tmp.md", BAD_TITLE)
+    write(tmp_path / "drafts" / "c.md", BAD_TITLE)
+    write(tmp_path / "README.md", BAD_TITLE)
+    found = sorted(r.path for r in lint_paths([str(tmp_path)]))
+    assert found == [str(tmp_path / "postings" / "a.md")]
+    # exclude applies to files named explicitly, too (pre-commit passes them)
+    assert list(lint_paths([str(tmp_path / "drafts" / "c.md")])) == []
+
+
+def test_glob_match():
+    assert glob_match("drafts/a.md", "drafts/")
+    assert glob_match("x/y/old-1.md", "**/old-*.md")
+    assert glob_match("x/y/old-1.md", "old-*.md")
+    assert not glob_match("postings/a.md", "drafts/")
+    assert glob_match("postings/team/a.md", "postings/**")
+
+
+def test_front_matter_overrides_stack_and_disables_rules():
+    text = "---\njdlint:\n  stack: [python]\n  disable: [missing-first-problem]\n---\n# Go Engineer\n\n- Services in Go\n"
+    found = [(f.rule, f.match) for f in lint_text(text, {"stack": ["go", "python"]})]
+    assert found == [("tool-not-in-stack", "Go")]
+
+
+def test_vocab_additions(tmp_path):
+    cfg = load_config(write(tmp_path / "a.yaml", "stack: [python]\nvocab:\n  tools:\n    - {name: Frobnicator, aliases: [frob]}\n"
+                                                 "  sections:\n    first_problem: [mission zero]\n"))
+    text = "# ML Engineer\n\n## Mission zero\n\nFix search.\n\n- Frob pipelines in Python\n"
+    assert [(f.rule, f.match) for f in lint_text(text, cfg)] == [("tool-not-in-stack", "Frob")]
+
+
+def test_vocab_errors(tmp_path):
+    cfg = write(tmp_path / "a.yaml", "vocab:\n  first_problem_cues: ['(unclosed']\n")
+    with pytest.raises(ConfigError, match=r"a.yaml:2: invalid regular expression"):
+        load_config(cfg)
+    cfg = write(tmp_path / "b.yaml", "vocab:\n  sections:\n    requirments: [x]\n")
+    with pytest.raises(ConfigError, match=r"b.yaml:3: unknown section kind 'requirments'; did you mean 'requirements'"):
+        load_config(cfg)
+
+
+def test_config_alias_bomb_is_refused(tmp_path):
+    cfg = write(tmp_path / "a.yaml", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nstack: *b\n")
+    with pytest.raises(ConfigError, match=r"a.yaml:2: anchors and aliases are not allowed"):
+        load_config(cfg)
