@@ -88,6 +88,12 @@ _CUE_AFTER = re.compile(
     r"notebooks?|applications?|developers?|engineers?|experience|skills?|Shiny|Markdown|Studio|"
     r"Serve|Tune|workloads?|operators?|streaming|SQL|queries)\b",
 )
+# A tool name used as the name of a company ("join Airbyte", "at GitLab", "Airbyte's team",
+# "the GitLab tradition") is not a tool the hire must use.
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:at|join|joining|joins|about|welcome to|work(?:ing)? (?:at|for)|employees of|across|throughout|"
+    r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
+_COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:tradition|way|values|team members|community|handbook|culture|family|employees|mission|team)\b)")
 _PERSON_AFTER = re.compile(
     r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b|['\u2019]s\b)"
 )
@@ -201,6 +207,7 @@ class Vocab:
                     continue
                 tool, ctx = self._sensitive[m.group(0)]
                 found.append(Mention(tool, m.start(), m.end(), m.group(0), ctx))
+        found = [f for f in found if not self._names_company(text, f)]
         found.sort(key=lambda x: x.start)
         if not any(f.needs_context for f in found):
             return found
@@ -229,6 +236,23 @@ class Vocab:
                             confirmed[i] = changed = True
                             break
         return [f for i, f in enumerate(found) if confirmed[i]]
+
+    def company_names(self, text: str) -> set[str]:
+        """Tools that ``text`` names as a company ("join GitLab", "Airbyte's team")."""
+        out = set()
+        for rx in (self._re_any, self._re_case):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                tool = self._insensitive.get(m.group(0).lower()) if rx is self._re_any else self._sensitive[m.group(0)][0]
+                if tool is not None and self._names_company(text, Mention(tool, m.start(), m.end(), m.group(0), False)):
+                    out.add(tool.name)
+        return out
+
+    @staticmethod
+    def _names_company(text: str, m: Mention) -> bool:
+        return bool(_COMPANY_BEFORE.search(text[max(0, m.start - 20):m.start])
+                    or _COMPANY_AFTER.match(text[m.end:m.end + 20]))
 
     # -- titles ------------------------------------------------------------------------------
 

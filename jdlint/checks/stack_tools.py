@@ -31,12 +31,12 @@ def resolve_stack(names, vocab) -> tuple[set[str], list[str]]:
 
 
 def _text_units(doc):
-    """(text, position function) for the title (when in front matter) and every block."""
+    """(text, position function, is narrative prose) for the front-matter title and each block."""
     t = doc.title
     if t is not None and t.source == "front_matter":
-        yield t.text, (lambda off, t=t: (t.line, t.column + off))
+        yield t.text, (lambda off, t=t: (t.line, t.column + off)), False
     for block in doc.blocks:
-        yield block.text, block.position
+        yield block.text, block.position, block.kind == "paragraph" and block.item is None
 
 
 class StackToolsKind(Kind):
@@ -50,8 +50,15 @@ class StackToolsKind(Kind):
         stack, _unknown = resolve_stack(ctx.stack, vocab)
         stack_label = ", ".join(sorted(stack | set(_unknown), key=str.lower))
         seen: set[str] = set()
-        for text, position in _text_units(doc):
+        units = list(_text_units(doc))
+        # The employer: a tool the posting also names as a company ("join GitLab") is the
+        # company in narrative paragraphs ("help GitLab make decisions"); in a list item
+        # ("Ability to use GitLab") it is still a tool.
+        companies = set().union(*(vocab.company_names(text) for text, _, _ in units)) if units else set()
+        for text, position, narrative in units:
             mentions = vocab.find_tools(text)
+            if narrative and companies:
+                mentions = [m for m in mentions if m.tool.name not in companies]
             ok = set()
             if rule.options["accept_alternatives"]:
                 # Runs of mentions joined by list separators; a run with "or" or "/" is a choice.
