@@ -126,6 +126,8 @@ class Vocab:
 
         fp = data["first_problem"]
         self.first_problem_cues = [regex.compile(p, regex.I) for p in fp["sentence_cues"]]
+        self.first_problem_standalone = [regex.compile(p, regex.I) for p in fp.get("standalone_cues", [])]
+        self.first_problem_subject = regex.compile(fp.get("subject_pattern", r"(?!)"), regex.I)
         self.first_problem_ignore = set(fp.get("ignore_sections", []))
 
         self.tools: list[Tool] = []

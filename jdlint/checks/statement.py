@@ -3,12 +3,25 @@
 Present when a section is about it (kind ``first_problem``: "Your first 90 days", "The problem
 we need solved first", a 30-60-90 plan) or when any sentence ties the start of the job to a
 deliverable (``first_problem.yaml`` cues: "Within 60 days you will have shipped...", "Your first
-assignment: ..."). Cues in benefits, pay, process and about-us sections do not count ("benefits
+assignment: ..."); a time cue counts only in a sentence about the hire. Cues in benefits, pay, process and about-us sections do not count ("benefits
 start within 30 days"). Reported once, on the title.
 """
 from __future__ import annotations
 
+import re
+
 from . import Kind
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (hard-wrapped lines are one sentence)."""
+    a = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        a = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return text[a:m.start() + 1 if m else len(text)]
 
 
 class StatementRequiredKind(Kind):
@@ -26,8 +39,12 @@ class StatementRequiredKind(Kind):
         for block in doc.blocks:
             if block.section.kind in vocab.first_problem_ignore:
                 continue
-            if any(p.search(block.text) for p in vocab.first_problem_cues):
+            if any(p.search(block.text) for p in vocab.first_problem_standalone):
                 return
+            for p in vocab.first_problem_cues:
+                for m in p.finditer(block.text):
+                    if vocab.first_problem_subject.search(_sentence(block.text, m.start(), m.end())):
+                        return
         t = doc.title
         if t is not None:
             yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text, title=t.text)
