@@ -16,6 +16,7 @@ from .checks import Context
 from .config import Config, ConfigError, ConfigFinder, load_config
 from .document import Document
 from .finding import Finding
+from .suppressions import Suppressor, parse_directives
 from .vocab import load_vocab
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -65,7 +66,17 @@ def _run(doc: Document, cfg: Config, vocab, select, ignore, stack, today) -> lis
     findings: list[Finding] = []
     rules = cfg.enabled_rules(select, ignore, disable)
     for rule in rules:
-        findings.extend(rule.check(doc, ctx))
+        if not rule.kind.after_suppression:
+            findings.extend(rule.check(doc, ctx))
+    directives = parse_directives(doc)
+    if directives:
+        ctx.suppressor = Suppressor(doc, directives, cfg.ruleset.get)
+        findings = [f for f in findings if not ctx.suppressor.suppressed(f)]
+        ctx.rule_names = tuple(cfg.ruleset.keys())
+        ctx.enabled = frozenset(r.name for r in rules)
+        for rule in rules:
+            if rule.kind.after_suppression:
+                findings.extend(rule.check(doc, ctx))
     # Unknown names in the front matter disable list are reported, unless front-matter is off.
     fm_rule = next((r for r in rules if r.kind.name == "front-matter"), None)
     if fm_rule is not None and disable:

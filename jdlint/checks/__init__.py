@@ -18,10 +18,14 @@ class Context:
     vocab: Any
     stack: list[str] | None = None
     today: date | None = None
+    suppressor: Any = None  # set for the checks that run after suppression
+    rule_names: tuple = ()  # every known rule name and code
+    enabled: frozenset = frozenset()  # names of the rules that ran
 
 
 class Kind:
     name: ClassVar[str] = ""
+    after_suppression: ClassVar[bool] = False  # runs on the suppressor, after the other rules
     OPTIONS: ClassVar[dict[str, tuple[type, Any, str]]] = {}
 
     def check(self, doc, rule, ctx: Context) -> Iterator:  # pragma: no cover - interface
@@ -29,6 +33,7 @@ class Kind:
 
 
 def _load() -> dict[str, Kind]:
+    from .directives import InvalidDirectiveKind, UnusedSuppressionKind
     from .front_matter import FrontMatterKind
     from .list_budget import ListBudgetKind
     from .seniority_scope import SeniorityScopeKind
@@ -37,7 +42,7 @@ def _load() -> dict[str, Kind]:
     from .title_roles import TitleRolesKind
 
     kinds = [FrontMatterKind(), TitleRolesKind(), StatementRequiredKind(), ListBudgetKind(),
-             SeniorityScopeKind(), StackToolsKind()]
+             SeniorityScopeKind(), StackToolsKind(), InvalidDirectiveKind(), UnusedSuppressionKind()]
     return {k.name: k for k in kinds}
 
 

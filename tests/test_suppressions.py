@@ -1,0 +1,50 @@
+"""Directives turn findings off exactly where they say."""
+from __future__ import annotations
+
+from jdlint import lint_text
+
+TITLE = "# Data Engineer / Analytics Engineer\n"
+BODY = "\nWithin 30 days you will have shipped the billing pipeline.\n"
+REQS = "\n## Requirements\n\n" + "".join(f"- Item {i}\n" for i in range(9))
+
+
+def rules(text, **kw):
+    return [(f.rule, f.line) for f in lint_text(text, **kw)]
+
+
+def test_disable_next_line_and_line_by_name_or_code():
+    assert rules("<!-- jdlint-disable-next-line stacked-title -->\n" + TITLE + BODY) == []
+    assert rules("<!-- jdlint-disable-next-line JD101 -- merging soon -->\n" + TITLE + BODY) == []
+    assert rules(TITLE.rstrip() + " <!-- jdlint-disable-line JD101 -->\n" + BODY) == []
+    # next-line means the next line only
+    assert rules("<!-- jdlint-disable-next-line JD101 -->\n\n" + TITLE + BODY) == [("stacked-title", 3)]
+
+
+def test_disable_enable_range_and_all_rules():
+    text = TITLE + BODY + "<!-- jdlint-disable wish-list -->" + REQS + "<!-- jdlint-enable wish-list -->\n"
+    assert rules(text) == [("stacked-title", 1)]
+    # Everything on the title line is off, including the document-level finding placed there.
+    text = "<!-- jdlint-disable -->\n" + TITLE + "<!-- jdlint-enable -->\n" + REQS
+    assert rules(text) == [("wish-list", 5)]
+
+
+def test_disable_file_covers_document_level_findings():
+    assert rules(TITLE + REQS + "\n<!-- jdlint-disable-file stacked-title, JD102 -->\n") == [("wish-list", 3)]
+
+
+def test_front_matter_disable():
+    text = "---\njdlint: {disable: [JD101, wish-list]}\n---\n" + TITLE + REQS
+    assert rules(text) == [("missing-first-problem", 4)]
+
+
+def test_unknown_rule_in_directive_is_reported_not_silently_ignored():
+    found = lint_text("<!-- jdlint-disable-next-line stacked-titel -->\n" + TITLE + BODY)
+    assert [(f.rule, f.line) for f in found] == [("invalid-directive", 1), ("stacked-title", 2)]
+    assert "did you mean 'stacked-title'" in found[0].message
+
+
+def test_unused_suppression_is_opt_in():
+    text = "<!-- jdlint-disable-next-line wish-list -->\n" + TITLE + BODY
+    assert rules(text) == [("stacked-title", 2)]
+    assert rules(text, config={"rules": {"unused-suppression": "warning"}}) == [
+        ("unused-suppression", 1), ("stacked-title", 2)]
