@@ -15,6 +15,7 @@ from . import __version__
 from .finding import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = ("auto", "text", "json", "github", "sarif")
 
 
 def _split(values) -> list[str]:
@@ -31,27 +32,29 @@ def _err(msg: str) -> None:
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of the nearest .jdlint.yaml.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="Output on stdout. auto: github when GITHUB_ACTIONS=true, else text.")
+@click.option("--sarif-file", type=click.Path(dir_okay=False), help="Also write SARIF 2.1.0 to this file.")
+@click.option("--summary", "summary_path", type=click.Path(dir_okay=False), help="Also append a markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--select", multiple=True, help="Run only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Do not run these rules (names or codes, comma-separated).")
 @click.option("--stack", multiple=True, help="The team's tools (comma-separated); overrides the config's stack.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--diff-base", metavar="REF", help="Report only findings on lines added or changed since this git revision.")
 @click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
 @click.option("--stdin-filename", metavar="PATH", help="Name (and config location) for text read from '-'.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.version_option(__version__, "--version", prog_name="jdlint")
-def main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, list_rules, explain,
-         stdin_filename, no_color):
+def main(**opts):
     """Lint job descriptions written in markdown.
 
     PATHS are files or folders (default: the current folder); folders are searched for
     *.md and *.markdown. Use '-' to read one posting from standard input.
     """
     try:
-        code = _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, list_rules,
-                     explain, stdin_filename, no_color)
+        code = _main(**opts)
     except BrokenPipeError:
         # The reader went away (`jdlint ... | head`): stop quietly.
         try:
@@ -63,9 +66,37 @@ def main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, li
     sys.exit(code)
 
 
-def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, list_rules, explain,
-          stdin_filename, no_color) -> int:
-    from .config import Config, ConfigError, ConfigFinder, load_config
+def _repo_base() -> str:
+    """What SARIF URIs and annotation paths are relative to: the workspace or the git root."""
+    ws = os.environ.get("GITHUB_WORKSPACE")
+    if ws:
+        return os.path.abspath(ws)
+    here = os.path.abspath(".")
+    probe = here
+    while True:
+        if os.path.exists(os.path.join(probe, ".git")):
+            return probe
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return here
+        probe = parent
+
+
+def _relpath_fn():
+    base = _repo_base()
+
+    def rel(path: str) -> str:
+        if path in ("-", "<text>"):
+            return path
+        r = os.path.relpath(os.path.abspath(path), base)
+        return r.replace(os.sep, "/")
+
+    return rel
+
+
+def _main(paths, config_path, fmt, sarif_file, summary_path, select, ignore, stack, fail_on, diff_base,
+          statistics, list_rules, explain, stdin_filename, no_color) -> int:
+    from .config import Config, ConfigError, ConfigFinder, did_you_mean, load_config
 
     select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
     try:
@@ -82,19 +113,29 @@ def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, l
     if explain:
         rule = base_cfg.ruleset.get(explain)
         if rule is None:
-            from .config import did_you_mean
-
             _err(f"jdlint: error: unknown rule {explain!r}{did_you_mean(explain, base_cfg.ruleset.keys())}")
             return 2
         click.echo(explain_rule(rule))
         return 0
 
-    try:
-        base_cfg.check_rule_names(select_l, "--select")
-        base_cfg.check_rule_names(ignore_l, "--ignore")
-    except ConfigError as exc:
-        _err(f"jdlint: error: {exc.message.replace('unknown rule', 'unknown rule in ' + exc.path)}")
-        return 2
+    for flag, names in (("--select", select_l), ("--ignore", ignore_l)):
+        for n in names:
+            if base_cfg.ruleset.get(n) is None:
+                _err(f"jdlint: error: {flag}: unknown rule {n!r}{did_you_mean(n, base_cfg.ruleset.keys())}")
+                return 2
+
+    changed = None
+    if diff_base:
+        from .diff import DiffError, changed_lines
+
+        try:
+            changed = changed_lines(diff_base)
+        except DiffError as exc:
+            _err(f"jdlint: error: {exc}")
+            return 2
+
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
     from .engine import discover, lint_file
     from .formatters.text import TextFormatter
@@ -106,6 +147,7 @@ def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, l
     had_error = False
     stack_arg = stack_l or None
     out = sys.stdout
+    file_scoped = {r.name for r in base_cfg.ruleset if r.scope == "file"}
 
     try:
         finder = ConfigFinder(config_path)
@@ -120,26 +162,27 @@ def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, l
             _err(result.error)
             return
         files += 1
-        if fmt == "text":
-            for f in result.findings:
-                out.write(text_fmt.finding(f) + "\n")
-        all_findings.extend(result.findings)
+        findings = result.findings
+        if changed is not None:
+            from .diff import keep
 
-    targets = list(paths) or ["."]
-    for target in targets:
+            findings = [f for f in findings if keep(f, changed, file_scoped)]
+        if fmt == "text":
+            for f in findings:
+                out.write(text_fmt.finding(f) + "\n")
+        all_findings.extend(findings)
+
+    for target in list(paths) or ["."]:
         if target == "-":
             name = stdin_filename or "-"
             try:
-                cfg = finder.for_path(os.path.abspath(name)) if stdin_filename else (base_cfg if config_path else finder.for_path(os.path.abspath("stdin.md")))
-                data = sys.stdin.buffer.read()
-                text = data.decode("utf-8")
+                cfg = finder.for_path(os.path.abspath(stdin_filename or "stdin.md"))
+                text = sys.stdin.buffer.read().decode("utf-8")
             except ConfigError as exc:
-                _err(f"jdlint: error: {exc}")
-                had_error = True
+                handle(_Result(name, f"jdlint: error: {exc}"))
                 continue
             except UnicodeDecodeError as exc:
-                _err(f"{name}: error: not valid UTF-8 (byte offset {exc.start})")
-                had_error = True
+                handle(_Result(name, f"{name}: error: not valid UTF-8 (byte offset {exc.start})"))
                 continue
             handle(lint_file(name, cfg, select=select_l, ignore=ignore_l, stack=stack_arg, text=text))
             continue
@@ -154,6 +197,15 @@ def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, l
         from .formatters.json import JsonFormatter
 
         out.write(JsonFormatter().render(all_findings) + "\n")
+    elif fmt == "github":
+        from .formatters.github import GithubFormatter
+
+        rendered = GithubFormatter(_relpath_fn()).render(all_findings)
+        if rendered:
+            out.write(rendered + "\n")
+        out.write(text_fmt.summary(all_findings, files) + "\n")
+    elif fmt == "sarif":
+        out.write(_sarif(base_cfg, all_findings) + "\n")
     else:
         if statistics and all_findings:
             for line in text_fmt.stats(all_findings):
@@ -161,12 +213,41 @@ def _main(paths, config_path, fmt, select, ignore, stack, fail_on, statistics, l
         out.write(text_fmt.summary(all_findings, files) + "\n")
     out.flush()
 
+    try:
+        if sarif_file:
+            _write(sarif_file, _sarif(base_cfg, all_findings) + "\n", append=False)
+        if summary_path:
+            from .formatters.summary import SummaryFormatter
+
+            _write(summary_path, SummaryFormatter().render(all_findings, files), append=True)
+    except OSError as exc:
+        _err(f"jdlint: error: cannot write {exc.filename}: {exc.strerror}")
+        return 2
+
     if had_error:
         return 2
     if fail_on == "never":
         return 0
     threshold = Severity.parse(fail_on)
     return 1 if any(f.severity >= threshold for f in all_findings) else 0
+
+
+def _sarif(cfg, findings) -> str:
+    from .formatters.sarif import SarifFormatter
+
+    return SarifFormatter(list(cfg.ruleset), __version__, _relpath_fn()).render(findings)
+
+
+def _write(path: str, text: str, append: bool) -> None:
+    """Write a report file; a new file is written to a temporary name and renamed into place."""
+    if append:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text)
+        return
+    tmp = f"{path}.jdlint-tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
 
 
 class _Result:

@@ -52,7 +52,7 @@ class Rule:
     summary: str
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
-    scope: str = "document"
+    scope: str = "line"  # "file": a document-level finding (kept for any changed file by --diff-base)
     opt_in: bool = False
     source: str = ""
     file: str = ""
@@ -169,6 +169,8 @@ def load_rule_file(path: Path) -> Rule:
         raise RuleError(where, yamlio.line_of(data, "severity"), str(exc)) from None
     defaults = {k: spec[1] for k, spec in kind.OPTIONS.items()}
     defaults.update(validate_options(kind, data.get("options"), where, yamlio.line_of(data, "options")))
+    if str(data.get("scope", "line")) not in ("line", "file"):
+        raise RuleError(where, yamlio.line_of(data, "scope"), "'scope' must be 'line' or 'file'")
     ex = data["examples"]
     if not isinstance(ex, dict) or not isinstance(ex.get("bad"), list) or not isinstance(ex.get("good"), list):
         raise RuleError(where, yamlio.line_of(data, "examples"), "'examples' needs 'bad' and 'good' lists")
@@ -177,7 +179,7 @@ def load_rule_file(path: Path) -> Rule:
         id=str(data["id"]), name=str(data["name"]), kind=kind, severity=severity,
         message=_plain(msg), why=str(data["why"]).strip(), instead=str(data["instead"]).strip(),
         summary=str(summary).strip(), options=defaults, examples=_plain(ex),
-        scope=str(data.get("scope", "document")), opt_in=bool(data.get("opt_in", False)),
+        scope=str(data.get("scope", "line")), opt_in=bool(data.get("opt_in", False)),
         source=str(data.get("source", "")), file=where,
     )
 

@@ -1,0 +1,74 @@
+"""--diff-base: only findings on changed lines, plus file-level findings of changed files."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+from click.testing import CliRunner
+
+from jdlint.cli import main
+
+OLD = "# Data Engineer / Analytics Engineer\n\n## Requirements\n\n- SQL\n"
+NEW_REQS = "".join(f"- Item {i}\n" for i in range(9))
+
+
+def git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def repo(tmp_path):
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "t@example.com")
+    git(tmp_path, "config", "user.name", "t")
+    (tmp_path / "postings").mkdir()
+    (tmp_path / "postings" / "old.md").write_text(OLD)
+    (tmp_path / "postings" / "same.md").write_text(OLD)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    return tmp_path
+
+
+def short(line):
+    m = re.match(r"^(.*?:\d+:\d+): \w+ (\S+)", line)
+    return f"{m.group(1)} {m.group(2)}"
+
+
+def lint(tmp_path, monkeypatch, *args):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["--no-color", "--format", "text", *args])
+    return r.exit_code, [l for l in r.output.splitlines() if not l.startswith(("Found", "No findings"))]
+
+
+def test_only_changed_lines_and_file_level_findings(tmp_path, monkeypatch):
+    repo(tmp_path)
+    (tmp_path / "postings" / "old.md").write_text(OLD + NEW_REQS)  # the title line is unchanged
+    (tmp_path / "postings" / "new é.md").write_text(OLD)  # untracked: every line is new
+    code, lines = lint(tmp_path, monkeypatch, "--diff-base", "HEAD", "postings")
+    got = sorted(short(l) for l in lines)
+    assert got == sorted([
+        "postings/new é.md:1:3 stacked-title",
+        "postings/new é.md:1:3 missing-first-problem",
+        "postings/old.md:1:3 missing-first-problem",  # file-level, the file changed
+    ]), lines
+    assert code == 1  # the new file's stacked title is an error
+    code, lines = lint(tmp_path, monkeypatch, "postings")
+    assert any("same.md:1:3" in l for l in lines)  # without --diff-base everything is reported
+
+
+def test_changed_line_is_reported(tmp_path, monkeypatch):
+    repo(tmp_path)
+    (tmp_path / "postings" / "old.md").write_text(OLD.replace("- SQL", "- SQL\n- Python, Spark, Kafka, Airflow, dbt, Kubernetes"))
+    git(tmp_path, "commit", "-qam", "more")
+    code, lines = lint(tmp_path, monkeypatch, "--diff-base", "HEAD~1", "postings")
+    assert [short(l) for l in lines] == [
+        "postings/old.md:1:3 missing-first-problem", "postings/old.md:6:3 wish-list"]
+
+
+def test_errors_outside_a_repo_and_bad_ref(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text(OLD)
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["--diff-base", "main", "a.md"])
+    assert r.exit_code == 2 and "--diff-base needs a git repository" in r.output
+    repo(tmp_path)
+    r = CliRunner().invoke(main, ["--diff-base", "no-such-ref", "a.md"])
+    assert r.exit_code == 2 and "unknown revision 'no-such-ref'" in r.output
