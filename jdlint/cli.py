@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 
 import click
 
@@ -35,6 +34,7 @@ def _err(msg: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="Output on stdout. auto: github when GITHUB_ACTIONS=true, else text.")
 @click.option("--sarif-file", type=click.Path(dir_okay=False), help="Also write SARIF 2.1.0 to this file.")
+@click.option("--json-file", type=click.Path(dir_okay=False), help="Also write the findings as JSON to this file.")
 @click.option("--summary", "summary_path", type=click.Path(dir_okay=False), help="Also append a markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--select", multiple=True, help="Run only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Do not run these rules (names or codes, comma-separated).")
@@ -94,7 +94,7 @@ def _relpath_fn():
     return rel
 
 
-def _main(paths, config_path, fmt, sarif_file, summary_path, select, ignore, stack, fail_on, diff_base,
+def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, ignore, stack, fail_on, diff_base,
           statistics, list_rules, explain, stdin_filename, no_color) -> int:
     from .config import Config, ConfigError, ConfigFinder, did_you_mean, load_config
 
@@ -115,6 +115,8 @@ def _main(paths, config_path, fmt, sarif_file, summary_path, select, ignore, sta
         if rule is None:
             _err(f"jdlint: error: unknown rule {explain!r}{did_you_mean(explain, base_cfg.ruleset.keys())}")
             return 2
+        from .docs import explain_rule
+
         click.echo(explain_rule(rule))
         return 0
 
@@ -216,6 +218,10 @@ def _main(paths, config_path, fmt, sarif_file, summary_path, select, ignore, sta
     try:
         if sarif_file:
             _write(sarif_file, _sarif(base_cfg, all_findings) + "\n", append=False)
+        if json_file:
+            from .formatters.json import JsonFormatter
+
+            _write(json_file, JsonFormatter().render(all_findings) + "\n", append=False)
         if summary_path:
             from .formatters.summary import SummaryFormatter
 
@@ -253,20 +259,3 @@ def _write(path: str, text: str, append: bool) -> None:
 class _Result:
     def __init__(self, path: str, error: str):
         self.path, self.error, self.findings = path, error, []
-
-
-def explain_rule(rule) -> str:
-    """What the rule checks, why, what to do instead, options and examples, from its YAML."""
-    lines = [f"{rule.id} {rule.name} ({rule.severity}{', opt-in' if rule.opt_in else ''})", "",
-             rule.summary, "", "Why:", textwrap.indent(rule.why.strip(), "  "), "",
-             "Instead:", textwrap.indent(rule.instead.strip(), "  ")]
-    if rule.kind.OPTIONS:
-        lines += ["", "Options:"]
-        for name, (typ, default, doc) in rule.kind.OPTIONS.items():
-            value = rule.options.get(name, default)
-            lines.append(f"  {name} = {value!r}  ({doc})")
-    for label in ("bad", "good"):
-        examples = rule.examples.get(label) or []
-        if examples:
-            lines += ["", f"Example ({label}):", textwrap.indent(examples[0].rstrip(), "  ")]
-    return "\n".join(lines)

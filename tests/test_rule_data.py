@@ -105,3 +105,13 @@ def test_rule_loader_rejects_unknown_kind(tmp_path):
     bad.write_text((rules_dir() / "JD101-stacked-title.yaml").read_text().replace("kind: title-roles", "kind: title-role"))
     with pytest.raises(RuleError, match="unknown kind 'title-role'; did you mean 'title-roles'"):
         load_rule_file(bad)
+
+
+def test_docs_rules_md_is_generated_from_the_rule_yaml():
+    from pathlib import Path
+
+    from jdlint.docs import render_rules_markdown
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert path.read_text(encoding="utf-8") == render_rules_markdown(builtin_rules()), (
+        "docs/rules.md is stale: run python scripts/gen_rules_doc.py")
