@@ -42,9 +42,11 @@ class Finding:
     message: str
     match: str = ""
     help: str = ""
+    replacement: str | None = None  # a safe fix for ``match`` at this span (used by --fix)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["severity"] = str(self.severity)
         del d["match"]
+        del d["replacement"]
         return d

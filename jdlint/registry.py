@@ -74,15 +74,21 @@ class Rule:
 
     def finding(self, doc, line: int, column: int, end_line: int | None = None,
                 end_column: int | None = None, match: str = "", variant: str | None = None,
-                help: str | None = None, **fields: Any) -> Finding:
-        """The one place that stamps id, name, severity and the formatted message."""
+                help: str | None = None, replacement: str | None = None,
+                severity_cap: Severity | None = None, **fields: Any) -> Finding:
+        """The one place that stamps id, name, severity and the formatted message.
+
+        ``severity_cap`` lowers the severity for this finding only (an unverified fact gives a
+        warning, never an error); it never raises it."""
+        severity = self.severity if severity_cap is None else min(self.severity, severity_cap)
         return Finding(
             path=doc.path, line=line, column=column,
             end_line=end_line if end_line is not None else line,
             end_column=end_column if end_column is not None else column + max(len(match), 1),
-            code=self.id, rule=self.name, severity=self.severity,
+            code=self.id, rule=self.name, severity=severity,
             message=self.format(variant, **fields), match=match,
             help=help if help is not None else self.instead.strip().split("\n\n")[0].replace("\n", " "),
+            replacement=replacement,
         )
 
 

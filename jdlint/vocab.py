@@ -19,7 +19,7 @@ import regex
 from . import yamlio
 from .resources import rules_dir
 
-VOCAB_FILES = ("sections", "roles", "seniority", "first_problem", "tools")
+VOCAB_FILES = ("sections", "roles", "seniority", "first_problem", "tools", "inclusive", "pay", "questions", "stages")
 
 # Keys a config ``vocab:`` block may add to.
 ADDITION_KEYS = {
@@ -30,6 +30,7 @@ ADDITION_KEYS = {
     "senior_scope": "list of {label, patterns}",
     "junior_title_markers": "list of regular expressions",
     "role_families": "list of {id, label, titles, keywords}",
+    "exclusionary": "list of {pattern, category, replacement, fix}",
 }
 
 SECTION_KINDS = ("about", "role", "responsibilities", "first_problem", "requirements", "preferred",
@@ -129,6 +130,21 @@ class Vocab:
         self.first_problem_standalone = [regex.compile(p, regex.I) for p in fp.get("standalone_cues", [])]
         self.first_problem_subject = regex.compile(fp.get("subject_pattern", r"(?!)"), regex.I)
         self.first_problem_ignore = set(fp.get("ignore_sections", []))
+
+        self.conflicts = [tuple(c["families"]) + (c.get("source", ""),) for c in roles.get("conflicts", [])]
+        self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
+        self._keyword_res = {
+            fam["id"]: [(kw, _keyword_regex(kw)) for kw in fam.get("keywords", [])] for fam in self.families
+        }
+
+        inc = data["inclusive"]
+        self.inclusive = inc
+        self.gender_exempt = [regex.compile(p, regex.I) for p in inc["gendered"]["exempt"]]
+        self.exclusionary = [dict(e, rx=regex.compile(e["pattern"], regex.I)) for e in inc["exclusionary"]]
+
+        self.pay = data["pay"]
+        self.questions = [dict(q, rx=[regex.compile(c, regex.I) for c in q["cues"]]) for q in data["questions"]["questions"]]
+        self.stages = data["stages"]
 
         self.tools: list[Tool] = []
         self._by_name: dict[str, Tool] = {}
@@ -258,6 +274,31 @@ class Vocab:
 
     # -- titles ------------------------------------------------------------------------------
 
+    def classify(self, text: str) -> tuple[str | None, list[str]]:
+        """(family id, matched keywords) for one responsibility; (None, []) when unclear.
+
+        The family whose keywords match most wins; a tie is unclear, unless one side matched
+        longer (more specific) phrases."""
+        scores: list[tuple[int, int, str, list[str]]] = []
+        for fam, kws in self._keyword_res.items():
+            hits = [kw for kw, rx in kws if rx.search(text)]
+            if hits:
+                scores.append((len(hits), sum(len(h) for h in hits), fam, hits))
+        if not scores:
+            return None, []
+        scores.sort(reverse=True)
+        if len(scores) > 1 and scores[0][:2] == scores[1][:2]:
+            return None, []
+        if len(scores) > 1 and scores[0][0] == scores[1][0] and scores[0][1] < scores[1][1] + 4:
+            return None, []
+        return scores[0][2], scores[0][3]
+
+    def family_label(self, fam_id: str) -> str:
+        for fam in self.families:
+            if fam["id"] == fam_id:
+                return fam.get("label", fam_id)
+        return fam_id
+
     def family_of_title(self, role: str) -> dict | None:
         r = f" {role} "
         best = None
@@ -274,6 +315,17 @@ class Vocab:
                 return m.group(0)
         m = self.junior_level_suffix.search(title)
         return m.group(0) if m else None
+
+
+def _keyword_regex(keyword: str):
+    """A responsibility keyword as a pattern: words in order, stems on the last word
+    ("deploy models" matches "deploying models"; "etl" matches "ETL" but not "metlife")."""
+    words = [regex.escape(w) for w in keyword.split()]
+    if not words:
+        return regex.compile(r"(?!)")
+    last = words[-1]
+    tail = r"\w*" if len(keyword.split()[-1]) > 3 else r"s?"
+    return regex.compile(r"\b" + r"[\s-]+".join(words[:-1] + [last + tail]) + r"\b", regex.I)
 
 
 def _alternation(names: dict, flags: int):
@@ -324,6 +376,8 @@ def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]
             data["seniority"]["junior_title_markers"].extend(value)
         elif key == "role_families":
             data["roles"]["families"].extend(value)
+        elif key == "exclusionary":
+            data["inclusive"]["exclusionary"].extend(value)
     return data
 
 

@@ -56,13 +56,39 @@ def test_yaml_examples(rule):
         assert not found, f"{rule.name}: good example {i} fires: {[f.message for f in found]}"
 
 
+# Vocabulary leaves that are not strings on purpose: flags and thresholds.
+NON_STRING_LEAVES = {"fix": bool, "strong_difference": int}
+
+
 def test_vocab_leaves_are_strings_or_known_scalars():
     data = builtin_vocab_data()
     for path, value in iter_vocab_strings(data):
         if path.startswith("tools.tools") and path.endswith(("first_release", "confidence")):
             assert value is None or isinstance(value, str), f"{path}: {value!r} (quote dates)"
             continue
+        leaf = path.rsplit(".", 1)[-1]
+        if leaf in NON_STRING_LEAVES:
+            assert isinstance(value, NON_STRING_LEAVES[leaf]), f"{path} is {value!r}"
+            continue
         assert isinstance(value, str), f"{path} is {value!r}: quote it"
+
+
+def test_pay_dates_and_stage_tools_are_known():
+    from datetime import date
+
+    data = builtin_vocab_data()
+    for j in data["pay"]["jurisdictions"]:
+        date.fromisoformat(j["in_force"])
+        assert j["conf"] in ("H", "M", "R") and (j["names"] or j["codes"]), j["id"]
+    v = load_vocab()
+    for entry in data["stages"]["premature"]:
+        assert "tool" not in entry or v.tool_by_name(entry["tool"]) is not None, entry
+        assert set(entry["stages"]) <= set(data["stages"]["stages"])
+    families = {f["id"] for f in data["roles"]["families"]}
+    for pair in data["roles"]["conflicts"]:
+        assert set(pair["families"]) <= families
+    for pair in data["roles"]["adjacent"]:
+        assert set(pair) <= families
 
 
 def test_vocab_patterns_compile():
