@@ -41,6 +41,7 @@ def _err(msg: str) -> None:
 @click.option("--stack", multiple=True, help="The team's tools (comma-separated); overrides the config's stack.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--diff-base", metavar="REF", help="Report only findings on lines added or changed since this git revision.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (whole-word swaps) to the files, then report what is left.")
 @click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
@@ -95,7 +96,7 @@ def _relpath_fn():
 
 
 def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, ignore, stack, fail_on, diff_base,
-          statistics, list_rules, explain, stdin_filename, no_color) -> int:
+          fix, statistics, list_rules, explain, stdin_filename, no_color) -> int:
     from .config import Config, ConfigError, ConfigFinder, did_you_mean, load_config
 
     select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
@@ -139,7 +140,7 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-    from .engine import discover, lint_file
+    from .engine import discover, fix_file, lint_file
     from .formatters.text import TextFormatter
 
     color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -192,7 +193,14 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
             if error:
                 handle(_Result(path, error))
                 continue
-            handle(lint_file(path, finder.for_path(path), select=select_l, ignore=ignore_l, stack=stack_arg))
+            cfg = finder.for_path(path)
+            if fix:
+                result, n = fix_file(path, cfg, select=select_l, ignore=ignore_l, stack=stack_arg)
+                if n:
+                    _err(f"{path}: fixed {n} finding{'s' if n != 1 else ''}")
+                handle(result)
+            else:
+                handle(lint_file(path, cfg, select=select_l, ignore=ignore_l, stack=stack_arg))
 
     all_findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
     if fmt == "json":

@@ -30,7 +30,10 @@ TOP_KEYS = {
     "exclude": "glob patterns of files never to lint",
     "packs": "folders of extra YAML rules",
     "vocab": "additions to the built-in vocabularies",
+    "stage": "the company stage: seed, series-a, scaleup or enterprise",
+    "require_salary": "when a pay range is required: always, covered-locations or never",
 }
+REQUIRE_SALARY = ("always", "covered-locations", "never")
 LEVELS = ("off", "info", "warning", "error")
 
 
@@ -65,6 +68,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     packs: list[str] = field(default_factory=list)
     vocab: dict = field(default_factory=dict)
+    stage: str | None = None
+    require_salary: str | None = None
     ruleset: RuleSet = field(default_factory=lambda: RuleSet(builtin_rules()))
 
     def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
@@ -81,7 +86,10 @@ class Config:
                 on = rule.name in selected
             if not on or rule.name in ignored or rule.name in disabled:
                 continue
-            out.append(rule.with_settings(setting.severity, setting.options))
+            options = setting.options
+            if self.require_salary and "require_salary" in rule.kind.OPTIONS and "require_salary" not in options:
+                options = dict(options, require_salary=self.require_salary)
+            out.append(rule.with_settings(setting.severity, options))
         return out
 
     def check_rule_names(self, names: Iterable[str], what: str) -> None:
@@ -271,6 +279,10 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
         cfg.exclude = _strings(data["exclude"], path, data, "exclude")
     if "vocab" in data:
         _merge_vocab(cfg, path, data)
+    if "stage" in data:
+        cfg.stage = _choice(data, "stage", stage_names(), where)
+    if "require_salary" in data:
+        cfg.require_salary = _choice(data, "require_salary", REQUIRE_SALARY, where)
     if "rules" in data:
         rules = data["rules"]
         if rules is None:
@@ -284,6 +296,20 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
                 raise ConfigError(where, line, f"unknown rule {name!r}{did_you_mean(str(name), cfg.ruleset.keys())}")
             setting = cfg.rules.setdefault(rule.name, RuleSetting())
             _apply_setting(setting, rule, value, where, line)
+
+
+def stage_names() -> tuple[str, ...]:
+    from .vocab import builtin_vocab_data
+
+    return tuple(builtin_vocab_data()["stages"]["stages"])
+
+
+def _choice(data: dict, key: str, choices, where: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or value not in choices:
+        hint = did_you_mean(str(value), choices)
+        raise ConfigError(where, yamlio.line_of(data, key), f"{key!r} must be one of {', '.join(choices)} (got {value!r}){hint}")
+    return value
 
 
 def _parse_level(value: Any, where: str, line: int | None) -> tuple[bool, Severity | None]:

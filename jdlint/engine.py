@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .checks import Context
+from .checks.generic import PatternTimeout
 from .config import Config, ConfigError, ConfigFinder, load_config
 from .document import Document
 from .finding import Finding
@@ -62,7 +63,9 @@ def _run(doc: Document, cfg: Config, vocab, select, ignore, stack, today) -> lis
     disable = [d for d in settings.get("disable", []) if isinstance(d, str)] if isinstance(settings.get("disable"), list) else []
     file_stack = settings.get("stack") if isinstance(settings.get("stack"), list) else None
     effective_stack = stack if stack is not None else (file_stack if file_stack is not None else cfg.stack)
-    ctx = Context(vocab=vocab, stack=effective_stack, today=today or date.today())
+    file_stage = settings.get("stage") if isinstance(settings.get("stage"), str) else None
+    ctx = Context(vocab=vocab, stack=effective_stack, today=today or date.today(),
+                  stage=file_stage or cfg.stage)
     findings: list[Finding] = []
     rules = cfg.enabled_rules(select, ignore, disable)
     for rule in rules:
@@ -170,8 +173,79 @@ def lint_file(path: str, cfg: Config, *, select=None, ignore=None, stack=None, t
         return result
     vocab = load_vocab(cfg.vocab)
     doc = Document.parse(text, path, vocab=vocab)
-    result.findings = _run(doc, cfg, vocab, select, ignore, stack, today)
+    try:
+        result.findings = _run(doc, cfg, vocab, select, ignore, stack, today)
+    except PatternTimeout as exc:
+        result.error = f"{path}: error: {exc}"
     return result
+
+
+_LINE = __import__("re").compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+
+
+def apply_fixes(text: str, findings) -> tuple[str, int]:
+    """Apply the safe replacements of ``findings`` to ``text`` (the file as read, BOM and line
+    endings kept). A fix is applied only when the text at its span is still what the rule
+    matched, and never when it overlaps another fix. Returns (new text, fixes applied)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    lines: list[list[str]] = []
+    for m in _LINE.finditer(body):
+        if m.group(0) == "" and m.start() == len(body):
+            break
+        lines.append([m.group(1), m.group(2)])
+    by_line: dict[int, list] = {}
+    for f in findings:
+        if f.replacement is not None and f.line == f.end_line and 0 < f.line <= len(lines):
+            by_line.setdefault(f.line, []).append(f)
+    applied = 0
+    for n, fixes in by_line.items():
+        content = lines[n - 1][0]
+        last_start = len(content) + 1
+        for f in sorted(fixes, key=lambda f: f.column, reverse=True):
+            a, b = f.column - 1, f.end_column - 1
+            if b > last_start or content[a:b] != f.match:
+                continue
+            content = content[:a] + f.replacement + content[b:]
+            last_start = a
+            applied += 1
+        lines[n - 1][0] = content
+    return bom + "".join(c + e for c, e in lines), applied
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write next to the file and rename over it, keeping its permission bits."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=".jdlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def fix_file(path: str, cfg: Config, **kw) -> tuple[FileResult, int]:
+    """Lint, apply the safe fixes, write the file atomically, and lint again."""
+    try:
+        text = read_posting(path)
+    except ValueError as exc:
+        return FileResult(path, error=f"{path}: error: {exc}"), 0
+    result = lint_file(path, cfg, text=text, **kw)
+    new_text, n = apply_fixes(text, result.findings)
+    if n == 0 or new_text == text:
+        return result, 0
+    try:
+        write_atomically(path, new_text)
+    except OSError as exc:
+        return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}"), 0
+    return lint_file(path, cfg, text=new_text, **kw), n
 
 
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select=None, ignore=None,

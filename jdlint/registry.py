@@ -105,11 +105,13 @@ def _check_type(value: Any, typ: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if typ is list:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if typ is dict:
+        return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
     return isinstance(value, typ)
 
 
 TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string", bool: "true or false",
-              list: "a list of strings", dict: "a mapping"}
+              list: "a list of strings", dict: "a mapping of strings to strings"}
 
 
 def validate_options(kind: Any, options: Any, where: str, line: int | None,
@@ -132,8 +134,19 @@ def validate_options(kind: Any, options: Any, where: str, line: int | None,
         if not _check_type(value, typ):
             extra = "; quote words such as yes, no, on, off" if typ is list else ""
             raise RuleError(where, key_line, f"option {key!r} must be {TYPE_NAMES.get(typ, typ.__name__)}{extra}")
-        if typ in (int, float) and value < 0:
+        if typ in (int, float) and value < 0 and not (key == "max" and value == -1):
             raise RuleError(where, key_line, f"option {key!r} must not be negative")
+        choices = getattr(kind, "CHOICES", {}).get(key)
+        if choices and value not in choices:
+            raise RuleError(where, key_line, f"option {key!r} must be one of {', '.join(choices)}{did_you_mean(str(value), choices)}")
+        if key in getattr(kind, "PATTERN_OPTIONS", ()):
+            import regex
+
+            for pat in ([value] if isinstance(value, str) else list(value)):
+                try:
+                    regex.compile(pat)
+                except regex.error as exc:
+                    raise RuleError(where, key_line, f"option {key!r}: invalid regular expression {pat!r}: {exc}") from None
         out[key] = copy.deepcopy(value)
     return out
 

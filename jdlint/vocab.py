@@ -79,7 +79,8 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:experience|experienced|proficien\w*|expert\w*|fluen\w*|knowledge|familiar\w*|background|"
     r"skill\w*|comfort\w*|hands-on|written|writing|write|built|build|building|develop\w*|cod(?:e|ing)|"
     r"program\w*|services?|applications?|apps|tools?|stack|analys[ie]s|analysis|models|scripts|pipelines|"
-    r"jobs|deploy\w*|run(?:ning)?|work(?:ing)?|solutions|systems)\s+(?:with|in|of|using|on)\s+)"
+    r"jobs|deploy\w*|run(?:ning)?|work(?:ing)?|solutions|systems|stores?|platforms?|databases?|warehouses?|"
+    r"frameworks?|librar(?:y|ies)|clusters?|engines?)\s+(?:with|in|of|using|on)\s+)"
     r"(?:apache\s+)?$",
     re.I,
 )

@@ -8,6 +8,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
+# A posting body that answers the five questions, so tests about one rule see only that rule.
+CLEAN_BODY = ("Within 30 days you will have shipped the billing pipeline on our existing Airflow stack. "
+              "You own deployment and monitoring of it, and you'll work closely with two analysts. "
+              "Success is measured by data freshness.\n")
+
 _EXPECT = re.compile(r"<!--\s*expect(?P<kind>-next-line|-file)?\s*:\s*(?P<rules>[^>]*?)\s*-->")
 
 

@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
 ZIZMOR = shutil.which("zizmor")
 
-BAD = "# Data Engineer / Analytics Engineer\n\nWithin 30 days you will have shipped the billing pipeline.\n"
-GOOD = "# Data Engineer\n\nWithin 30 days you will have shipped the billing pipeline.\n"
+from .conftest import CLEAN_BODY
+
+BAD = "# Data Engineer / Analytics Engineer\n\n" + CLEAN_BODY
+GOOD = "# Data Engineer\n\n" + CLEAN_BODY
 
 
 def test_inputs_reach_the_shell_only_through_env():

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from jdlint.cli import main
 
-from .conftest import FIXTURES
+from .conftest import CLEAN_BODY, FIXTURES
 
 BAD = "# Data Engineer / Analytics Engineer\n\n## Requirements\n\n- Python\n"
-GOOD = "# Data Engineer\n\nWithin 30 days you will have shipped the billing pipeline.\n"
+GOOD = "# Data Engineer\n\n" + CLEAN_BODY
 JSON_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "help"]
 
 
@@ -97,7 +97,7 @@ def test_select_ignore_and_unknown_names(tmp_path):
     (tmp_path / "a.md").write_text(BAD)
     r = CliRunner().invoke(main, ["--select", "JD101", str(tmp_path)])
     assert r.exit_code == 1 and "missing-first-problem" not in r.output
-    r = CliRunner().invoke(main, ["--ignore", "stacked-title,JD102", str(tmp_path)])
+    r = CliRunner().invoke(main, ["--ignore", "stacked-title,JD102,unanswered-questions", str(tmp_path)])
     assert r.exit_code == 0 and "No findings" in r.output
     r = CliRunner().invoke(main, ["--select", "stacked-titel", str(tmp_path)])
     assert r.exit_code == 2 and "did you mean 'stacked-title'" in r.output
@@ -107,7 +107,7 @@ def test_stack_flag(tmp_path):
     (tmp_path / "a.md").write_text(GOOD + "\n- Services in Go and Python\n")
     r = CliRunner().invoke(main, ["--stack", "python", str(tmp_path)])
     assert "'Go' is not in the team's stack" in r.output
-    r = CliRunner().invoke(main, ["--stack", "python,golang", str(tmp_path)])
+    r = CliRunner().invoke(main, ["--stack", "python,golang,airflow", str(tmp_path)])
     assert "No findings" in r.output
 
 

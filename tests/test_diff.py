@@ -35,7 +35,8 @@ def short(line):
 
 def lint(tmp_path, monkeypatch, *args):
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(main, ["--no-color", "--format", "text", *args])
+    r = CliRunner().invoke(main, ["--no-color", "--format", "text",
+                                  "--select", "stacked-title,missing-first-problem,wish-list", *args])
     return r.exit_code, [l for l in r.output.splitlines() if not l.startswith(("Found", "No findings"))]
 
 

@@ -12,8 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = shutil.which("pre-commit")
 pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install pre-commit)")
 
-BAD = "# Data Engineer / Analytics Engineer\n\nWithin 30 days you will have shipped the billing pipeline.\n"
-GOOD = "# Data Engineer\n\nWithin 30 days you will have shipped the billing pipeline.\n"
+from .conftest import CLEAN_BODY
+
+BAD = "# Data Engineer / Analytics Engineer\n\n" + CLEAN_BODY
+GOOD = "# Data Engineer\n\n" + CLEAN_BODY
 
 
 def git(cwd, *args):

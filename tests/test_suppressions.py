@@ -8,8 +8,11 @@ BODY = "\nWithin 30 days you will have shipped the billing pipeline.\n"
 REQS = "\n## Requirements\n\n" + "".join(f"- Item {i}\n" for i in range(9))
 
 
+CORE = {"stacked-title", "missing-first-problem", "wish-list", "invalid-directive", "unused-suppression"}
+
+
 def rules(text, **kw):
-    return [(f.rule, f.line) for f in lint_text(text, **kw)]
+    return [(f.rule, f.line) for f in lint_text(text, **kw) if f.rule in CORE]
 
 
 def test_disable_next_line_and_line_by_name_or_code():
@@ -38,7 +41,7 @@ def test_front_matter_disable():
 
 
 def test_unknown_rule_in_directive_is_reported_not_silently_ignored():
-    found = lint_text("<!-- jdlint-disable-next-line stacked-titel -->\n" + TITLE + BODY)
+    found = [f for f in lint_text("<!-- jdlint-disable-next-line stacked-titel -->\n" + TITLE + BODY) if f.rule in CORE]
     assert [(f.rule, f.line) for f in found] == [("invalid-directive", 1), ("stacked-title", 2)]
     assert "did you mean 'stacked-title'" in found[0].message
 

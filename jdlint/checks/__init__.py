@@ -21,29 +21,38 @@ class Context:
     suppressor: Any = None  # set for the checks that run after suppression
     rule_names: tuple = ()  # every known rule name and code
     enabled: frozenset = frozenset()  # names of the rules that ran
+    stage: str | None = None  # the company stage from the config (seed, series-a, ...)
 
 
 class Kind:
     name: ClassVar[str] = ""
     after_suppression: ClassVar[bool] = False  # runs on the suppressor, after the other rules
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {}  # allowed values of string options
+    PATTERN_OPTIONS: ClassVar[tuple[str, ...]] = ()  # options holding regular expressions
     OPTIONS: ClassVar[dict[str, tuple[type, Any, str]]] = {}
 
     def check(self, doc, rule, ctx: Context) -> Iterator:  # pragma: no cover - interface
         raise NotImplementedError
 
 
-def _load() -> dict[str, Kind]:
-    from .directives import InvalidDirectiveKind, UnusedSuppressionKind
-    from .front_matter import FrontMatterKind
-    from .list_budget import ListBudgetKind
-    from .seniority_scope import SeniorityScopeKind
-    from .stack_tools import StackToolsKind
-    from .statement import StatementRequiredKind
-    from .title_roles import TitleRolesKind
+# The modules that define kinds; every Kind subclass in them is registered under its name.
+_MODULES = ("front_matter", "title_roles", "statement", "list_budget", "seniority_scope", "stack_tools",
+            "directives", "experience_years", "role_mix", "coded_words", "phrases", "pay_range",
+            "questions", "generic", "stage_tools")
 
-    kinds = [FrontMatterKind(), TitleRolesKind(), StatementRequiredKind(), ListBudgetKind(),
-             SeniorityScopeKind(), StackToolsKind(), InvalidDirectiveKind(), UnusedSuppressionKind()]
-    return {k.name: k for k in kinds}
+
+def _load() -> dict[str, Kind]:
+    import importlib
+
+    kinds: dict[str, Kind] = {}
+    for name in _MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Kind) and obj is not Kind and obj.name:
+                if obj.name in kinds and type(kinds[obj.name]) is not obj:
+                    raise RuntimeError(f"two kinds are named {obj.name!r}")
+                kinds[obj.name] = obj()
+    return kinds
 
 
 KINDS: dict[str, Kind] = _load()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from . import Kind
 
-JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names or codes"}
+JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names or codes",
+               "stage": "one of the company stages (seed, series-a, scaleup, enterprise)"}
 
 
 class FrontMatterKind(Kind):
@@ -23,7 +24,7 @@ class FrontMatterKind(Kind):
         base = (doc.front_matter_span or (1, 1))[0]
         line = yamlio.line_of(fm, "jdlint", 1) + base
         if not isinstance(block, dict):
-            yield rule.finding(doc, line, 1, problem="the 'jdlint' block must be a mapping with 'stack' and/or 'disable'")
+            yield rule.finding(doc, line, 1, problem="the 'jdlint' block must be a mapping with 'stack', 'disable' and/or 'stage'")
             return
         for key, value in block.items():
             kline = yamlio.line_of(block, key, 1) + base
@@ -31,5 +32,10 @@ class FrontMatterKind(Kind):
                 from ..config import did_you_mean
 
                 yield rule.finding(doc, kline, 1, problem=f"unknown key {key!r} in the 'jdlint' block{did_you_mean(str(key), JDLINT_KEYS)}")
+            elif key == "stage":
+                from ..config import stage_names
+
+                if value not in stage_names():
+                    yield rule.finding(doc, kline, 1, problem=f"'jdlint.stage' must be {JDLINT_KEYS[key]}, not {value!r}")
             elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 yield rule.finding(doc, kline, 1, problem=f"'jdlint.{key}' must be {JDLINT_KEYS[key]} (quote words such as no or off)")
