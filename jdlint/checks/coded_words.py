@@ -43,8 +43,8 @@ def coded_words(doc, vocab):
                 if side is None or any(a <= start < b for a, b in exempt):
                     continue
                 line, col = block.position(start)
-                if line in heading_lines and col <= 3:
-                    continue  # a bold heading line ("**Role Responsibilities**")
+                if line in heading_lines:
+                    continue  # a bold heading line ("**Role Responsibilities**") is not wording
                 out.append((line, col, col + len(word), word, side))
     return out
 
