@@ -159,6 +159,7 @@ class Document:
 
     def __init__(self, path: str = "<text>"):
         self.path = path
+        self.cache: dict = {}  # derived data shared by rules (classified items, joined prose, ...)
         self.front_matter = None
         self.front_matter_span = None
         self.front_matter_errors = []
@@ -488,6 +489,30 @@ class Document:
 
     def sections_of(self, *kinds: str) -> list[Section]:
         return [s for s in self.sections if s.kind in kinds]
+
+    def joined(self, skip_kinds: frozenset = frozenset(), skip_headings: bool = False):
+        """All prose blocks (but those in sections of ``skip_kinds``) as one text, blocks apart
+        by a blank line so no pattern runs from one into the next; returns (text, position),
+        where position(offset) gives (line, column). One regex pass over a posting is much
+        cheaper than one per block."""
+        key = ("joined", skip_kinds, skip_headings)
+        if key not in self.cache:
+            parts, starts, blocks, pos = [], [], [], 0
+            for b in self.blocks:
+                if b.section.kind in skip_kinds or (skip_headings and b.kind == "heading"):
+                    continue
+                starts.append(pos)
+                blocks.append(b)
+                parts.append(b.text)
+                pos += len(b.text) + 2
+            text = "\n\n".join(parts)
+
+            def position(offset: int) -> tuple[int, int]:
+                i = bisect.bisect_right(starts, offset) - 1
+                return blocks[i].position(offset - starts[i])
+
+            self.cache[key] = (text, position)
+        return self.cache[key]
 
     def has_content(self) -> bool:
         return any(True for _ in self.prose_lines())

@@ -109,6 +109,7 @@ class Vocab:
             (k["kind"], [norm_heading(p) for p in k["phrases"]]) for k in sec["kinds"]
         ]
         self.preferred_markers = [regex.compile(p, regex.I) for p in sec["preferred_item_markers"]]
+        self._preferred_any = regex.compile("|".join(f"(?:{p})" for p in sec["preferred_item_markers"]), regex.I)
         self.preferred_leadins = [regex.compile(p, regex.I) for p in sec["preferred_leadins"]]
         self.apply_anyway = [regex.compile(p, regex.I) for p in sec.get("apply_anyway_cues", [])]
         self.other_leadins = [regex.compile(p, regex.I) for p in sec.get("non_requirement_leadins", [])]
@@ -136,6 +137,11 @@ class Vocab:
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
         self._keyword_res = {
             fam["id"]: [(kw, _keyword_regex(kw)) for kw in fam.get("keywords", [])] for fam in self.families
+        }
+        # One pattern per family to skip the families an item cannot match.
+        self._family_any = {
+            fid: regex.compile("|".join(f"(?:{rx.pattern})" for _, rx in kws), regex.I)
+            for fid, kws in self._keyword_res.items() if kws
         }
 
         inc = data["inclusive"]
@@ -175,7 +181,7 @@ class Vocab:
         return None, False
 
     def item_is_preferred(self, text: str) -> bool:
-        return any(p.search(text) for p in self.preferred_markers)
+        return bool(self._preferred_any.search(text))
 
     def is_preferred_leadin(self, text: str) -> bool:
         return any(p.search(text) for p in self.preferred_leadins)
@@ -281,8 +287,10 @@ class Vocab:
         The family whose keywords match most wins; a tie is unclear, unless one side matched
         longer (more specific) phrases."""
         scores: list[tuple[int, int, str, list[str]]] = []
-        for fam, kws in self._keyword_res.items():
-            hits = [kw for kw, rx in kws if rx.search(text)]
+        for fam, anyrx in self._family_any.items():
+            if not anyrx.search(text):
+                continue
+            hits = [kw for kw, rx in self._keyword_res[fam] if rx.search(text)]
             if hits:
                 scores.append((len(hits), sum(len(h) for h in hits), fam, hits))
         if not scores:
@@ -330,16 +338,20 @@ def _keyword_regex(keyword: str):
 
 
 def _alternation(names: dict, flags: int):
+    """One pattern for many tool names, as tries (see textindex): short names (R, Go, JS) need
+    stricter boundaries than long ones ("R&D" is not R)."""
     if not names:
         return None
-    alts = sorted(names, key=len, reverse=True)
+    from .textindex import trie_pattern
+
+    fold = (lambda n: n.lower()) if flags & regex.I else (lambda n: n)
+    short = sorted({fold(n) for n in names if len(n) <= 2})
+    long = sorted({fold(n) for n in names if len(n) > 2})
     parts = []
-    for n in alts:
-        e = regex.escape(n)
-        if len(n) <= 2:
-            parts.append(rf"(?<![\w&'\u2019.@#/-]){e}(?![\w&'\u2019@#+-])(?!\.\w)")
-        else:
-            parts.append(rf"(?<![\w@#]){e}(?![\w#+@])(?!\.\w)")
+    if long:
+        parts.append(rf"(?<![\w@#])(?:{trie_pattern(long)})(?![\w#+@])(?!\.\w)")
+    if short:
+        parts.append(rf"(?<![\w&'\u2019.@#/-])(?:{trie_pattern(short)})(?![\w&'\u2019@#+-])(?!\.\w)")
     return regex.compile("|".join(parts), flags | regex.V0)
 
 

@@ -9,43 +9,43 @@ threshold.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from ..textindex import PrefixIndex
 from . import Kind
 
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+@lru_cache(maxsize=8)
+def _patterns(vocab):
+    """The coded stems as a prefix index (a word start after a hyphen counts, so "data-driven"
+    is split as gender-decoder splits it), and one pattern for all exemptions."""
+    g = vocab.inclusive["gendered"]
+    side = {s.lower(): "masculine" for s in g["masculine"]}
+    side.update({s.lower(): "feminine" for s in g["feminine"]})
+    exempt = regex.compile("|".join(f"(?:{p.pattern})" for p in vocab.gender_exempt), regex.I)
+    return PrefixIndex(side, whole_word=False), side, exempt
 
 
 def coded_words(doc, vocab):
     """[(line, col, end_col, word, 'masculine'|'feminine')] in document order."""
-    g = vocab.inclusive["gendered"]
-    masc, fem = tuple(g["masculine"]), tuple(g["feminine"])
+    index, side, exempt_rx = _patterns(vocab)
     heading_lines = {s.line for s in doc.sections}
+    text, position = doc.joined(skip_headings=True)
+    exempt = [(e.start(), e.end()) for e in exempt_rx.finditer(text)]
     out = []
-    for block in doc.blocks:
-        if block.kind == "heading":
+    k = 0
+    for start, end, stem in index.finditer(text):
+        while k < len(exempt) and exempt[k][1] <= start:
+            k += 1
+        if k < len(exempt) and exempt[k][0] <= start:
             continue
-        text = block.text
-        exempt = [(m.start(), m.end()) for rx in vocab.gender_exempt for m in rx.finditer(text)]
-        for m in _WORD.finditer(text):
-            parts = [(m.start(), m.group(0))]
-            low = m.group(0).lower()
-            if "-" in low and not low.startswith(tuple(s for s in masc + fem if "-" in s)):
-                parts, off = [], m.start()
-                for piece in m.group(0).split("-"):
-                    parts.append((off, piece))
-                    off += len(piece) + 1
-            for start, word in parts:
-                w = word.lower().strip("'\u2019")
-                if not w:
-                    continue
-                side = "masculine" if w.startswith(masc) else "feminine" if w.startswith(fem) else None
-                if side is None or any(a <= start < b for a, b in exempt):
-                    continue
-                line, col = block.position(start)
-                if line in heading_lines:
-                    continue  # a bold heading line ("**Role Responsibilities**") is not wording
-                out.append((line, col, col + len(word), word, side))
+        line, col = position(start)
+        if line in heading_lines:
+            continue  # a bold heading line ("**Role Responsibilities**") is not wording
+        word = text[start:end].rstrip("'\u2019")
+        out.append((line, col, col + len(word), word, side[stem]))
     return out
 
 

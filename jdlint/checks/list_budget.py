@@ -67,8 +67,10 @@ class ListBudgetKind(Kind):
 
     def check(self, doc, rule, ctx):
         opts = rule.options
-        has_preferred = (bool(doc.sections_of("preferred")) or any(it.preferred for it in doc.items)
-                         or any(p.search(b.text) for b in doc.blocks for p in ctx.vocab.apply_anyway))
+        has_preferred = bool(doc.sections_of("preferred")) or any(it.preferred for it in doc.items)
+        if not has_preferred and ctx.vocab.apply_anyway:
+            text, _ = doc.joined()
+            has_preferred = any(p.search(text) for p in ctx.vocab.apply_anyway)
         for sec, items in requirement_blocks(doc):
             counted = [it for it in items if not (it.leadin and ctx.vocab.is_other_leadin(it.leadin))]
             required = [it for it in counted if it.parent is None and not it.preferred]

@@ -15,7 +15,11 @@ from functools import lru_cache
 
 import regex
 
+from ..textindex import PrefixIndex
 from . import Kind
+
+_AFTER_PLACE = regex.compile(r"[A-Z][\w.]+,\s*$")
+_LOCATION_LABEL = regex.compile(r"\blocations?\s*[:*]", regex.I)
 
 
 @lru_cache(maxsize=8)
@@ -32,14 +36,19 @@ def _compiled(vocab):
         regex.compile(rf"{money}[^.\n]{{0,40}}?\b(?:to|and)\b[^.\n]{{0,30}}?{money}", regex.I),
     ]
     single = regex.compile(money, regex.I)
-    places = []
+    # One pattern for every place name and one for every code, mapped back to jurisdictions.
+    by_name: dict[str, list] = {}
+    by_code: dict[str, list] = {}
     for j in pay["jurisdictions"]:
-        names = sorted(j["names"], key=len, reverse=True)
-        rx_names = regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\w])", regex.I) if names else None
-        rx_codes = regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(c) for c in j["codes"]) + r")(?![\w.])") if j["codes"] else None
-        places.append((j, rx_names, rx_codes))
+        for n in j["names"]:
+            by_name.setdefault(n.lower(), []).append(j)
+        for c in j["codes"]:
+            by_code.setdefault(c, []).append(j)
+    names_idx = PrefixIndex(by_name, whole_word=True)
+    codes_rx = regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(c) for c in sorted(by_code)) + r")(?![\w.])")
     return {
-        "ranges": ranges, "single": single, "places": places,
+        "ranges": ranges, "single": single, "names": names_idx, "codes_rx": codes_rx,
+        "by_name": by_name, "by_code": by_code,
         "open_before": regex.compile(pay["open_ended_before"], regex.I),
         "open_after": regex.compile(pay["open_ended_after"], regex.I),
         "loc_fields": {f.lower() for f in pay["location_fields"]},
@@ -75,21 +84,18 @@ def pay_evidence(doc, c):
                 text = str(value)
                 if any(r.search(text) for r in c["ranges"]) or regex.search(r"\d", text):
                     return "range", None
+    text, position = doc.joined()
+    if not any(ch in text for ch in "$€£") and not regex.search(r"\b(?:USD|EUR|GBP|CAD|CHF)\b", text):
+        return None, None
+    if any(r.search(text) for r in c["ranges"]):
+        return "range", None
     open_hit = None
-    for block in doc.blocks:
-        text = block.text
-        covered: list[tuple[int, int]] = []
-        for r in c["ranges"]:
-            for m in r.finditer(text):
-                return "range", None
-        for m in c["single"].finditer(text):
-            if any(a <= m.start() < b for a, b in covered):
-                continue
-            before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 15]
-            if c["open_before"].search(before) or c["open_after"].match(after):
-                open_hit = open_hit or (block, m)
-            else:
-                return "range", None  # a fixed figure
+    for m in c["single"].finditer(text):
+        before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 15]
+        if c["open_before"].search(before) or c["open_after"].match(after):
+            open_hit = open_hit or (position, m)
+        else:
+            return "range", None  # a fixed figure
     if open_hit:
         return "open", open_hit
     return None, None
@@ -101,7 +107,7 @@ def _location_lines(doc, c) -> set[int]:
         if "location" in sec.title.lower():
             lines.update(range(sec.line, sec.end_line + 1))
     for ln in doc.lines:
-        if regex.search(r"\blocations?\s*[:*]", ln.prose, regex.I):
+        if "ocation" in ln.prose and _LOCATION_LABEL.search(ln.prose):
             lines.add(ln.number)
             if ln.number < len(doc.lines):
                 lines.add(ln.number + 1)  # "**Location:**" then the place on the next line
@@ -111,32 +117,34 @@ def _location_lines(doc, c) -> set[int]:
 def covered_mentions(doc, c, today: date):
     """[(jurisdiction, line, col, end_col, text)] in document order, laws in force only."""
     out = []
-    in_force = [(j, rn, rc) for j, rn, rc in c["places"] if date.fromisoformat(j["in_force"]) <= today]
+
+    def in_force(js):
+        return [j for j in js if date.fromisoformat(j["in_force"]) <= today]
+
     fm = doc.front_matter or {}
     base = (doc.front_matter_span or (1, 1))[0]
     for path, value in _walk(fm):
         if not path or path[-1] not in c["loc_fields"] or not isinstance(value, (str, int)):
             continue
         text = str(value)
-        for j, rn, rc in in_force:
-            m = (rn.search(text) if rn else None) or (rc.search(text) if rc else None)
-            if m:
-                line = _fm_line(doc, text) or base
-                out.append((j, line, 1, 1 + len(text), m.group(0)))
+        hits = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text)]
+        hits += [(m.group(0), c["by_code"][m.group(0)]) for m in c["codes_rx"].finditer(text)]
+        for found, js in hits:
+            for j in in_force(js):
+                out.append((j, _fm_line(doc, text) or base, 1, 1 + len(text), found))
     loc_lines = _location_lines(doc, c)
     for block in doc.blocks:
         text = block.text
-        for j, rn, rc in in_force:
-            hits = list(rn.finditer(text)) if rn else []
-            if rc:
-                for m in rc.finditer(text):
-                    line, _ = block.position(m.start())
-                    after_place = regex.search(r"[A-Z][\w.]+,\s*$", text[max(0, m.start() - 30):m.start()])
-                    if line in loc_lines or after_place:
-                        hits.append(m)
-            for m in hits:
-                line, col = block.position(m.start())
-                out.append((j, line, col, col + len(m.group(0)), m.group(0)))
+        for a, b, key in c["names"].finditer(text):
+            line, col = block.position(a)
+            for j in in_force(c["by_name"][key]):
+                out.append((j, line, col, col + b - a, text[a:b]))
+        for m in c["codes_rx"].finditer(text):
+            line, col = block.position(m.start())
+            after_place = _AFTER_PLACE.search(text[max(0, m.start() - 30):m.start()])
+            if line in loc_lines or after_place:
+                for j in in_force(c["by_code"][m.group(0)]):
+                    out.append((j, line, col, col + len(m.group(0)), m.group(0)))
     out.sort(key=lambda x: (x[1], x[2]))
     return out
 
@@ -176,8 +184,8 @@ class PayRangeKind(Kind):
             line, col, end_col, text = (t.line, t.column, t.end_column, t.text) if t else (1, 1, 2, "")
             where = "this team requires a pay range in every posting"
         if kind == "open":
-            block, m = hit
-            line, col = block.position(m.start())
+            position, m = hit
+            line, col = position(m.start())
             yield rule.finding(doc, line, col, line, col + len(m.group(0)), match=m.group(0),
                                variant="open_ended", figure=m.group(0), where=where)
             return

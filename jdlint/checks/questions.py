@@ -17,7 +17,7 @@ class QuestionsKind(Kind):
     def check(self, doc, rule, ctx):
         if not doc.has_content() or doc.title is None:
             return
-        texts = [b.text for b in doc.blocks if b.section.kind not in ("benefits", "process")]
+        text, _ = doc.joined(frozenset(("benefits", "process")))
         t = doc.title
         from .role_mix import title_family
 
@@ -27,7 +27,7 @@ class QuestionsKind(Kind):
                 continue
             if q.get("families") and family not in q["families"]:
                 continue  # not a question for this kind of role
-            if any(rx.search(text) for rx in q["rx"] for text in texts):
+            if any(rx.search(text) for rx in q["rx"]):
                 continue
             yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                                question=q["question"], id=q["id"])

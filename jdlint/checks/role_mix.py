@@ -16,8 +16,10 @@ _WORK_SECTIONS = ("responsibilities", "first_problem")
 
 
 def classified_items(doc, vocab):
-    """[(item, family, keywords)] for the responsibility items that classify."""
-    out = []
+    """[(item, family, keywords)] for the responsibility items that classify (cached per posting)."""
+    if "classified" in doc.cache:
+        return doc.cache["classified"]
+    out = doc.cache["classified"] = []
     for it in doc.items:
         if it.section.kind not in _WORK_SECTIONS or it.preferred:
             continue

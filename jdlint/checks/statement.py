@@ -36,15 +36,15 @@ class StatementRequiredKind(Kind):
             if sec.kind == "first_problem" and sec.explicit_kind:
                 if any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line]):
                     return
-        for block in doc.blocks:
-            if block.section.kind in vocab.first_problem_ignore:
-                continue
-            if any(p.search(block.text) for p in vocab.first_problem_standalone):
-                return
-            for p in vocab.first_problem_cues:
-                for m in p.finditer(block.text):
-                    if vocab.first_problem_subject.search(_sentence(block.text, m.start(), m.end())):
-                        return
+        # All countable prose as one text (blocks apart by a blank line, so no sentence or
+        # cue runs from one block into the next): each cue is searched once per posting.
+        text, _ = doc.joined(frozenset(vocab.first_problem_ignore))
+        if any(p.search(text) for p in vocab.first_problem_standalone):
+            return
+        for p in vocab.first_problem_cues:
+            for m in p.finditer(text):
+                if vocab.first_problem_subject.search(_sentence(text, m.start(), m.end())):
+                    return
         t = doc.title
         if t is not None:
             yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text, title=t.text)
