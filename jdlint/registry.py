@@ -151,14 +151,21 @@ def validate_options(kind: Any, options: Any, where: str, line: int | None,
     return out
 
 
-def load_rule_file(path: Path) -> Rule:
-    where = str(path)
+def read_rule_file(path: Path) -> Any:
     try:
-        data = yamlio.load(path.read_text(encoding="utf-8"))
+        return yamlio.load(path.read_text(encoding="utf-8"))
     except yamlio.YamlError as exc:
-        raise RuleError(where, exc.line, exc.message) from None
+        raise RuleError(str(path), exc.line, exc.message) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(where, None, f"cannot read rule file: {exc}") from None
+        raise RuleError(str(path), None, f"cannot read rule file: {exc}") from None
+
+
+def load_rule_file(path: Path) -> Rule:
+    return build_rule(read_rule_file(path), str(path))
+
+
+def build_rule(data: Any, where: str) -> Rule:
+    """A Rule from a rule file's parsed data; errors name ``where`` and the line."""
     if not isinstance(data, dict):
         raise RuleError(where, 1, "a rule file must be a mapping")
     for key in REQUIRED_KEYS:
@@ -212,7 +219,14 @@ def _plain(value: Any) -> Any:
 
 
 def load_rules_from(folder: Path) -> list[Rule]:
-    rules = [load_rule_file(p) for p in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))]
+    return _check_unique([load_rule_file(p) for p in _rule_files(folder)])
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def _check_unique(rules: list[Rule]) -> list[Rule]:
     seen: dict[str, str] = {}
     for r in rules:
         for key in (r.id, r.name):
@@ -224,7 +238,12 @@ def load_rules_from(folder: Path) -> list[Rule]:
 
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
-    return tuple(load_rules_from(rules_dir()))
+    """The built-in rules; their parsed YAML comes from the content-keyed cache when it can."""
+    from .cache import cached
+
+    files = _rule_files(rules_dir())
+    raw = cached("rules", files, lambda: [(str(p), _plain(read_rule_file(p))) for p in files])
+    return tuple(_check_unique([build_rule(data, where) for where, data in raw]))
 
 
 class RuleSet:

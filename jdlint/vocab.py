@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -101,71 +101,117 @@ _PERSON_AFTER = re.compile(
 )
 
 
+def _rx(pattern: str, flags: int = regex.I):
+    return regex.compile(pattern, flags)
+
+
 class Vocab:
+    """The compiled vocabulary. Patterns are compiled on first use (``cached_property``): the
+    regex module compiles in Python, and a run that never meets a junior title never needs the
+    senior-scope patterns."""
+
     def __init__(self, data: dict[str, Any]):
         self.data = data
         sec = data["sections"]
         self.section_phrases: list[tuple[str, list[str]]] = [
             (k["kind"], [norm_heading(p) for p in k["phrases"]]) for k in sec["kinds"]
         ]
-        self.preferred_markers = [regex.compile(p, regex.I) for p in sec["preferred_item_markers"]]
-        self._preferred_any = regex.compile("|".join(f"(?:{p})" for p in sec["preferred_item_markers"]), regex.I)
-        self.preferred_leadins = [regex.compile(p, regex.I) for p in sec["preferred_leadins"]]
-        self.apply_anyway = [regex.compile(p, regex.I) for p in sec.get("apply_anyway_cues", [])]
-        self.other_leadins = [regex.compile(p, regex.I) for p in sec.get("non_requirement_leadins", [])]
-
         roles = data["roles"]
         self.families: list[dict] = roles["families"]
         self.title_grammar: dict = roles["title"]
-
-        sen = data["seniority"]
-        self.junior_markers = [regex.compile(p, regex.I) for p in sen["junior_title_markers"]]
-        self.junior_level_suffix = regex.compile(sen["junior_level_suffix"])
-        self.senior_scope = [
-            (g["label"], [regex.compile(p, regex.I) for p in g["patterns"]]) for g in sen["senior_scope"]
-        ]
-        self.other_agent_cues = [regex.compile(p, regex.I) for p in sen["other_agent_cues"]]
-        self.years = regex.compile(sen["years_pattern"], regex.I)
-
-        fp = data["first_problem"]
-        self.first_problem_cues = [regex.compile(p, regex.I) for p in fp["sentence_cues"]]
-        self.first_problem_standalone = [regex.compile(p, regex.I) for p in fp.get("standalone_cues", [])]
-        self.first_problem_subject = regex.compile(fp.get("subject_pattern", r"(?!)"), regex.I)
-        self.first_problem_ignore = set(fp.get("ignore_sections", []))
-
         self.conflicts = [tuple(c["families"]) + (c.get("source", ""),) for c in roles.get("conflicts", [])]
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
-        self._keyword_res = {
-            fam["id"]: [(kw, _keyword_regex(kw)) for kw in fam.get("keywords", [])] for fam in self.families
-        }
-        # One pattern per family to skip the families an item cannot match.
-        self._family_any = {
-            fid: regex.compile("|".join(f"(?:{rx.pattern})" for _, rx in kws), regex.I)
-            for fid, kws in self._keyword_res.items() if kws
-        }
-
-        inc = data["inclusive"]
-        self.inclusive = inc
-        self.gender_exempt = [regex.compile(p, regex.I) for p in inc["gendered"]["exempt"]]
-        self.exclusionary = [dict(e, rx=regex.compile(e["pattern"], regex.I)) for e in inc["exclusionary"]]
-
+        self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
+        self.inclusive = data["inclusive"]
         self.pay = data["pay"]
-        self.questions = [dict(q, rx=[regex.compile(c, regex.I) for c in q["cues"]]) for q in data["questions"]["questions"]]
         self.stages = data["stages"]
-
         self.tools: list[Tool] = []
-        self._by_name: dict[str, Tool] = {}
         for t in data["tools"]["tools"]:
-            tool = Tool(
+            self.tools.append(Tool(
                 name=str(t["name"]), category=str(t.get("category", "")),
                 first_release=None if t.get("first_release") is None else str(t["first_release"]),
                 confidence=t.get("confidence"), source=str(t.get("source", "")),
                 names_any=[str(a) for a in t.get("aliases", [])],
                 names_exact=[str(a) for a in t.get("exact", [])],
                 names_context=[str(a) for a in t.get("context", [])],
-            )
-            self.tools.append(tool)
-        self._compile_tools()
+            ))
+
+    # -- compiled on first use ---------------------------------------------------------------
+
+    @cached_property
+    def _preferred_any(self):
+        return _rx("|".join(f"(?:{p})" for p in self.data["sections"]["preferred_item_markers"]))
+
+    @cached_property
+    def preferred_leadins(self):
+        return [_rx(p) for p in self.data["sections"]["preferred_leadins"]]
+
+    @cached_property
+    def apply_anyway(self):
+        return [_rx(p) for p in self.data["sections"].get("apply_anyway_cues", [])]
+
+    @cached_property
+    def other_leadins(self):
+        return [_rx(p) for p in self.data["sections"].get("non_requirement_leadins", [])]
+
+    @cached_property
+    def junior_markers(self):
+        return [_rx(p) for p in self.data["seniority"]["junior_title_markers"]]
+
+    @cached_property
+    def junior_level_suffix(self):
+        return _rx(self.data["seniority"]["junior_level_suffix"], 0)
+
+    @cached_property
+    def senior_scope(self):
+        return [(g["label"], [_rx(p) for p in g["patterns"]]) for g in self.data["seniority"]["senior_scope"]]
+
+    @cached_property
+    def other_agent_cues(self):
+        return [_rx(p) for p in self.data["seniority"]["other_agent_cues"]]
+
+    @cached_property
+    def years(self):
+        return _rx(self.data["seniority"]["years_pattern"])
+
+    @cached_property
+    def first_problem_cues(self):
+        return [_rx(p) for p in self.data["first_problem"]["sentence_cues"]]
+
+    @cached_property
+    def first_problem_standalone(self):
+        return [_rx(p) for p in self.data["first_problem"].get("standalone_cues", [])]
+
+    @cached_property
+    def first_problem_subject(self):
+        return _rx(self.data["first_problem"].get("subject_pattern", r"(?!)"))
+
+    @cached_property
+    def _keyword_index(self):
+        """Every responsibility keyword in one trie pattern, and the families of each keyword.
+        Item text and keywords are compared lower-cased with hyphens as spaces."""
+        from .textindex import trie_pattern
+
+        families: dict[str, list[str]] = {}
+        for fam in self.families:
+            for kw in fam.get("keywords", []):
+                key = _norm_words(kw)
+                if fam["id"] not in families.setdefault(key, []):
+                    families[key].append(fam["id"])
+        rx = re.compile(r"(?<!\w)(" + trie_pattern(sorted(families)) + r")(\w*)")
+        return rx, families
+
+    @cached_property
+    def gender_exempt(self):
+        return [_rx(p) for p in self.inclusive["gendered"]["exempt"]]
+
+    @cached_property
+    def exclusionary(self):
+        return [dict(e, rx=_rx(e["pattern"])) for e in self.inclusive["exclusionary"]]
+
+    @cached_property
+    def questions(self):
+        return [dict(q, rx=[_rx(c) for c in q["cues"]]) for q in self.data["questions"]["questions"]]
 
     # -- sections ----------------------------------------------------------------------------
 
@@ -192,7 +238,13 @@ class Vocab:
 
     # -- tools -------------------------------------------------------------------------------
 
+    @cached_property
+    def _tool_patterns(self):
+        self._compile_tools()
+        return self._re_any, self._re_case
+
     def _compile_tools(self) -> None:
+        self._by_name = {}
         insensitive: dict[str, Tool] = {}
         sensitive: dict[str, tuple[Tool, bool]] = {}
         for tool in self.tools:
@@ -215,12 +267,14 @@ class Vocab:
 
     def tool_by_name(self, name: str) -> Tool | None:
         """The catalog tool that ``name`` (canonical or any alias, any case) refers to."""
+        self._tool_patterns  # noqa: B018 - builds the name index on first use
         return self._by_name.get(name.strip().lower())
 
     def find_tools(self, text: str) -> list[Mention]:
         """Tool mentions in ``text`` that count: ambiguous names only in tech context."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
+        self._tool_patterns  # noqa: B018 - compiles the name patterns on first use
         if self._re_any is not None:
             for m in self._re_any.finditer(text):
                 tool = self._insensitive[m.group(0).lower()]
@@ -265,7 +319,7 @@ class Vocab:
     def company_names(self, text: str) -> set[str]:
         """Tools that ``text`` names as a company ("join GitLab", "Airbyte's team")."""
         out = set()
-        for rx in (self._re_any, self._re_case):
+        for rx in self._tool_patterns:
             if rx is None:
                 continue
             for m in rx.finditer(text):
@@ -284,18 +338,22 @@ class Vocab:
     def classify(self, text: str) -> tuple[str | None, list[str]]:
         """(family id, matched keywords) for one responsibility; (None, []) when unclear.
 
-        The family whose keywords match most wins; a tie is unclear, unless one side matched
-        longer (more specific) phrases."""
-        scores: list[tuple[int, int, str, list[str]]] = []
-        for fam, anyrx in self._family_any.items():
-            if not anyrx.search(text):
+        Keywords match whole words in order, the last word by its stem ("deploy models"
+        matches "deploying models"; a keyword ending in a short word such as "etl" takes only a
+        plural "s"). The family whose keywords match most wins; a tie is unclear, unless one
+        side matched longer (more specific) phrases."""
+        rx, families = self._keyword_index
+        hits: dict[str, list[str]] = {}
+        for m in rx.finditer(_norm_words(text)):
+            key, tail = m.group(1), m.group(2)
+            if len(key.split()[-1]) <= 3 and tail not in ("", "s"):
                 continue
-            hits = [kw for kw, rx in self._keyword_res[fam] if rx.search(text)]
-            if hits:
-                scores.append((len(hits), sum(len(h) for h in hits), fam, hits))
-        if not scores:
+            for fam in families[key]:
+                if key not in hits.setdefault(fam, []):
+                    hits[fam].append(key)
+        if not hits:
             return None, []
-        scores.sort(reverse=True)
+        scores = sorted(((len(h), sum(len(k) for k in h), fam, h) for fam, h in hits.items()), reverse=True)
         if len(scores) > 1 and scores[0][:2] == scores[1][:2]:
             return None, []
         if len(scores) > 1 and scores[0][0] == scores[1][0] and scores[0][1] < scores[1][1] + 4:
@@ -326,15 +384,8 @@ class Vocab:
         return m.group(0) if m else None
 
 
-def _keyword_regex(keyword: str):
-    """A responsibility keyword as a pattern: words in order, stems on the last word
-    ("deploy models" matches "deploying models"; "etl" matches "ETL" but not "metlife")."""
-    words = [regex.escape(w) for w in keyword.split()]
-    if not words:
-        return regex.compile(r"(?!)")
-    last = words[-1]
-    tail = r"\w*" if len(keyword.split()[-1]) > 3 else r"s?"
-    return regex.compile(r"\b" + r"[\s-]+".join(words[:-1] + [last + tail]) + r"\b", regex.I)
+def _norm_words(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
 
 
 def _alternation(names: dict, flags: int):
@@ -344,7 +395,8 @@ def _alternation(names: dict, flags: int):
         return None
     from .textindex import trie_pattern
 
-    fold = (lambda n: n.lower()) if flags & regex.I else (lambda n: n)
+    ignore_case = bool(flags & regex.I)
+    fold = (lambda n: n.lower()) if ignore_case else (lambda n: n)
     short = sorted({fold(n) for n in names if len(n) <= 2})
     long = sorted({fold(n) for n in names if len(n) > 2})
     parts = []
@@ -352,7 +404,7 @@ def _alternation(names: dict, flags: int):
         parts.append(rf"(?<![\w@#])(?:{trie_pattern(long)})(?![\w#+@])(?!\.\w)")
     if short:
         parts.append(rf"(?<![\w&'\u2019.@#/-])(?:{trie_pattern(short)})(?![\w&'\u2019@#+-])(?!\.\w)")
-    return regex.compile("|".join(parts), flags | regex.V0)
+    return re.compile("|".join(parts), re.I if ignore_case else 0)
 
 
 def _read_builtin() -> dict[str, Any]:
@@ -362,7 +414,9 @@ def _read_builtin() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _builtin() -> dict[str, Any]:
-    return _read_builtin()
+    from .cache import cached
+
+    return cached("vocab", vocab_files(), _read_builtin)
 
 
 def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]:

@@ -10,25 +10,26 @@ from __future__ import annotations
 
 from datetime import date
 
-import regex
+import re
 
 from ..finding import Severity
 from . import Kind
 
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-_YEARS = regex.compile(
+_YEARS = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
     r"\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?"
-    r"(?:years?|yrs?)\b\.?", regex.I)
+    r"(?:years?|yrs?)\b\.?", re.I)
 # Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
-_CLAUSE_END = regex.compile(
+_CLAUSE_END = re.compile(
     r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b|"
     r",\s*(?:with|and|or|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b",
-    regex.I)
-_BEFORE_PAREN = regex.compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", regex.I)
-_BEFORE_COLON = regex.compile(r":\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", regex.I)
+    re.I)
+_BEFORE_PAREN = re.compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
+_CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
+_BEFORE_COLON = re.compile(r":\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
 
 
 def years_old(first_release: str, today: date) -> int:
@@ -78,7 +79,7 @@ class ExperienceYearsKind(Kind):
         if _BEFORE_PAREN.search(before) or _BEFORE_COLON.search(before):
             # "LangChain (3+ years)", "LangChain: 3+ years": the tool comes first.
             clause_start = 0
-            for m in regex.finditer(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,", before):
+            for m in _CLAUSE_STOP.finditer(before):
                 clause_start = m.end()
             span = (clause_start, start)
         else:

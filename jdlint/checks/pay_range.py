@@ -13,13 +13,15 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+import re
+
 import regex
 
 from ..textindex import PrefixIndex
 from . import Kind
 
-_AFTER_PLACE = regex.compile(r"[A-Z][\w.]+,\s*$")
-_LOCATION_LABEL = regex.compile(r"\blocations?\s*[:*]", regex.I)
+_AFTER_PLACE = re.compile(r"[A-Z][\w.]+,\s*$")
+_LOCATION_LABEL = re.compile(r"\blocations?\s*[:*]", re.I)
 
 
 @lru_cache(maxsize=8)

@@ -9,13 +9,13 @@ architects design the platform", "help define standards"). One finding per offen
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from . import Kind
 
 _IGNORED_SECTIONS = {"about", "benefits", "compensation", "process"}
-_CLAUSE_BREAK = regex.compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
-_WE = regex.compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", regex.I)
+_CLAUSE_BREAK = re.compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
+_WE = re.compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
 

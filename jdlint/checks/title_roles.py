@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 
 from . import Kind
 
-_SEGMENT = regex.compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
-_JOINT = regex.compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or)\s+", regex.I)
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'\u2019+#-]*")
+_SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
+_JOINT = re.compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or)\s+", re.I)
+_WORD = re.compile(r"[^\W_][\w.'\u2019+#-]*")
 
 
 class _Grammar:
