@@ -41,6 +41,8 @@ def _err(msg: str) -> None:
 @click.option("--stack", multiple=True, help="The team's tools (comma-separated); overrides the config's stack.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--diff-base", metavar="REF", help="Report only findings on lines added or changed since this git revision.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Lint in this many processes (default: the number of CPUs; 1 for a single file). Output is the same as with --jobs 1.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (whole-word swaps) to the files, then report what is left.")
 @click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
@@ -56,6 +58,9 @@ def main(**opts):
     """
     try:
         code = _main(**opts)
+    except KeyboardInterrupt:
+        _err("jdlint: interrupted")
+        code = 130
     except BrokenPipeError:
         # The reader went away (`jdlint ... | head`): stop quietly.
         try:
@@ -96,7 +101,7 @@ def _relpath_fn():
 
 
 def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, ignore, stack, fail_on, diff_base,
-          fix, statistics, list_rules, explain, stdin_filename, no_color) -> int:
+          jobs, fix, statistics, list_rules, explain, stdin_filename, no_color) -> int:
     from .config import Config, ConfigError, ConfigFinder, did_you_mean, load_config
 
     select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
@@ -140,7 +145,7 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-    from .engine import discover, fix_file, lint_file
+    from .engine import discover, lint_file
     from .formatters.text import TextFormatter
 
     color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -189,18 +194,17 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
                 continue
             handle(lint_file(name, cfg, select=select_l, ignore=ignore_l, stack=stack_arg, text=text))
             continue
-        for path, error in discover([target], finder):
+        found = list(discover([target], finder))
+        task = _Task(config_path, tuple(select_l), tuple(ignore_l), tuple(stack_l) if stack_l else None, fix)
+        n_jobs = jobs if jobs is not None else (1 if len(found) < 2 else (os.cpu_count() or 1))
+        for (path, error), outcome in zip(found, _run_tasks(task, found, n_jobs)):
             if error:
                 handle(_Result(path, error))
                 continue
-            cfg = finder.for_path(path)
-            if fix:
-                result, n = fix_file(path, cfg, select=select_l, ignore=ignore_l, stack=stack_arg)
-                if n:
-                    _err(f"{path}: fixed {n} finding{'s' if n != 1 else ''}")
-                handle(result)
-            else:
-                handle(lint_file(path, cfg, select=select_l, ignore=ignore_l, stack=stack_arg))
+            result, fixed = outcome
+            if fixed:
+                _err(f"{path}: fixed {fixed} finding{'s' if fixed != 1 else ''}")
+            handle(result)
 
     all_findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
     if fmt == "json":
@@ -262,6 +266,58 @@ def _write(path: str, text: str, append: bool) -> None:
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
     os.replace(tmp, path)
+
+
+class _Task:
+    """What every worker needs to lint one path the way the parent would."""
+
+    def __init__(self, config_path, select, ignore, stack, fix):
+        self.config_path, self.select, self.ignore, self.stack, self.fix = config_path, select, ignore, stack, fix
+
+    def __call__(self, path: str):
+        from .engine import fix_file, lint_file
+
+        cfg = _worker_finder(self.config_path).for_path(path)
+        kw = {"select": list(self.select) or None, "ignore": list(self.ignore) or None,
+              "stack": list(self.stack) if self.stack else None}
+        if self.fix:
+            return fix_file(path, cfg, **kw)
+        return lint_file(path, cfg, **kw), 0
+
+
+_FINDERS: dict = {}
+
+
+def _worker_finder(config_path):
+    """One ConfigFinder per process (its caches survive from one file to the next)."""
+    if config_path not in _FINDERS:
+        from .config import ConfigFinder
+
+        _FINDERS[config_path] = ConfigFinder(config_path)
+    return _FINDERS[config_path]
+
+
+def _run_tasks(task: _Task, found: list, jobs: int):
+    """Results in the order of ``found`` (None for entries that are errors already)."""
+    paths = [p for p, err in found if not err]
+    if jobs <= 1 or len(paths) < 2:
+        results = (task(p) for p in paths)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=ctx)
+        chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
+        results = pool.map(task, paths, chunksize=chunk)
+    it = iter(results)
+    try:
+        for _path, err in found:
+            yield None if err else next(it)
+    finally:
+        if jobs > 1 and len(paths) >= 2:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Result:

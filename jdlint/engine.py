@@ -7,6 +7,7 @@ per-file config for the command line.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,9 @@ from .suppressions import Suppressor, parse_directives
 from .vocab import load_vocab
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A posting is a page of text; a file this large is a mistake (a log, a data dump), and reading
+# it would only make a run slow. 1 MB postings lint in well under a second (bench/).
+MAX_BYTES = 5 * 1024 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__"}
 
 
@@ -144,6 +148,9 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
 def read_posting(path: str) -> str:
     """Read a posting as UTF-8 (a BOM is fine). Raises ValueError with a one-line reason."""
     try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise ValueError(f"too large to be a posting ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
         data = Path(path).read_bytes()
     except IsADirectoryError:
         raise ValueError("is a directory") from None
@@ -151,6 +158,8 @@ def read_posting(path: str) -> str:
         raise ValueError("permission denied") from None
     except FileNotFoundError:
         raise ValueError("no such file (it vanished while jdlint ran)") from None
+    except ValueError:
+        raise
     except OSError as exc:
         raise ValueError(exc.strerror or str(exc)) from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -172,15 +181,18 @@ def lint_file(path: str, cfg: Config, *, select=None, ignore=None, stack=None, t
         result.error = f"{path}: error: {exc}"
         return result
     vocab = load_vocab(cfg.vocab)
-    doc = Document.parse(text, path, vocab=vocab)
     try:
+        doc = Document.parse(text, path, vocab=vocab)
         result.findings = _run(doc, cfg, vocab, select, ignore, stack, today)
     except PatternTimeout as exc:
         result.error = f"{path}: error: {exc}"
+    except Exception as exc:  # a bug must cost one file, not the run
+        result.error = (f"{path}: error: jdlint could not lint this file ({type(exc).__name__}: {exc}); "
+                        "this is a bug in jdlint, please report it")
     return result
 
 
-_LINE = __import__("re").compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 def apply_fixes(text: str, findings) -> tuple[str, int]:

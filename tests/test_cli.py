@@ -166,3 +166,18 @@ def test_unreadable_file(tmp_path):
     p.chmod(0)
     proc = run(str(p))
     assert proc.returncode == 2 and "permission denied" in proc.stderr
+
+
+def test_jobs_give_the_same_output_as_one_process(tmp_path):
+    import shutil as _sh
+
+    for i in range(3):
+        for src in sorted((FIXTURES / "realistic").glob("*.md")) + sorted((FIXTURES / "wish-list").glob("*.md")):
+            _sh.copy(src, tmp_path / f"{i}-{src.name}")
+    (tmp_path / "zz-broken.md").write_bytes(b"\xff\xfe\x00bad")
+    outs = []
+    for jobs in ("1", "2", "4"):
+        proc = run("--jobs", jobs, "--no-color", "--format", "text", str(tmp_path))
+        outs.append((proc.returncode, proc.stdout, proc.stderr))
+    assert outs[0] == outs[1] == outs[2]
+    assert outs[0][0] == 2 and "zz-broken.md: error:" in outs[0][2]
