@@ -86,7 +86,7 @@ class Rule:
             end_line=end_line if end_line is not None else line,
             end_column=end_column if end_column is not None else column + max(len(match), 1),
             code=self.id, rule=self.name, severity=severity,
-            message=self.format(variant, **fields), match=match,
+            message=" ".join(self.format(variant, **fields).split()), match=match,
             help=help if help is not None else self.instead.strip().split("\n\n")[0].replace("\n", " "),
             replacement=replacement,
         )

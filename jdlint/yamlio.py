@@ -94,10 +94,10 @@ def load(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or str(exc)
+        problem = " ".join((exc.problem or str(exc)).split())
         raise YamlError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"invalid YAML: {exc}") from None
+        raise YamlError(f"invalid YAML: {' '.join(str(exc).split())}") from None
 
 
 def load_fast(text: str) -> Any:

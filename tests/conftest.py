@@ -3,7 +3,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: "default" runs in every test run; "nightly" is the long run for CI's
+# nightly job: HYPOTHESIS_PROFILE=nightly pytest tests/test_fuzz.py
+settings.register_profile("default", max_examples=120, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("nightly", max_examples=20000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
