@@ -209,15 +209,20 @@ class Document:
             prose[i] = _blank(raw[i])
 
         headings: list[tuple[int, int, float, bool, str]] = []  # (line0, col0, level, bold, text)
-        list_items: list[tuple[int, int, int, int]] = []  # (start0, end0, depth, token index)
+        list_items: list[tuple[int, int, int, int]] = []  # (start0, end0, depth, list's first line0)
         paragraphs: list[tuple[int, int, int]] = []  # (start0, end0, list depth)
         depth = 0
+        open_lists: list[int] = []  # first line of each list we are inside
         for idx, tok in enumerate(tokens):
             t = tok.type
-            if t == "list_item_open":
+            if t in ("bullet_list_open", "ordered_list_open"):
+                open_lists.append(tok.map[0] if tok.map else 0)
+            elif t in ("bullet_list_close", "ordered_list_close"):
+                open_lists.pop()
+            elif t == "list_item_open":
                 depth += 1
                 if tok.map:
-                    list_items.append((tok.map[0], tok.map[1], depth, idx))
+                    list_items.append((tok.map[0], tok.map[1], depth, open_lists[-1] if open_lists else 0))
                     mark(tok.map[0], tok.map[1], "list_item")
             elif t == "list_item_close":
                 depth -= 1
@@ -275,7 +280,7 @@ class Document:
             sec = doc.sections[k] if k >= 0 else doc.root
             doc.lines.append(Line(i + 1, raw[i], prose[i], block[i], sec))
 
-        doc._build_items(list_items, tokens, vocab)
+        doc._build_items(list_items, vocab)
         doc._build_blocks(paragraphs, headings)
         doc._find_title(tokens)
         return doc
@@ -346,7 +351,7 @@ class Document:
                     sec.end_line = nxt.line - 1
                     break
 
-    def _build_items(self, list_items, tokens, vocab) -> None:
+    def _build_items(self, list_items, vocab) -> None:
         self.items = []
         n = len(self.lines)
         # Lines owned by each item: its map minus the maps of items nested in it.
@@ -357,7 +362,7 @@ class Document:
                 owner[i] = k  # later (nested) items overwrite their parents' lines
         stack: list[tuple[int, Item]] = []  # (end line0, item) of the enclosing items
         leadin_cache: dict[int, tuple] = {}
-        for k, (a, b, d, tok_idx) in enumerate(spans):
+        for k, (a, b, d, list_start) in enumerate(spans):
             own = [i for i in range(a, min(b, n)) if owner.get(i) == k]
             while own and not self.lines[own[-1]].prose.strip():
                 own.pop()
@@ -375,7 +380,6 @@ class Document:
             section = first.section
             item = Item(line=own[0] + 1, end_line=own[-1] + 1, column=col0 + 1, text=text,
                         section=section, depth=d, parent=parent, lines=tuple(i + 1 for i in own))
-            list_start = _list_start(tokens, tok_idx)
             if list_start not in leadin_cache:
                 leadin_cache[list_start] = self._leadin(list_start)
             leadin, leadin_item = leadin_cache[list_start]
@@ -514,6 +518,18 @@ class Document:
             self.cache[key] = (text, position)
         return self.cache[key]
 
+    def anchor(self) -> tuple[int, int, int, str]:
+        """(line, column, end column, text) where a document-level finding goes: the title, or
+        the first line with prose, or the start of the file."""
+        t = self.title
+        if t is not None:
+            return t.line, t.column, t.end_column, t.text
+        for ln in self.prose_lines():
+            start = len(ln.prose) - len(ln.prose.lstrip())
+            text = ln.prose.strip()
+            return ln.number, start + 1, start + 1 + len(text), text
+        return 1, 1, 1, ""
+
     def has_content(self) -> bool:
         return any(True for _ in self.prose_lines())
 
@@ -574,17 +590,3 @@ def _bold_first_line(inline) -> str | None:
         else:
             parts.append(ch.content)
     return None
-
-
-def _list_start(tokens, item_idx: int) -> int:
-    """0-based line of the list that the list item at ``item_idx`` belongs to."""
-    depth = 0
-    for j in range(item_idx - 1, -1, -1):
-        t = tokens[j]
-        if t.type in ("bullet_list_close", "ordered_list_close"):
-            depth += 1
-        elif t.type in ("bullet_list_open", "ordered_list_open"):
-            if depth == 0:
-                return t.map[0] if t.map else 0
-            depth -= 1
-    return 0

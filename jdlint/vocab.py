@@ -61,7 +61,7 @@ class Tool:
         return [self.name] + self.names_any + self.names_exact + self.names_context
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     tool: Tool
     start: int
@@ -270,8 +270,20 @@ class Vocab:
         self._tool_patterns  # noqa: B018 - builds the name index on first use
         return self._by_name.get(name.strip().lower())
 
-    def find_tools(self, text: str) -> list[Mention]:
-        """Tool mentions in ``text`` that count: ambiguous names only in tech context."""
+    def find_tools(self, text: str) -> tuple[Mention, ...]:
+        """Tool mentions in ``text`` that count: ambiguous names only in tech context.
+
+        Several rules ask about the same text (a block, a line, an item), so answers are kept
+        in a small cache; mentions are immutable."""
+        cache = self.__dict__.setdefault("_find_cache", {})
+        hit = cache.get(text)
+        if hit is None:
+            if len(cache) > 65536:  # bounded: a million-posting run must not grow without end
+                cache.clear()
+            hit = cache[text] = tuple(self._find_tools(text))
+        return hit
+
+    def _find_tools(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         self._tool_patterns  # noqa: B018 - compiles the name patterns on first use

@@ -8,6 +8,7 @@ tool catalog) is fewer whole years than asked. Dates marked R (unverified) give 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import re
@@ -95,6 +96,4 @@ class ExperienceYearsKind(Kind):
             if mention.tool.name in seen:
                 continue
             seen.add(mention.tool.name)
-            mention.start += span[0]
-            mention.end += span[0]
-            yield mention
+            yield replace(mention, start=mention.start + span[0], end=mention.end + span[0])

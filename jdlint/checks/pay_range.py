@@ -182,8 +182,7 @@ class PayRangeKind(Kind):
             j, line, col, end_col, text = mentions[0]
             where = f"{j['label']} ({j['law']}, in force since {j['in_force']}) requires {j['must_show']}"
         else:
-            t = doc.title
-            line, col, end_col, text = (t.line, t.column, t.end_column, t.text) if t else (1, 1, 2, "")
+            line, col, end_col, text = doc.anchor()
             where = "this team requires a pay range in every posting"
         if kind == "open":
             position, m = hit

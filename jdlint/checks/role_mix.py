@@ -53,10 +53,7 @@ def _where(doc):
     sec = _work_heading(doc)
     if sec is not None:
         return sec.line, sec.column, sec.column + len(sec.title), sec.title
-    t = doc.title
-    if t is not None:
-        return t.line, t.column, t.end_column, t.text
-    return 1, 1, 2, ""
+    return doc.anchor()
 
 
 class TitleScopeKind(Kind):

@@ -45,8 +45,5 @@ class StatementRequiredKind(Kind):
             for m in p.finditer(text):
                 if vocab.first_problem_subject.search(_sentence(text, m.start(), m.end())):
                     return
-        t = doc.title
-        if t is not None:
-            yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text, title=t.text)
-        else:
-            yield rule.finding(doc, 1, 1, title="")
+        line, col, end_col, text = doc.anchor()
+        yield rule.finding(doc, line, col, line, end_col, match=text, title=text)
