@@ -146,11 +146,19 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
     from .engine import discover, lint_file
-    from .formatters.text import TextFormatter
+    from .formatters.text import Tally, TextFormatter
 
     color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text_fmt = TextFormatter(color=color)
+    tally = Tally()
+    # Text and JSON stream; the other outputs need every finding at the end.
+    keep_all = fmt in ("github", "sarif") or bool(sarif_file or json_file or summary_path)
     all_findings = []
+    json_stream = None
+    if fmt == "json":
+        from .formatters.json import JsonStream
+
+        json_stream = JsonStream(sys.stdout)
     files = 0
     had_error = False
     stack_arg = stack_l or None
@@ -175,10 +183,14 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
             from .diff import keep
 
             findings = [f for f in findings if keep(f, changed, file_scoped)]
-        if fmt == "text":
-            for f in findings:
+        for f in findings:
+            tally.add(f)
+            if fmt == "text":
                 out.write(text_fmt.finding(f) + "\n")
-        all_findings.extend(findings)
+            elif json_stream is not None:
+                json_stream.write(f)
+        if keep_all:
+            all_findings.extend(findings)
 
     for target in list(paths) or ["."]:
         if target == "-":
@@ -206,25 +218,22 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
                 _err(f"{path}: fixed {fixed} finding{'s' if fixed != 1 else ''}")
             handle(result)
 
-    all_findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
-    if fmt == "json":
-        from .formatters.json import JsonFormatter
-
-        out.write(JsonFormatter().render(all_findings) + "\n")
+    if json_stream is not None:
+        json_stream.close()
     elif fmt == "github":
         from .formatters.github import GithubFormatter
 
         rendered = GithubFormatter(_relpath_fn()).render(all_findings)
         if rendered:
             out.write(rendered + "\n")
-        out.write(text_fmt.summary(all_findings, files) + "\n")
+        out.write(text_fmt.summary(tally, files) + "\n")
     elif fmt == "sarif":
         out.write(_sarif(base_cfg, all_findings) + "\n")
     else:
-        if statistics and all_findings:
-            for line in text_fmt.stats(all_findings):
+        if statistics and tally.total:
+            for line in text_fmt.stats(tally):
                 out.write(line + "\n")
-        out.write(text_fmt.summary(all_findings, files) + "\n")
+        out.write(text_fmt.summary(tally, files) + "\n")
     out.flush()
 
     try:
@@ -247,7 +256,7 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
     if fail_on == "never":
         return 0
     threshold = Severity.parse(fail_on)
-    return 1 if any(f.severity >= threshold for f in all_findings) else 0
+    return 1 if tally.any_at_or_above(threshold) else 0
 
 
 def _sarif(cfg, findings) -> str:
@@ -303,14 +312,18 @@ def _run_tasks(task: _Task, found: list, jobs: int):
     if jobs <= 1 or len(paths) < 2:
         results = (task(p) for p in paths)
     else:
+        import itertools
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=ctx)
-        chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
-        results = pool.map(task, paths, chunksize=chunk)
+        # Lint the first posting here: the workers fork with every pattern already compiled.
+        first = task(paths[0])
+        paths_rest = paths[1:]
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths_rest)), mp_context=ctx)
+        chunk = max(1, min(64, len(paths_rest) // (jobs * 4) or 1))
+        results = itertools.chain([first], pool.map(task, paths_rest, chunksize=chunk))
     it = iter(results)
     try:
         for _path, err in found:

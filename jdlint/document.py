@@ -452,8 +452,9 @@ class Document:
             line = yamlio.line_of(fm, "title", 1) + 1  # +1: the opening ---
             raw = self.lines[line - 1].text if line - 1 < len(self.lines) else ""
             m = re.match(r"\s*title\s*:\s*(['\"]?)", raw)
-            col = m.end() + 1 if m else 1
-            self.title = Title(text, line, col, col + len(text), "front_matter")
+            col = min(m.end() + 1 if m else 1, len(raw) + 1)
+            # A folded or multi-line YAML value does not fit on the key's line: stop at its end.
+            self.title = Title(text, line, col, min(col + len(text), len(raw) + 1), "front_matter")
             return
         for idx, tok in enumerate(tokens):
             if tok.type == "heading_open" and tok.tag == "h1" and tok.map:

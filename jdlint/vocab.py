@@ -270,17 +270,18 @@ class Vocab:
         self._tool_patterns  # noqa: B018 - builds the name index on first use
         return self._by_name.get(name.strip().lower())
 
-    def find_tools(self, text: str) -> tuple[Mention, ...]:
+    def find_tools(self, text: str, cache: dict | None = None) -> tuple[Mention, ...]:
         """Tool mentions in ``text`` that count: ambiguous names only in tech context.
 
-        Several rules ask about the same text (a block, a line, an item), so answers are kept
-        in a small cache; mentions are immutable."""
-        cache = self.__dict__.setdefault("_find_cache", {})
-        hit = cache.get(text)
+        Several rules ask about the same text (a block, a line, an item); pass the posting's
+        ``doc.cache`` to share the answers for as long as the posting lives (mentions are
+        immutable)."""
+        if cache is None:
+            return tuple(self._find_tools(text))
+        key = ("tools", text)
+        hit = cache.get(key)
         if hit is None:
-            if len(cache) > 65536:  # bounded: a million-posting run must not grow without end
-                cache.clear()
-            hit = cache[text] = tuple(self._find_tools(text))
+            hit = cache[key] = tuple(self._find_tools(text))
         return hit
 
     def _find_tools(self, text: str) -> list[Mention]:

@@ -57,7 +57,7 @@ class ExperienceYearsKind(Kind):
         for block in doc.blocks:
             text = block.text
             for start, end, n in year_phrases(text):
-                for mention in self._tools_for(text, start, end, vocab):
+                for mention in self._tools_for(text, start, end, vocab, doc.cache):
                     tool = mention.tool
                     if tool.first_release is None:
                         continue
@@ -75,7 +75,7 @@ class ExperienceYearsKind(Kind):
                         released=tool.first_release, age=age, today=today.strftime("%Y-%m"))
 
     @staticmethod
-    def _tools_for(text: str, start: int, end: int, vocab):
+    def _tools_for(text: str, start: int, end: int, vocab, cache):
         before = text[:start]
         if _BEFORE_PAREN.search(before) or _BEFORE_COLON.search(before):
             # "LangChain (3+ years)", "LangChain: 3+ years": the tool comes first.
@@ -92,7 +92,7 @@ class ExperienceYearsKind(Kind):
             span = (end, min(stop, end + 90))
         sub = text[span[0]:span[1]]
         seen = set()
-        for mention in vocab.find_tools(sub):
+        for mention in vocab.find_tools(sub, cache):
             if mention.tool.name in seen:
                 continue
             seen.add(mention.tool.name)

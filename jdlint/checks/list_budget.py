@@ -38,13 +38,13 @@ def requirement_blocks(doc):
     return blocks
 
 
-def _tools_in_item(text: str, vocab) -> list[str]:
+def _tools_in_item(text: str, vocab, cache: dict) -> list[str]:
     """Distinct stack tools an item names. Tools given in parentheses as examples of one
     thing ("python data libraries (numpy, pandas, scikit-learn)") count once, as that thing."""
     names: list[str] = []
     spans = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
     groups: dict[int, str] = {}
-    for m in vocab.find_tools(text):
+    for m in vocab.find_tools(text, cache):
         if not m.tool.is_stack_tool:
             continue
         group = next((i for i, (a, b) in enumerate(spans) if a <= m.start < b), None)
@@ -86,7 +86,7 @@ class ListBudgetKind(Kind):
             for it in counted:
                 if it.preferred:
                     continue
-                names = _tools_in_item(it.text, ctx.vocab)
+                names = _tools_in_item(it.text, ctx.vocab, doc.cache)
                 if len(names) >= opts["max_tools_per_item"]:
                     line = doc.lines[it.line - 1]
                     yield rule.finding(doc, it.line, it.column, it.end_line,

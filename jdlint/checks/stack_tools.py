@@ -34,7 +34,7 @@ def _text_units(doc):
     """(text, position function, is narrative prose) for the front-matter title and each block."""
     t = doc.title
     if t is not None and t.source == "front_matter":
-        yield t.text, (lambda off, t=t: (t.line, t.column + off)), False
+        yield t.text, (lambda off, t=t: (t.line, min(t.column + off, t.end_column))), False
     for block in doc.blocks:
         yield block.text, block.position, block.kind == "paragraph" and block.item is None
 
@@ -56,7 +56,7 @@ class StackToolsKind(Kind):
         # ("Ability to use GitLab") it is still a tool.
         companies = set().union(*(vocab.company_names(text) for text, _, _ in units)) if units else set()
         for text, position, narrative in units:
-            mentions = vocab.find_tools(text)
+            mentions = vocab.find_tools(text, doc.cache)
             if narrative and companies:
                 mentions = [m for m in mentions if m.tool.name not in companies]
             ok = set()

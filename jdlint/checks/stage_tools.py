@@ -34,7 +34,7 @@ class StageToolsKind(Kind):
                 reported = set()
                 for ln_no in it.lines:
                     text = doc.lines[ln_no - 1].prose
-                    hits = [(m.start, m.end, m.surface, tools[m.tool.name]) for m in vocab.find_tools(text)
+                    hits = [(m.start, m.end, m.surface, tools[m.tool.name]) for m in vocab.find_tools(text, doc.cache)
                             if m.tool.name in tools]
                     hits += [(m.start(), m.end(), m.group(0), e) for rx, e in phrases for m in rx.finditer(text)]
                     for start, end, surface, e in sorted(hits, key=lambda h: h[0]):

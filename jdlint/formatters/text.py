@@ -24,17 +24,34 @@ class TextFormatter:
             rule = f.rule
         return f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message}"
 
-    def summary(self, findings: list, files: int) -> str:
-        if not findings:
+    def summary(self, tally, files: int) -> str:
+        if not tally.total:
             return f"No findings in {files} file{'s' if files != 1 else ''}."
-        c = Counter(f.severity for f in findings)
+        c = tally.by_severity
         parts = [f"{c[s]} {str(s)}{'s' if c[s] != 1 and s != Severity.INFO else ''}"
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if c[s]]
-        n = len(findings)
-        with_findings = len({f.path for f in findings})
+        n = tally.total
         return (f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in "
-                f"{with_findings} of {files} file{'s' if files != 1 else ''}.")
+                f"{len(tally.paths)} of {files} file{'s' if files != 1 else ''}.")
 
-    def stats(self, findings: list) -> list[str]:
-        c = Counter((f.code, f.rule) for f in findings)
-        return [f"{n:5d}  {code}  {rule}" for (code, rule), n in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
+    def stats(self, tally) -> list[str]:
+        return [f"{n:5d}  {code}  {rule}" for (code, rule), n in sorted(tally.by_rule.items(), key=lambda x: (-x[1], x[0]))]
+
+
+class Tally:
+    """Counts of what was found, so a run can report totals without keeping every finding."""
+
+    def __init__(self):
+        self.total = 0
+        self.by_severity: Counter = Counter()
+        self.by_rule: Counter = Counter()
+        self.paths: set[str] = set()
+
+    def add(self, f) -> None:
+        self.total += 1
+        self.by_severity[f.severity] += 1
+        self.by_rule[(f.code, f.rule)] += 1
+        self.paths.add(f.path)
+
+    def any_at_or_above(self, severity) -> bool:
+        return any(n for s, n in self.by_severity.items() if s >= severity)
