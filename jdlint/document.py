@@ -299,7 +299,12 @@ class Document:
         self.front_matter_span = (1, end + 1)
         text = "\n".join(raw[1:end])
         try:
-            data = yamlio.load(text)
+            # Line-tracking construction (in Python) only when a line may be reported: a jdlint
+            # block, or possible aliases (which it refuses). Otherwise the C loader.
+            if "jdlint" in text or ("&" in text and "*" in text):
+                data = yamlio.load(text)
+            else:
+                data = yamlio.load_fast(text)
         except yamlio.YamlError as exc:
             self.front_matter_errors.append(FrontMatterError(exc.message, (exc.line or 0) + 1))
             return end + 1
@@ -449,7 +454,11 @@ class Document:
         if fm is not None and fm.get("title") not in (None, ""):
             value = fm.get("title")
             text = str(value).strip()
-            line = yamlio.line_of(fm, "title", 1) + 1  # +1: the opening ---
+            line = yamlio.line_of(fm, "title", None)
+            if line is None:  # loaded without line numbers: find the top-level key
+                line = next((i for i, ln in enumerate(self.lines[1:self.front_matter_span[1]], start=1)
+                             if re.match(r"title\s*:", ln.text)), 1)
+            line += 1  # the opening ---
             raw = self.lines[line - 1].text if line - 1 < len(self.lines) else ""
             m = re.match(r"\s*title\s*:\s*(['\"]?)", raw)
             col = min(m.end() + 1 if m else 1, len(raw) + 1)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -45,8 +45,7 @@ class Finding:
     replacement: str | None = None  # a safe fix for ``match`` at this span (used by --fix)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["severity"] = str(self.severity)
-        del d["match"]
-        del d["replacement"]
-        return d
+        """The JSON object: exactly these keys, in this order."""
+        return {"path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "code": self.code, "rule": self.rule,
+                "severity": str(self.severity), "message": self.message, "help": self.help}

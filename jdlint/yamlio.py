@@ -101,8 +101,16 @@ def load(text: str) -> Any:
 
 
 def load_fast(text: str) -> Any:
-    """Plain safe load without line tracking (built-in data that is tested elsewhere)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader
+    """Plain safe load without line tracking. Raises YamlError like ``load``; callers must
+    not pass text that may hold aliases (``load`` refuses them)."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = " ".join((exc.problem or str(exc)).split())
+        raise YamlError(f"invalid YAML: {problem}", mark.line + 1 if mark is not None else None) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {' '.join(str(exc).split())}") from None
 
 
 def line_of(container: Any, key: Any, default: int | None = None) -> int | None:
