@@ -35,6 +35,7 @@ def _err(msg: str) -> None:
               help="Output on stdout. auto: github when GITHUB_ACTIONS=true, else text.")
 @click.option("--sarif-file", type=click.Path(dir_okay=False), help="Also write SARIF 2.1.0 to this file.")
 @click.option("--json-file", type=click.Path(dir_okay=False), help="Also write the findings as JSON to this file.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Also write a self-contained HTML report of every posting with its findings in place.")
 @click.option("--summary", "summary_path", type=click.Path(dir_okay=False), help="Also append a markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--select", multiple=True, help="Run only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Do not run these rules (names or codes, comma-separated).")
@@ -100,7 +101,7 @@ def _relpath_fn():
     return rel
 
 
-def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, ignore, stack, fail_on, diff_base,
+def _main(paths, config_path, fmt, sarif_file, json_file, report_path, summary_path, select, ignore, stack, fail_on, diff_base,
           jobs, fix, statistics, list_rules, explain, stdin_filename, no_color) -> int:
     from .config import Config, ConfigError, ConfigFinder, did_you_mean, load_config
 
@@ -154,6 +155,8 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
     # Text and JSON stream; the other outputs need every finding at the end.
     keep_all = fmt in ("github", "sarif") or bool(sarif_file or json_file or summary_path)
     all_findings = []
+    report_postings: list = []  # (path, text or None, findings) for --report
+    stdin_texts: dict = {}
     json_stream = None
     if fmt == "json":
         from .formatters.json import JsonStream
@@ -191,6 +194,8 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
                 json_stream.write(f)
         if keep_all:
             all_findings.extend(findings)
+        if report_path:
+            report_postings.append((result.path, findings))
 
     for target in list(paths) or ["."]:
         if target == "-":
@@ -204,6 +209,7 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
             except UnicodeDecodeError as exc:
                 handle(_Result(name, f"{name}: error: not valid UTF-8 (byte offset {exc.start})"))
                 continue
+            stdin_texts[name] = text
             handle(lint_file(name, cfg, select=select_l, ignore=ignore_l, stack=stack_arg, text=text))
             continue
         found = list(discover([target], finder))
@@ -247,6 +253,8 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
             from .formatters.summary import SummaryFormatter
 
             _write(summary_path, SummaryFormatter().render(all_findings, files), append=True)
+        if report_path:
+            _write(report_path, _report(base_cfg, report_postings, stdin_texts, files), append=False)
     except OSError as exc:
         _err(f"jdlint: error: cannot write {exc.filename}: {exc.strerror}")
         return 2
@@ -257,6 +265,22 @@ def _main(paths, config_path, fmt, sarif_file, json_file, summary_path, select, 
         return 0
     threshold = Severity.parse(fail_on)
     return 1 if tally.any_at_or_above(threshold) else 0
+
+
+def _report(cfg, postings, stdin_texts, files) -> str:
+    from .engine import read_posting
+    from .formatters.report import ReportFormatter
+
+    def text_of(path):
+        if path in stdin_texts:
+            return stdin_texts[path]
+        try:
+            return read_posting(path)
+        except ValueError:
+            return None  # findings are still listed, without the rendered text
+
+    rows = [(path, text_of(path), findings) for path, findings in postings]
+    return ReportFormatter(list(cfg.ruleset), __version__).render(rows, files)
 
 
 def _sarif(cfg, findings) -> str:

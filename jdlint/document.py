@@ -61,6 +61,7 @@ class Section:
     line: int
     column: int
     end_line: int = 0
+    end_column: int = 0  # just past the heading text on its line (bold markers included)
     parent: "Section | None" = None
     bold: bool = False
     explicit_kind: bool = False
@@ -325,8 +326,9 @@ class Document:
         for line0, _col, level, bold, text in headings:
             if bold:
                 level = real_level + 0.5
-                col = raw[line0].find("*") if "*" in raw[line0] else raw[line0].find("_")
-                col = max(col, 0)
+                p = prose[line0]
+                col = len(p) - len(p.lstrip())
+                end_col = len(p.rstrip()) + 1
             else:
                 real_level = level
                 p = prose[line0]
@@ -335,13 +337,15 @@ class Document:
                 text_part = _HEADING_MARKS.sub("", text_part)
                 col = len(p) - len(p.lstrip()) if not m else m.end()
                 text = text_part.strip()
+                end_col = col + len(text_part.rstrip()) + 1
             text = _strip_emphasis(text)
             kind, explicit = vocab.section_kind(text)
             while len(stack) > 1 and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1]
             sec = Section(title=text, kind=kind or parent.kind, level=level, line=line0 + 1,
-                          column=col + 1, parent=parent, bold=bold, explicit_kind=explicit)
+                          column=col + 1, end_column=max(end_col, col + 2), parent=parent, bold=bold,
+                          explicit_kind=explicit)
             if kind is None and parent is self.root:
                 sec.kind = "other"
             parent.children.append(sec)

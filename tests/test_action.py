@@ -22,12 +22,15 @@ GOOD = "# Data Engineer\n\n" + CLEAN_BODY
 
 def test_inputs_reach_the_shell_only_through_env():
     assert ACTION["runs"]["using"] == "composite"
-    assert set(ACTION["inputs"]) == {"paths", "config", "fail-on", "sarif-file", "diff-base"}
+    assert set(ACTION["inputs"]) == {"paths", "config", "fail-on", "sarif-file", "diff-base", "report"}
     assert "args" not in ACTION["inputs"]
     for step in ACTION["runs"]["steps"]:
+        if "uses" in step:
+            assert re.search(r"@[0-9a-f]{40}$", step["uses"]), step["uses"]  # pinned by SHA
+            continue
         assert "${{" not in step.get("run", ""), f"expression inside run: in step {step['name']!r}"
         assert step.get("shell") == "bash"
-    assert set(ACTION["outputs"]) == {"findings", "sarif-file"}
+    assert set(ACTION["outputs"]) == {"findings", "sarif-file", "report"}
 
 
 def _expand(value: str, inputs: dict) -> str:
@@ -54,6 +57,8 @@ def run_action(tmp_path: Path, workspace: Path, **given: str) -> tuple[int, str,
                     GITHUB_WORKSPACE=str(workspace))
     stdout = ""
     for step in ACTION["runs"]["steps"]:
+        if "run" not in step:
+            continue  # a `uses:` step (the artifact upload) needs GitHub itself
         env = dict(base_env)
         env.update({k: _expand(str(v), inputs) for k, v in (step.get("env") or {}).items()})
         script = tmp_path / "step.sh"
@@ -77,12 +82,13 @@ def test_action_annotates_outputs_and_summarises(tmp_path):
     status, out, outputs, summary = run_action(
         tmp_path, ws,
         paths="postings/team a/bad posting.md\npostings/good.md\n\npostings/--fail-on=never.md\n",
-        **{"sarif-file": "jdlint.sarif"})
+        **{"sarif-file": "jdlint.sarif", "report": "jdlint-report.html"})
     assert status == 1, out
     assert "::error file=postings/team a/bad posting.md,line=1,endLine=1,col=3,endColumn=37,title=JD101 stacked-title::" in out
     assert "::error file=postings/--fail-on=never.md,line=1" in out
-    assert outputs == {"findings": "2", "sarif-file": "jdlint.sarif"}
+    assert outputs == {"findings": "2", "sarif-file": "jdlint.sarif", "report": "jdlint-report.html"}
     assert (ws / "jdlint.sarif").exists()
+    assert "<mark" in (ws / "jdlint-report.html").read_text(encoding="utf-8")
     assert summary.startswith("## jdlint") and "| `stacked-title` | JD101 | 2 |" in summary
 
     # A clean posting: the step passes and says so.

@@ -75,7 +75,7 @@ class ListBudgetKind(Kind):
             counted = [it for it in items if not (it.leadin and ctx.vocab.is_other_leadin(it.leadin))]
             required = [it for it in counted if it.parent is None and not it.preferred]
             n = len(required)
-            end_col = sec.column + len(sec.title)
+            end_col = sec.end_column
             if n > opts["max_required"]:
                 yield rule.finding(doc, sec.line, sec.column, sec.line, end_col, match=sec.title,
                                    variant="too_many", count=n, max=opts["max_required"], heading=sec.title)

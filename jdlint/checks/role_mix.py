@@ -52,7 +52,7 @@ def _work_heading(doc):
 def _where(doc):
     sec = _work_heading(doc)
     if sec is not None:
-        return sec.line, sec.column, sec.column + len(sec.title), sec.title
+        return sec.line, sec.column, sec.end_column, sec.title
     return doc.anchor()
 
 
