@@ -307,7 +307,7 @@ class Document:
             else:
                 data = yamlio.load_fast(text)
         except yamlio.YamlError as exc:
-            self.front_matter_errors.append(FrontMatterError(exc.message, (exc.line or 0) + 1))
+            self.front_matter_errors.append(FrontMatterError(exc.message, self.fm_line(exc.line or 1)))
             return end + 1
         if data is None:
             data = yamlio.LineDict()
@@ -318,6 +318,12 @@ class Document:
             return end + 1
         self.front_matter = data
         return end + 1
+
+    def fm_line(self, yaml_line: int | None) -> int:
+        """The file line of a 1-based line inside the front matter, as YAML counts it. YAML
+        also breaks lines at U+0085, U+2028 and U+2029, so its count is kept inside the block."""
+        a, b = self.front_matter_span or (1, 1)
+        return min(max((yaml_line or 1) + a, a + 1), max(b - 1, a + 1))
 
     def _build_sections(self, headings, raw, prose, vocab) -> None:
         headings.sort(key=lambda h: h[0])
@@ -462,7 +468,7 @@ class Document:
             if line is None:  # loaded without line numbers: find the top-level key
                 line = next((i for i, ln in enumerate(self.lines[1:self.front_matter_span[1]], start=1)
                              if re.match(r"title\s*:", ln.text)), 1)
-            line += 1  # the opening ---
+            line = self.fm_line(line)
             raw = self.lines[line - 1].text if line - 1 < len(self.lines) else ""
             m = re.match(r"\s*title\s*:\s*(['\"]?)", raw)
             col = min(m.end() + 1 if m else 1, len(raw) + 1)

@@ -90,9 +90,8 @@ def _run(doc: Document, cfg: Config, vocab, select, ignore, stack, today) -> lis
         from . import yamlio
         from .config import did_you_mean
 
-        base = (doc.front_matter_span or (1, 1))[0]
         block = doc.front_matter.get("jdlint") if doc.front_matter else None
-        line = (yamlio.line_of(block, "disable", 1) or 1) + base
+        line = doc.fm_line(yamlio.line_of(block, "disable", 1))
         for name in disable:
             if cfg.ruleset.get(name) is None:
                 findings.append(fm_rule.finding(

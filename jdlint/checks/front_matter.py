@@ -21,13 +21,12 @@ class FrontMatterKind(Kind):
         from .. import yamlio
 
         block = fm["jdlint"]
-        base = (doc.front_matter_span or (1, 1))[0]
-        line = yamlio.line_of(fm, "jdlint", 1) + base
+        line = doc.fm_line(yamlio.line_of(fm, "jdlint", 1))
         if not isinstance(block, dict):
             yield rule.finding(doc, line, 1, problem="the 'jdlint' block must be a mapping with 'stack', 'disable' and/or 'stage'")
             return
         for key, value in block.items():
-            kline = yamlio.line_of(block, key, 1) + base
+            kline = doc.fm_line(yamlio.line_of(block, key, 1))
             if key not in JDLINT_KEYS:
                 from ..config import did_you_mean
 
