@@ -398,15 +398,7 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                 if key == "senior_scope":
                     for p in entry.get("patterns", []):
                         _compile_check(p, where, eline)
-            cfg.vocab.setdefault(key, []).extend(_plain(value))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+            cfg.vocab.setdefault(key, []).extend(yamlio.plain(value))
 
 
 def _compile_check(pattern: str, where: str, line: int | None) -> None:

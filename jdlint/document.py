@@ -475,7 +475,7 @@ class Document:
             # A folded or multi-line YAML value does not fit on the key's line: stop at its end.
             self.title = Title(text, line, col, min(col + len(text), len(raw) + 1), "front_matter")
             return
-        for idx, tok in enumerate(tokens):
+        for tok in tokens:
             if tok.type == "heading_open" and tok.tag == "h1" and tok.map:
                 line0 = tok.map[0]
                 p = self.lines[line0].prose

@@ -203,19 +203,11 @@ def build_rule(data: Any, where: str) -> Rule:
     summary = data.get("summary") or data["why"].strip().split(".")[0] + "."
     return Rule(
         id=str(data["id"]), name=str(data["name"]), kind=kind, severity=severity,
-        message=_plain(msg), why=str(data["why"]).strip(), instead=str(data["instead"]).strip(),
-        summary=str(summary).strip(), options=defaults, examples=_plain(ex),
+        message=yamlio.plain(msg), why=str(data["why"]).strip(), instead=str(data["instead"]).strip(),
+        summary=str(summary).strip(), options=defaults, examples=yamlio.plain(ex),
         scope=str(data.get("scope", "line")), opt_in=bool(data.get("opt_in", False)),
         source=str(data.get("source", "")), file=where,
     )
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def load_rules_from(folder: Path) -> list[Rule]:
@@ -242,7 +234,7 @@ def builtin_rules() -> tuple[Rule, ...]:
     from .cache import cached
 
     files = _rule_files(rules_dir())
-    raw = cached("rules", files, lambda: [(str(p), _plain(read_rule_file(p))) for p in files])
+    raw = cached("rules", files, lambda: [(str(p), yamlio.plain(read_rule_file(p))) for p in files])
     return tuple(_check_unique([build_rule(data, where) for where, data in raw]))
 
 

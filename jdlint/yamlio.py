@@ -113,6 +113,15 @@ def load_fast(text: str) -> Any:
         raise YamlError(f"invalid YAML: {' '.join(str(exc).split())}") from None
 
 
+def plain(value: Any) -> Any:
+    """The same data as plain dicts and lists (no line numbers), e.g. to cache or compare."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 def line_of(container: Any, key: Any, default: int | None = None) -> int | None:
     """Line of ``key`` in a LineDict, of index ``key`` in a LineList, else ``default``."""
     if isinstance(container, LineDict):

@@ -25,7 +25,9 @@ def test_lint_text_with_a_mapping_config():
 def test_findings_are_sorted_frozen_and_serialisable():
     found = lint_text(POSTING)
     assert found == sorted(found)
-    with pytest.raises(Exception):
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
         found[0].line = 5  # type: ignore[misc]
     assert set(found[0].to_dict()) == {"path", "line", "column", "end_line", "end_column", "code", "rule",
                                        "severity", "message", "help"}
