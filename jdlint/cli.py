@@ -127,10 +127,16 @@ def _main(paths, config_path, fmt, sarif_file, json_file, report_path, summary_p
         click.echo(explain_rule(rule))
         return 0
 
+    known = set(base_cfg.ruleset.keys())
+    if not config_path and (select_l or ignore_l):
+        try:  # rules from packs of the config that applies here count as known too
+            known |= set(ConfigFinder().for_path(os.path.join(os.getcwd(), "posting.md")).ruleset.keys())
+        except ConfigError:
+            pass  # reported when the files under it are linted
     for flag, names in (("--select", select_l), ("--ignore", ignore_l)):
         for n in names:
-            if base_cfg.ruleset.get(n) is None:
-                _err(f"jdlint: error: {flag}: unknown rule {n!r}{did_you_mean(n, base_cfg.ruleset.keys())}")
+            if n not in known and n.lower() not in known:
+                _err(f"jdlint: error: {flag}: unknown rule {n!r}{did_you_mean(n, sorted(known))}")
                 return 2
 
     changed = None

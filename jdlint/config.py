@@ -75,8 +75,9 @@ class Config:
     def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                       disable: Iterable[str] = ()) -> list:
         """Rules to run, with this config's severities and options applied."""
-        selected = {self.ruleset.get(s).name for s in select} if select else None
-        ignored = {self.ruleset.get(s).name for s in ignore or ()}
+        # Names this config does not know (a pack rule selected for another folder) select nothing.
+        selected = {r.name for r in (self.ruleset.get(s) for s in select) if r is not None} if select else None
+        ignored = {r.name for r in (self.ruleset.get(s) for s in ignore or ()) if r is not None}
         disabled = {r.name for r in (self.ruleset.get(d) for d in disable) if r is not None}
         out = []
         for rule in self.ruleset:

@@ -102,3 +102,11 @@ def test_bad_pack_patterns_and_options_name_the_line(tmp_path):
 def test_pack_rule_cannot_reuse_a_builtin_name(tmp_path):
     with pytest.raises(ConfigError, match="already used"):
         load_config(_pack(tmp_path, BASE.replace("name: x", "name: wish-list")))
+
+
+def test_select_a_pack_rule_from_the_command_line(tmp_path, monkeypatch):
+    cfg_with_pack(tmp_path)
+    (tmp_path / "a.md").write_text("# T\n\nWe have foosball and free beer.\n")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["--select", "hollow-perks", "--no-color", "a.md"])
+    assert r.exit_code == 0 and r.output.count("hollow-perks") == 2, r.output
