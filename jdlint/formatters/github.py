@@ -42,7 +42,7 @@ class GithubFormatter:
             else:
                 rest.append(f)
         for f in rest:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {escape_data(f.message)}")
+            lines.append(f"{self.relpath(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {escape_data(f.message)}")
         if rest:
             lines.append(f"::notice title=jdlint::{len(rest)} more finding{'s' if len(rest) != 1 else ''} "
                          "not shown as annotations (GitHub shows 10 per level); see the job summary or the SARIF file")
