@@ -44,6 +44,42 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\n]", " ", s)
 
 
+# Positions are counted on text normalised by these functions; anything that maps findings
+# back onto a posting (the HTML report) must use them too.
+
+def normalize(text: str) -> str:
+    """The text as jdlint reads it: BOM dropped, CRLF and CR as LF, NUL as U+FFFD."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of normalised text; a final newline does not start another line."""
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """How many lines a leading ``---`` ... ``---`` (or ``...``) block takes; 0 if none."""
+    if lines and lines[0].rstrip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].rstrip() in ("---", "..."):
+                return i + 1
+    return 0
+
+
+def blank_comments(text: str) -> str:
+    """HTML comments (directives, notes) turned into spaces; lines and columns are kept."""
+    return _HTML_COMMENT.sub(lambda m: _blank(m.group(0)), text)
+
+
 @lru_cache(maxsize=1)
 def _markdown():
     from markdown_it import MarkdownIt
@@ -174,16 +210,8 @@ class Document:
 
         vocab = vocab or load_vocab()
         doc = cls(path)
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if "\x00" in text:
-            text = text.replace("\x00", "\ufffd")
-        doc.text = text
-        raw = text.split("\n")
-        if raw and raw[-1] == "" and len(raw) > 1:
-            raw.pop()  # a final newline does not start another line
+        doc.text = normalize(text)
+        raw = split_lines(doc.text)
         n = len(raw)
 
         fm_end = doc._parse_front_matter(raw)
@@ -191,7 +219,7 @@ class Document:
         body = "\n".join(body_lines)
 
         # Prose: mask comments over the whole body (they span lines), then per line.
-        masked = _HTML_COMMENT.sub(lambda m: _blank(m.group(0)), body)
+        masked = blank_comments(body)
         prose = masked.split("\n")
         if len(prose) < n:
             prose += [""] * (n - len(prose))
@@ -288,14 +316,8 @@ class Document:
 
     def _parse_front_matter(self, raw: list[str]) -> int:
         """Parse a leading ``---`` block; returns the number of lines it takes (0 if none)."""
-        if not raw or raw[0].rstrip() != "---":
-            return 0
-        end = None
-        for i in range(1, len(raw)):
-            if raw[i].rstrip() in ("---", "..."):
-                end = i
-                break
-        if end is None:
+        end = front_matter_end(raw) - 1
+        if end < 0:
             return 0
         self.front_matter_span = (1, end + 1)
         text = "\n".join(raw[1:end])

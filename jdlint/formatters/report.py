@@ -18,12 +18,12 @@ import html
 import re
 from collections import Counter
 
+from ..document import blank_comments, front_matter_end, normalize, split_lines
 from ..finding import Severity
 
 _OPEN, _OPEN_END, _CLOSE, _CLOSE_END = "\ue000", "\ue001", "\ue002", "\ue003"
 _DIGITS = [chr(0xE010 + i) for i in range(16)]  # ids in hex, as private-use characters
 _MARKER = re.compile("([\ue000\ue002])([\ue010-\ue01f]+)[\ue001\ue003]")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LABEL = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
 
 
@@ -45,32 +45,13 @@ def _markdown():
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"]).disable("image")
 
 
-def _normalise(text: str) -> list[str]:
-    """Lines as jdlint counts them (BOM dropped, CRLF and CR as LF)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+def _lines(text: str) -> list[str]:
+    """Lines as the document model counts them, with private-use marker characters replaced
+    so a posting cannot forge a marker (same length, so positions hold)."""
+    text = normalize(text)
     for ch in (_OPEN, _OPEN_END, _CLOSE, _CLOSE_END, *_DIGITS):
-        text = text.replace(ch, "\ufffd")  # the posting cannot forge a marker
-    lines = text.split("\n")
-    if len(lines) > 1 and lines[-1] == "":
-        lines.pop()
-    return lines
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    if lines and lines[0].rstrip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].rstrip() in ("---", "..."):
-                return i + 1
-    return 0
-
-
-def _blank_comments(lines: list[str]) -> list[str]:
-    """HTML comments (suppression directives, notes) are not part of what candidates read."""
-    joined = "\n".join(lines)
-    joined = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), joined)
-    return joined.split("\n")
+        text = text.replace(ch, "\ufffd")
+    return split_lines(text)
 
 
 class ReportFormatter:
@@ -85,9 +66,9 @@ class ReportFormatter:
 
     def render_posting(self, pid: int, path: str, text: str | None, findings: list, first_id: int) -> tuple[str, int]:
         """(HTML of one posting, next free finding id)."""
-        lines = _normalise(text or "")
-        fm_end = _front_matter_end(lines)
-        body = _blank_comments(lines)
+        lines = _lines(text or "")
+        fm_end = front_matter_end(lines)
+        body = blank_comments("\n".join(lines)).split("\n")
         for i in range(fm_end):
             body[i] = ""
         doc_level, placed, notes = [], [], []
