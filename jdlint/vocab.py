@@ -276,15 +276,24 @@ class Vocab:
         Several rules ask about the same text (a block, a line, an item); pass the posting's
         ``doc.cache`` to share the answers for as long as the posting lives (mentions are
         immutable)."""
-        if cache is None:
-            return tuple(self._find_tools(text))
+        return self._scan(text, cache)[0]
+
+    def company_names(self, text: str, cache: dict | None = None) -> frozenset[str]:
+        """Tools that ``text`` names as a company ("join GitLab", "Airbyte's team")."""
+        return self._scan(text, cache)[1]
+
+    def _scan(self, text: str, cache: dict | None) -> tuple[tuple[Mention, ...], frozenset[str]]:
+        """(tool mentions that count, tools named as a company), from one pass over ``text``."""
         key = ("tools", text)
-        hit = cache.get(key)
+        hit = cache.get(key) if cache is not None else None
         if hit is None:
-            hit = cache[key] = tuple(self._find_tools(text))
+            mentions, companies = self._find_tools(text)
+            hit = (tuple(mentions), frozenset(companies))
+            if cache is not None:
+                cache[key] = hit
         return hit
 
-    def _find_tools(self, text: str) -> list[Mention]:
+    def _find_tools(self, text: str) -> tuple[list[Mention], set[str]]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         self._tool_patterns  # noqa: B018 - compiles the name patterns on first use
@@ -299,10 +308,12 @@ class Vocab:
                     continue
                 tool, ctx = self._sensitive[m.group(0)]
                 found.append(Mention(tool, m.start(), m.end(), m.group(0), ctx))
-        found = [f for f in found if not self._names_company(text, f)]
+        as_company = [self._names_company(text, f) for f in found]
+        companies = {f.tool.name for f, c in zip(found, as_company) if c}
+        found = [f for f, c in zip(found, as_company) if not c]
         found.sort(key=lambda x: x.start)
         if not any(f.needs_context for f in found):
-            return found
+            return found, companies
         confirmed = [not f.needs_context for f in found]
         rejected: set[int] = set()  # followed by ", our CTO" and the like: a person
         for i, f in enumerate(found):
@@ -327,19 +338,7 @@ class Vocab:
                         if b - a <= 24 and _SEP_GAP.match(text[a:b]):
                             confirmed[i] = changed = True
                             break
-        return [f for i, f in enumerate(found) if confirmed[i]]
-
-    def company_names(self, text: str) -> set[str]:
-        """Tools that ``text`` names as a company ("join GitLab", "Airbyte's team")."""
-        out = set()
-        for rx in self._tool_patterns:
-            if rx is None:
-                continue
-            for m in rx.finditer(text):
-                tool = self._insensitive.get(m.group(0).lower()) if rx is self._re_any else self._sensitive[m.group(0)][0]
-                if tool is not None and self._names_company(text, Mention(tool, m.start(), m.end(), m.group(0), False)):
-                    out.add(tool.name)
-        return out
+        return [f for i, f in enumerate(found) if confirmed[i]], companies
 
     @staticmethod
     def _names_company(text: str, m: Mention) -> bool:

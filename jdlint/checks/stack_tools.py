@@ -48,13 +48,12 @@ class StackToolsKind(Kind):
             return
         vocab = ctx.vocab
         stack, _unknown = resolve_stack(ctx.stack, vocab)
-        stack_label = ", ".join(sorted(stack | set(_unknown), key=str.lower))
         seen: set[str] = set()
         units = list(_text_units(doc))
         # The employer: a tool the posting also names as a company ("join GitLab") is the
         # company in narrative paragraphs ("help GitLab make decisions"); in a list item
         # ("Ability to use GitLab") it is still a tool.
-        companies = set().union(*(vocab.company_names(text) for text, _, _ in units)) if units else set()
+        companies = set().union(*(vocab.company_names(text, doc.cache) for text, _, _ in units))
         for text, position, narrative in units:
             mentions = vocab.find_tools(text, doc.cache)
             if narrative and companies:
@@ -81,4 +80,4 @@ class StackToolsKind(Kind):
                 seen.add(tool.name)
                 line, col = position(m.start)
                 yield rule.finding(doc, line, col, line, col + len(m.surface), match=m.surface,
-                                   tool=tool.name, surface=m.surface, stack=stack_label)
+                                   tool=tool.name, surface=m.surface)
