@@ -339,6 +339,7 @@ def _worker_finder(config_path):
 def _run_tasks(task: _Task, found: list, jobs: int):
     """Results in the order of ``found`` (None for entries that are errors already)."""
     paths = [p for p, err in found if not err]
+    pool = None
     if jobs <= 1 or len(paths) < 2:
         results = (task(p) for p in paths)
     else:
@@ -359,7 +360,7 @@ def _run_tasks(task: _Task, found: list, jobs: int):
         for _path, err in found:
             yield None if err else next(it)
     finally:
-        if jobs > 1 and len(paths) >= 2:
+        if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -34,12 +34,8 @@ def title_family(doc, vocab) -> str | None:
     if t is None or stacked_roles(t.text, vocab):
         return None  # no title, or a stacked one (stacked-title reports that)
     g = _grammar(vocab)
-    fam_ids = {f["id"] for f in vocab.families}
-    for segment in (t.text,):
-        key, _label = g.key(g.clean(segment))
-        if key in fam_ids:
-            return key
-    return None
+    key, _label = g.key(g.clean(t.text))
+    return key if key in {f["id"] for f in vocab.families} else None
 
 
 def _work_heading(doc):
