@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any, Callable, TextIO
 
 import click
 
 from . import __version__
 from .finding import Severity
+from .names import did_you_mean
 
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("auto", "text", "json", "github", "sarif")
+FORMATS = ("auto", "text", "json", "github", "sarif")  # auto and the names in formatters.FORMATS
 
 
 def _split(values) -> list[str]:
@@ -28,7 +30,69 @@ def _err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("inspect", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("posting", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="text for people; json (keys documented in the README) for tools.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of the nearest .jdlint.yaml.")
+def inspect_command(posting: str, fmt: str, config_path: str | None) -> None:
+    """Print what jdlint read from one posting: its title and family, sections, each
+    responsibility with its role family and the words that decided it, each tool with its
+    role, the "N years" requirements, requirement lists, first-problem evidence, pay and places.
+
+    POSTING is a file, or '-' for standard input.
+    """
+    sys.exit(_inspect(posting, fmt, config_path))
+
+
+def _inspect(posting: str, fmt: str, config_path: str | None) -> int:
+    import json
+    from pathlib import Path
+
+    from .config import ConfigError, ConfigFinder
+    from .engine import STDIN, read_posting, read_stdin
+    from .inspect import inspect_text, render_text
+
+    try:
+        finder = ConfigFinder(config_path)
+        cfg = finder.for_path(Path(os.path.abspath("stdin.md" if posting == STDIN else posting)))
+    except ConfigError as exc:
+        _err(f"jdlint: error: {exc}")
+        return 2
+    try:
+        text = read_stdin() if posting == STDIN else read_posting(posting)
+    except ValueError as exc:
+        _err(f"{posting}: error: {exc}")
+        return 2
+    try:
+        data = inspect_text(text, posting, cfg)
+    except Exception as exc:  # pragma: no cover - a bug must still be one line
+        _err(f"{posting}: error: jdlint could not read this posting ({type(exc).__name__}: {exc}); "
+             "this is a bug in jdlint, please report it")
+        return 2
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(data), nl=False)
+    return 0
+
+
+# Words that, as the first argument, name a command rather than a path ("./inspect" is a path).
+SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command}
+
+
+class _Jdlint(click.Command):
+    """``jdlint [PATHS]`` lints; ``jdlint inspect POSTING`` shows what jdlint read."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        if argv and argv[0] in SUBCOMMANDS:
+            name = f"{prog_name or 'jdlint'} {argv[0]}"
+            return SUBCOMMANDS[argv[0]].main(argv[1:], prog_name=name, **extra)
+        return super().main(argv, prog_name=prog_name, **extra)
+
+
+@click.command(cls=_Jdlint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of the nearest .jdlint.yaml.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
@@ -56,6 +120,8 @@ def main(**opts):
 
     PATHS are files or folders (default: the current folder); folders are searched for
     *.md and *.markdown. Use '-' to read one posting from standard input.
+
+    `jdlint inspect POSTING` prints what jdlint read from one posting.
     """
     try:
         code = _main(**opts)
@@ -89,7 +155,7 @@ def _repo_base() -> str:
         probe = parent
 
 
-def _relpath_fn():
+def _relpath_fn() -> Callable[[str], str]:
     base = _repo_base()
 
     def rel(path: str) -> str:
@@ -101,9 +167,49 @@ def _relpath_fn():
     return rel
 
 
-def _main(paths, config_path, fmt, sarif_file, json_file, report_path, summary_path, select, ignore, stack, fail_on, diff_base,
-          jobs, fix, statistics, list_rules, explain, stdin_filename, no_color) -> int:
-    from .config import Config, ConfigError, ConfigFinder, did_you_mean, load_config
+class _Stdout:
+    """stdout that survives its reader going away (``jdlint ... | head``): the run goes on,
+    so the side outputs (SARIF, report, summary) are still written."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> None:
+        if self.broken:
+            return
+        try:
+            self.stream.write(text)
+        except BrokenPipeError:
+            self._detach()
+
+    def flush(self) -> None:
+        if self.broken:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._detach()
+
+    def _detach(self) -> None:
+        self.broken = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file: str | None,
+          json_file: str | None, report_path: str | None, summary_path: str | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], stack: tuple[str, ...], fail_on: str,
+          diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
+          explain: str | None, stdin_filename: str | None, no_color: bool) -> int:
+    from .config import Config, ConfigError, load_config
+    from .engine import lint_paths
+    from .formatters import FORMATS as REPORTERS
+    from .formatters import OUTPUTS, Reporter, Run, Settings
+    from .formatters.text import Tally
 
     select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
     try:
@@ -127,18 +233,6 @@ def _main(paths, config_path, fmt, sarif_file, json_file, report_path, summary_p
         click.echo(explain_rule(rule))
         return 0
 
-    known = set(base_cfg.ruleset.keys())
-    if not config_path and (select_l or ignore_l):
-        try:  # rules from packs of the config that applies here count as known too
-            known |= set(ConfigFinder().for_path(os.path.join(os.getcwd(), "posting.md")).ruleset.keys())
-        except ConfigError:
-            pass  # reported when the files under it are linted
-    for flag, names in (("--select", select_l), ("--ignore", ignore_l)):
-        for n in names:
-            if n not in known and n.lower() not in known:
-                _err(f"jdlint: error: {flag}: unknown rule {n!r}{did_you_mean(n, sorted(known))}")
-                return 2
-
     changed = None
     if diff_base:
         from .diff import DiffError, changed_lines
@@ -151,148 +245,58 @@ def _main(paths, config_path, fmt, sarif_file, json_file, report_path, summary_p
 
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-    from .engine import discover, lint_file
-    from .formatters.text import Tally, TextFormatter
-
+    out = _Stdout(sys.stdout)
     color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text_fmt = TextFormatter(color=color)
-    tally = Tally()
-    # Text and JSON stream; the other outputs need every finding at the end.
-    keep_all = fmt in ("github", "sarif") or bool(sarif_file or json_file or summary_path)
-    all_findings = []
-    report_postings: list = []  # (path, text or None, findings) for --report
-    stdin_texts: dict = {}
-    json_stream = None
-    if fmt == "json":
-        from .formatters.json import JsonStream
-
-        json_stream = JsonStream(sys.stdout)
-    files = 0
-    had_error = False
-    stack_arg = stack_l or None
-    out = sys.stdout
+    settings = Settings(rules=list(base_cfg.ruleset), version=__version__, relpath=_relpath_fn(), color=color)
+    stdout_reporter = REPORTERS[fmt](out, settings)  # type: ignore[arg-type]
+    files_out: list[tuple[str, bool, Reporter]] = []
+    for option, target in (("sarif_file", sarif_file), ("json_file", json_file),
+                           ("summary", summary_path), ("report", report_path)):
+        if target:
+            cls, append = OUTPUTS[option]
+            files_out.append((target, append, cls(None, settings)))
+    reporters: list[Reporter] = [stdout_reporter] + [r for _t, _a, r in files_out]
     file_scoped = {r.name for r in base_cfg.ruleset if r.scope == "file"}
+    run = Run(tally=Tally(), statistics=statistics)
 
+    results = lint_paths(list(paths), config=config_path, select=select_l, ignore=ignore_l,
+                         stack=stack_l or None, jobs=jobs, fix=fix, stdin_filename=stdin_filename)
     try:
-        finder = ConfigFinder(config_path)
+        for result in results:
+            if result.error:
+                run.errors.append(result.error)
+                _err(result.error)
+                continue
+            if result.fixed:
+                _err(f"{result.path}: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}")
+            run.files += 1
+            findings = result.findings
+            if changed is not None:
+                from .diff import keep
+
+                findings = [f for f in findings if keep(f, changed, file_scoped)]
+            for f in findings:
+                run.tally.add(f)
+            for reporter in reporters:
+                reporter.file(result, findings)
     except ConfigError as exc:
         _err(f"jdlint: error: {exc}")
         return 2
 
-    def handle(result) -> None:
-        nonlocal files, had_error
-        if result.error:
-            had_error = True
-            _err(result.error)
-            return
-        files += 1
-        findings = result.findings
-        if changed is not None:
-            from .diff import keep
-
-            findings = [f for f in findings if keep(f, changed, file_scoped)]
-        for f in findings:
-            tally.add(f)
-            if fmt == "text":
-                out.write(text_fmt.finding(f) + "\n")
-            elif json_stream is not None:
-                json_stream.write(f)
-        if keep_all:
-            all_findings.extend(findings)
-        if report_path:
-            report_postings.append((result.path, findings))
-
-    for target in list(paths) or ["."]:
-        if target == "-":
-            name = stdin_filename or "-"
-            try:
-                cfg = finder.for_path(os.path.abspath(stdin_filename or "stdin.md"))
-                text = sys.stdin.buffer.read().decode("utf-8")
-            except ConfigError as exc:
-                handle(_Result(name, f"jdlint: error: {exc}"))
-                continue
-            except UnicodeDecodeError as exc:
-                handle(_Result(name, f"{name}: error: not valid UTF-8 (byte offset {exc.start})"))
-                continue
-            stdin_texts[name] = text
-            handle(lint_file(name, cfg, select=select_l, ignore=ignore_l, stack=stack_arg, text=text))
-            continue
-        found = list(discover([target], finder))
-        task = _Task(config_path, tuple(select_l), tuple(ignore_l), tuple(stack_l) if stack_l else None, fix)
-        n_jobs = jobs if jobs is not None else (1 if len(found) < 2 else (os.cpu_count() or 1))
-        for (path, error), outcome in zip(found, _run_tasks(task, found, n_jobs)):
-            if error:
-                handle(_Result(path, error))
-                continue
-            result, fixed = outcome
-            if fixed:
-                _err(f"{path}: fixed {fixed} finding{'s' if fixed != 1 else ''}")
-            handle(result)
-
-    if json_stream is not None:
-        json_stream.close()
-    elif fmt == "github":
-        from .formatters.github import GithubFormatter
-
-        rendered = GithubFormatter(_relpath_fn()).render(all_findings)
-        if rendered:
-            out.write(rendered + "\n")
-        out.write(text_fmt.summary(tally, files) + "\n")
-    elif fmt == "sarif":
-        out.write(_sarif(base_cfg, all_findings) + "\n")
-    else:
-        if statistics and tally.total:
-            for line in text_fmt.stats(tally):
-                out.write(line + "\n")
-        out.write(text_fmt.summary(tally, files) + "\n")
+    stdout_reporter.end(run)
     out.flush()
-
     try:
-        if sarif_file:
-            _write(sarif_file, _sarif(base_cfg, all_findings) + "\n", append=False)
-        if json_file:
-            from .formatters.json import JsonFormatter
-
-            _write(json_file, JsonFormatter().render(all_findings) + "\n", append=False)
-        if summary_path:
-            from .formatters.summary import SummaryFormatter
-
-            _write(summary_path, SummaryFormatter().render(all_findings, files), append=True)
-        if report_path:
-            _write(report_path, _report(base_cfg, report_postings, stdin_texts, files), append=False)
+        for target, append, reporter in files_out:
+            _write(target, reporter.end(run) or "", append=append)
     except OSError as exc:
         _err(f"jdlint: error: cannot write {exc.filename}: {exc.strerror}")
         return 2
 
-    if had_error:
+    if run.errors:
         return 2
     if fail_on == "never":
         return 0
-    threshold = Severity.parse(fail_on)
-    return 1 if tally.any_at_or_above(threshold) else 0
-
-
-def _report(cfg, postings, stdin_texts, files) -> str:
-    from .engine import read_posting
-    from .formatters.report import ReportFormatter
-
-    def text_of(path):
-        if path in stdin_texts:
-            return stdin_texts[path]
-        try:
-            return read_posting(path)
-        except ValueError:
-            return None  # findings are still listed, without the rendered text
-
-    rows = [(path, text_of(path), findings) for path, findings in postings]
-    return ReportFormatter(list(cfg.ruleset), __version__).render(rows, files)
-
-
-def _sarif(cfg, findings) -> str:
-    from .formatters.sarif import SarifFormatter
-
-    return SarifFormatter(list(cfg.ruleset), __version__, _relpath_fn()).render(findings)
+    return 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
 
 
 def _write(path: str, text: str, append: bool) -> None:
@@ -305,65 +309,3 @@ def _write(path: str, text: str, append: bool) -> None:
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
     os.replace(tmp, path)
-
-
-class _Task:
-    """What every worker needs to lint one path the way the parent would."""
-
-    def __init__(self, config_path, select, ignore, stack, fix):
-        self.config_path, self.select, self.ignore, self.stack, self.fix = config_path, select, ignore, stack, fix
-
-    def __call__(self, path: str):
-        from .engine import fix_file, lint_file
-
-        cfg = _worker_finder(self.config_path).for_path(path)
-        kw = {"select": list(self.select) or None, "ignore": list(self.ignore) or None,
-              "stack": list(self.stack) if self.stack else None}
-        if self.fix:
-            return fix_file(path, cfg, **kw)
-        return lint_file(path, cfg, **kw), 0
-
-
-_FINDERS: dict = {}
-
-
-def _worker_finder(config_path):
-    """One ConfigFinder per process (its caches survive from one file to the next)."""
-    if config_path not in _FINDERS:
-        from .config import ConfigFinder
-
-        _FINDERS[config_path] = ConfigFinder(config_path)
-    return _FINDERS[config_path]
-
-
-def _run_tasks(task: _Task, found: list, jobs: int):
-    """Results in the order of ``found`` (None for entries that are errors already)."""
-    paths = [p for p, err in found if not err]
-    pool = None
-    if jobs <= 1 or len(paths) < 2:
-        results = (task(p) for p in paths)
-    else:
-        import itertools
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        # Lint the first posting here: the workers fork with every pattern already compiled.
-        first = task(paths[0])
-        paths_rest = paths[1:]
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths_rest)), mp_context=ctx)
-        chunk = max(1, min(64, len(paths_rest) // (jobs * 4) or 1))
-        results = itertools.chain([first], pool.map(task, paths_rest, chunksize=chunk))
-    it = iter(results)
-    try:
-        for _path, err in found:
-            yield None if err else next(it)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-class _Result:
-    def __init__(self, path: str, error: str):
-        self.path, self.error, self.findings = path, error, []

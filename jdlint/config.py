@@ -7,7 +7,6 @@ lists replace.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,7 +18,9 @@ import regex
 
 from . import yamlio
 from .finding import Severity
+from .names import did_you_mean, first_duplicate
 from .registry import RuleError, RuleSet, builtin_rules, load_rules_from, validate_options
+from .vocab import VOCAB_KEYS, VOCAB_PATTERN_FIELDS, stage_names
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml")
 TOP_KEYS = {
@@ -33,7 +34,6 @@ TOP_KEYS = {
     "stage": "the company stage: seed, series-a, scaleup or enterprise",
     "require_salary": "when a pay range is required: always, covered-locations or never",
 }
-REQUIRE_SALARY = ("always", "covered-locations", "never")
 LEVELS = ("off", "info", "warning", "error")
 
 
@@ -46,16 +46,21 @@ class ConfigError(Exception):
         self.path, self.line, self.message = path, line, message
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 @dataclass
 class RuleSetting:
     enabled: bool | None = None  # None: as the rule's default (on unless opt-in)
     severity: Severity | None = None
     options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PostingSettings:
+    """The settings for one posting: the config with the posting's front-matter ``jdlint:``
+    block applied (and ``--stack`` over both)."""
+
+    stack: list[str] | None
+    stage: str | None
+    disable: tuple[str, ...]
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     packs: list[str] = field(default_factory=list)
     vocab: dict = field(default_factory=dict)
+    vocab_origins: dict = field(default_factory=dict)  # "key\0pattern" -> "path:line"
     stage: str | None = None
     require_salary: str | None = None
     ruleset: RuleSet = field(default_factory=lambda: RuleSet(builtin_rules()))
@@ -92,6 +98,16 @@ class Config:
                 options = dict(options, require_salary=self.require_salary)
             out.append(rule.with_settings(setting.severity, options))
         return out
+
+    def for_document(self, doc: Any, stack: list[str] | None = None) -> PostingSettings:
+        """This config as it applies to ``doc``: front matter over config, ``stack`` over both."""
+        settings = doc.jdlint_settings
+        raw_disable = settings.get("disable")
+        disable = tuple(d for d in raw_disable if isinstance(d, str)) if isinstance(raw_disable, list) else ()
+        file_stack = settings.get("stack") if isinstance(settings.get("stack"), list) else None
+        file_stage = settings.get("stage") if isinstance(settings.get("stage"), str) else None
+        effective = stack if stack is not None else (file_stack if file_stack is not None else self.stack)
+        return PostingSettings(effective, file_stage or self.stage, disable)
 
     def check_rule_names(self, names: Iterable[str], what: str) -> None:
         for n in names:
@@ -247,24 +263,15 @@ def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | Non
             rules.extend(load_rules_from(Path(folder)))
         except RuleError as exc:
             raise ConfigError(exc.path, exc.line, exc.message) from None
-    try:
-        ruleset = RuleSet(_unique(rules))
-    except RuleError as exc:  # pragma: no cover - _unique raises ConfigError
-        raise ConfigError(exc.path, exc.line, exc.message) from None
+    dup = first_duplicate(((r.id, r.name), r.file) for r in rules)
+    if dup is not None:
+        key, where, first = dup
+        raise ConfigError(where, 1, f"rule id or name {key!r} is already used by {first}")
+    ruleset = RuleSet(rules)
     cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs)
     for path, data in chain:
         _merge_file(cfg, path, data)
     return cfg
-
-
-def _unique(rules: list) -> list:
-    seen: dict[str, str] = {}
-    for r in rules:
-        for key in (r.id, r.name):
-            if key in seen and seen[key] != r.file:
-                raise ConfigError(r.file, 1, f"rule id or name {key!r} is already used by {seen[key]}")
-            seen[key] = r.file
-    return rules
 
 
 def _merge_file(cfg: Config, path: Path, data: dict) -> None:
@@ -283,7 +290,7 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
     if "stage" in data:
         cfg.stage = _choice(data, "stage", stage_names(), where)
     if "require_salary" in data:
-        cfg.require_salary = _choice(data, "require_salary", REQUIRE_SALARY, where)
+        cfg.require_salary = _choice(data, "require_salary", _salary_choices(cfg), where)
     if "rules" in data:
         rules = data["rules"]
         if rules is None:
@@ -299,10 +306,13 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
             _apply_setting(setting, rule, value, where, line)
 
 
-def stage_names() -> tuple[str, ...]:
-    from .vocab import builtin_vocab_data
-
-    return tuple(builtin_vocab_data()["stages"]["stages"])
+def _salary_choices(cfg: Config) -> tuple[str, ...]:
+    """The values of the pay rule's ``require_salary`` option, as its kind declares them."""
+    for rule in cfg.ruleset:
+        choices = rule.kind.CHOICES.get("require_salary")
+        if choices:
+            return tuple(choices)
+    return ()
 
 
 def _choice(data: dict, key: str, choices, where: str) -> str:
@@ -347,17 +357,6 @@ def _apply_setting(setting: RuleSetting, rule, value: Any, where: str, line: int
         setting.severity = sev
 
 
-_VOCAB_SHAPES = {
-    "tools": "mappings",
-    "sections": "kinds",
-    "preferred_item_markers": "patterns",
-    "first_problem_cues": "patterns",
-    "senior_scope": "groups",
-    "junior_title_markers": "patterns",
-    "role_families": "mappings",
-}
-
-
 def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
     from .vocab import SECTION_KINDS
 
@@ -368,13 +367,15 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
         raise ConfigError(where, vline, "'vocab' must be a mapping")
     for key, value in vocab.items():
         line = yamlio.line_of(vocab, key, vline)
-        shape = _VOCAB_SHAPES.get(key)
-        if shape is None:
-            raise ConfigError(where, line, f"unknown vocab key {key!r}{did_you_mean(str(key), _VOCAB_SHAPES)}")
+        if key not in VOCAB_KEYS:
+            raise ConfigError(where, line, f"unknown vocab key {key!r}{did_you_mean(str(key), VOCAB_KEYS)}")
+        shape, need, _target = VOCAB_KEYS[key]
         if shape == "patterns":
             pats = _strings(value, path, vocab, key)
             for i, p in enumerate(pats):
-                _compile_check(p, where, yamlio.line_of(value, i, line))
+                pline = yamlio.line_of(value, i, line)
+                _compile_check(p, where, pline)
+                cfg.vocab_origins[f"{key}\0{p}"] = f"{where}:{pline or 1}"
             cfg.vocab.setdefault(key, []).extend(pats)
         elif shape == "kinds":
             if not isinstance(value, dict):
@@ -388,7 +389,6 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                 raise ConfigError(where, line, f"'vocab.{key}' must be a list of mappings")
             for i, entry in enumerate(value):
                 eline = yamlio.line_of(value, i, line)
-                need = {"tools": "name", "role_families": "id", "senior_scope": "label"}[key]
                 if not isinstance(entry.get(need), str):
                     raise ConfigError(where, eline, f"each 'vocab.{key}' entry needs a string {need!r}")
                 for k, v in entry.items():
@@ -396,9 +396,13 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                         for j, s in enumerate(v):
                             if not isinstance(s, str):
                                 raise ConfigError(where, yamlio.line_of(v, j, eline), f"'{k}' entries must be strings; {s!r} is not (quote it)")
-                if key == "senior_scope":
-                    for p in entry.get("patterns", []):
+                for fld in VOCAB_PATTERN_FIELDS.get(key, ()):
+                    value_f = entry.get(fld, [])
+                    for p in [value_f] if isinstance(value_f, str) else value_f:
                         _compile_check(p, where, eline)
+                        cfg.vocab_origins[f"{key}\0{p}"] = f"{where}:{eline or 1}"
+                if key == "exclusionary":
+                    entry.setdefault("category", "team")
             cfg.vocab.setdefault(key, []).extend(yamlio.plain(value))
 
 

@@ -196,7 +196,8 @@ class Document:
 
     def __init__(self, path: str = "<text>"):
         self.path = path
-        self.cache: dict = {}  # derived data shared by rules (classified items, joined prose, ...)
+        self._joined: dict[tuple[frozenset, bool], tuple[str, Any]] = {}
+        self.facts: Any = None  # the domain layer's Facts for this posting (domain.facts_for)
         self.front_matter = None
         self.front_matter_span = None
         self.front_matter_errors = []
@@ -541,8 +542,8 @@ class Document:
         by a blank line so no pattern runs from one into the next; returns (text, position),
         where position(offset) gives (line, column). One regex pass over a posting is much
         cheaper than one per block."""
-        key = ("joined", skip_kinds, skip_headings)
-        if key not in self.cache:
+        key = (skip_kinds, skip_headings)
+        if key not in self._joined:
             parts, starts, blocks, pos = [], [], [], 0
             for b in self.blocks:
                 if b.section.kind in skip_kinds or (skip_headings and b.kind == "heading"):
@@ -557,8 +558,8 @@ class Document:
                 i = bisect.bisect_right(starts, offset) - 1
                 return blocks[i].position(offset - starts[i])
 
-            self.cache[key] = (text, position)
-        return self.cache[key]
+            self._joined[key] = (text, position)
+        return self._joined[key]
 
     def anchor(self) -> tuple[int, int, int, str]:
         """(line, column, end column, text) where a document-level finding goes: the title, or

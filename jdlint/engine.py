@@ -1,24 +1,30 @@
-"""The pipeline: text -> Document -> rules -> findings.
+"""The pipeline, in one place: discover -> read -> parse -> config for this posting (its
+front-matter ``jdlint:`` block included) -> facts -> rules -> suppressions (a post-pass) ->
+findings.
 
 ``lint_text`` holds no global state beyond compiled-vocabulary caches, so job boards can map
-it over millions of postings with any executor. ``lint_paths`` adds discovery, reading and
-per-file config for the command line.
+it over millions of postings with any executor. ``lint_paths`` is the driver the command line
+uses too: discovery, reading, per-file config, ``--fix`` and ``--jobs``, yielding one
+``FileResult`` per posting in a stable order.
 """
 from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from . import suppressions
 from .checks import Context
-from .checks.generic import PatternTimeout
 from .config import Config, ConfigError, ConfigFinder, load_config
 from .document import Document
+from .domain import facts_for
 from .finding import Finding
-from .suppressions import Suppressor, parse_directives
+from .names import did_you_mean
+from .patterns import PatternTimeout, posting_deadline
 from .vocab import load_vocab
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -26,6 +32,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # it would only make a run slow. A 1 MB posting lints in about a second (bench/RESULTS.md).
 MAX_BYTES = 5 * 1024 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__"}
+STDIN = "-"
 
 
 @dataclass
@@ -33,6 +40,8 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # one line, already naming the file
+    fixed: int = 0  # safe fixes written to the file (--fix)
+    text: str | None = None  # the posting's text, kept for text read from standard input
 
 
 def _as_config(config: Any) -> Config:
@@ -47,55 +56,47 @@ def _as_config(config: Any) -> Config:
     raise TypeError("config must be a Config, a mapping, a path or None")
 
 
+def check_rule_names(names: Iterable[str] | None, known: Iterable[str], flag: str) -> None:
+    """Raise ConfigError for a ``--select``/``--ignore`` name no rule has."""
+    known_set = set(known)
+    known_set |= {k.lower() for k in known_set}
+    for n in names or ():
+        if n not in known_set and n.lower() not in known_set and n.strip() not in known_set:
+            raise ConfigError(flag, None, f"unknown rule {n!r}{did_you_mean(n, sorted(known_set))}")
+
+
 def lint_text(text: str, config: Any = None, path: str = "<text>", *,
               select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
               stack: list[str] | None = None, today: date | None = None) -> list[Finding]:
     """Lint one posting. ``config`` may be a Config, a mapping like a ``.jdlint.yaml``, a
     path to one, or None for the defaults. Returns sorted findings."""
     cfg = _as_config(config)
-    if select:
-        cfg.check_rule_names(select, "--select")
-    if ignore:
-        cfg.check_rule_names(ignore, "--ignore")
-    vocab = load_vocab(cfg.vocab)
+    check_rule_names(select, cfg.ruleset.keys(), "--select")
+    check_rule_names(ignore, cfg.ruleset.keys(), "--ignore")
+    vocab = load_vocab(cfg.vocab, cfg.vocab_origins)
     doc = Document.parse(text, path, vocab=vocab)
-    return _run(doc, cfg, vocab, select, ignore, stack, today)
+    return lint_document(doc, cfg, vocab, select=select, ignore=ignore, stack=stack, today=today)
 
 
-def _run(doc: Document, cfg: Config, vocab, select, ignore, stack, today) -> list[Finding]:
-    settings = doc.jdlint_settings
-    disable = [d for d in settings.get("disable", []) if isinstance(d, str)] if isinstance(settings.get("disable"), list) else []
-    file_stack = settings.get("stack") if isinstance(settings.get("stack"), list) else None
-    effective_stack = stack if stack is not None else (file_stack if file_stack is not None else cfg.stack)
-    file_stage = settings.get("stage") if isinstance(settings.get("stage"), str) else None
-    ctx = Context(vocab=vocab, stack=effective_stack, today=today or date.today(),
-                  stage=file_stage or cfg.stage)
+def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[str] | None = None,
+                  ignore: Iterable[str] | None = None, stack: list[str] | None = None,
+                  today: date | None = None) -> list[Finding]:
+    """Run the enabled rules over a parsed posting, then the suppression post-pass."""
+    settings = cfg.for_document(doc, stack)
+    ctx = Context(vocab=vocab, facts=facts_for(doc, vocab), today=today or date.today(),
+                  stack=settings.stack, stage=settings.stage, rule_names=tuple(cfg.ruleset.keys()))
+    rules = cfg.enabled_rules(select, ignore, settings.disable)
     findings: list[Finding] = []
-    rules = cfg.enabled_rules(select, ignore, disable)
-    for rule in rules:
-        if not rule.kind.after_suppression:
-            findings.extend(rule.check(doc, ctx))
-    directives = parse_directives(doc)
-    if directives:
-        ctx.suppressor = Suppressor(doc, directives, cfg.ruleset.get)
-        findings = [f for f in findings if not ctx.suppressor.suppressed(f)]
-        ctx.rule_names = tuple(cfg.ruleset.keys())
-        ctx.enabled = frozenset(r.name for r in rules)
+    with posting_deadline():
+        for rule in rules:
+            if not rule.kind.after_suppression:
+                findings.extend(rule.check(doc, ctx))
+    findings, outcome = suppressions.apply(doc, findings, cfg.ruleset.get, frozenset(r.name for r in rules))
+    if outcome is not None:
+        ctx.suppression = outcome
         for rule in rules:
             if rule.kind.after_suppression:
                 findings.extend(rule.check(doc, ctx))
-    # Unknown names in the front matter disable list are reported, unless front-matter is off.
-    fm_rule = next((r for r in rules if r.kind.name == "front-matter"), None)
-    if fm_rule is not None and disable:
-        from . import yamlio
-        from .config import did_you_mean
-
-        block = doc.front_matter.get("jdlint") if doc.front_matter else None
-        line = doc.fm_line(yamlio.line_of(block, "disable", 1))
-        for name in disable:
-            if cfg.ruleset.get(name) is None:
-                findings.append(fm_rule.finding(
-                    doc, line, 1, problem=f"unknown rule {name!r} in 'jdlint.disable'{did_you_mean(name, cfg.ruleset.keys())}"))
     findings.sort()
     return findings
 
@@ -170,8 +171,11 @@ def read_posting(path: str) -> str:
         raise ValueError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
 
 
-def lint_file(path: str, cfg: Config, *, select=None, ignore=None, stack=None, today=None,
-              text: str | None = None) -> FileResult:
+def lint_file(path: str, cfg: Config, *, select: Iterable[str] | None = None,
+              ignore: Iterable[str] | None = None, stack: list[str] | None = None,
+              today: date | None = None, text: str | None = None) -> FileResult:
+    """Read (unless ``text`` is given), parse and lint one posting; a problem costs this file
+    only: it becomes the result's one-line error."""
     result = FileResult(path)
     try:
         if text is None:
@@ -179,10 +183,10 @@ def lint_file(path: str, cfg: Config, *, select=None, ignore=None, stack=None, t
     except ValueError as exc:
         result.error = f"{path}: error: {exc}"
         return result
-    vocab = load_vocab(cfg.vocab)
     try:
+        vocab = load_vocab(cfg.vocab, cfg.vocab_origins)
         doc = Document.parse(text, path, vocab=vocab)
-        result.findings = _run(doc, cfg, vocab, select, ignore, stack, today)
+        result.findings = lint_document(doc, cfg, vocab, select=select, ignore=ignore, stack=stack, today=today)
     except PatternTimeout as exc:
         result.error = f"{path}: error: {exc}"
     except Exception as exc:  # a bug must cost one file, not the run
@@ -242,41 +246,143 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def fix_file(path: str, cfg: Config, **kw) -> tuple[FileResult, int]:
+def fix_file(path: str, cfg: Config, **kw: Any) -> FileResult:
     """Lint, apply the safe fixes, write the file atomically, and lint again."""
     try:
         text = read_posting(path)
     except ValueError as exc:
-        return FileResult(path, error=f"{path}: error: {exc}"), 0
+        return FileResult(path, error=f"{path}: error: {exc}")
     result = lint_file(path, cfg, text=text, **kw)
     new_text, n = apply_fixes(text, result.findings)
     if n == 0 or new_text == text:
-        return result, 0
+        return result
     try:
         write_atomically(path, new_text)
     except OSError as exc:
-        return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}"), 0
-    return lint_file(path, cfg, text=new_text, **kw), n
+        return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}")
+    fixed = lint_file(path, cfg, text=new_text, **kw)
+    fixed.fixed = n
+    return fixed
 
 
-def lint_paths(paths: Iterable[str], *, config: str | None = None, select=None, ignore=None,
-               stack=None, today=None) -> Iterator[FileResult]:
-    """Lint files and folders; yields one FileResult per posting (or per bad path).
+def read_stdin(limit: int = MAX_BYTES) -> str:
+    """One posting from standard input, with the same size limit as a file."""
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"too large to be a posting (more than {limit // 1024 // 1024} MB on standard input)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValueError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
 
-    Raises ConfigError when a config cannot be used (the CLI turns that into exit 2).
+
+@dataclass(frozen=True)
+class _Task:
+    """What every worker needs to lint one path the way the parent would."""
+
+    config_path: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    stack: tuple[str, ...] | None
+    today: date | None
+    fix: bool
+
+    def __call__(self, path: str) -> FileResult:
+        try:
+            cfg = _worker_finder(self.config_path).for_path(Path(path))
+        except ConfigError as exc:
+            return FileResult(path, error=f"{path}: error: config {exc}")
+        kw: dict[str, Any] = {"select": list(self.select) or None, "ignore": list(self.ignore) or None,
+                              "stack": list(self.stack) if self.stack is not None else None, "today": self.today}
+        if self.fix:
+            return fix_file(path, cfg, **kw)
+        return lint_file(path, cfg, **kw)
+
+
+_FINDERS: dict[str | None, ConfigFinder] = {}
+
+
+def _worker_finder(config_path: str | None) -> ConfigFinder:
+    """One ConfigFinder per process (its caches survive from one file to the next)."""
+    if config_path not in _FINDERS:
+        _FINDERS[config_path] = ConfigFinder(config_path)
+    return _FINDERS[config_path]
+
+
+def _run_tasks(task: _Task, paths: list[str], jobs: int) -> Iterator[FileResult]:
+    """Results in the order of ``paths``, linted in ``jobs`` processes."""
+    if jobs <= 1 or len(paths) < 2:
+        for p in paths:
+            yield task(p)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Lint the first posting here: the workers fork with every pattern already compiled.
+    yield task(paths[0])
+    rest = paths[1:]
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(rest)), mp_context=ctx)
+    try:
+        chunk = max(1, min(64, len(rest) // (jobs * 4) or 1))
+        yield from pool.map(task, rest, chunksize=chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def known_rule_names(finder: ConfigFinder) -> set[str]:
+    """Every rule name a ``--select``/``--ignore`` may use here: the built-in rules and those
+    of the packs of the config that applies (``--config``, or the one found from here)."""
+    names = set(Config().ruleset.keys())
+    try:
+        names |= set(finder.for_path(Path(os.getcwd()) / "posting.md").ruleset.keys())
+    except ConfigError:
+        pass  # reported when the files under it are linted
+    return names
+
+
+def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Iterable[str] | None = None,
+               ignore: Iterable[str] | None = None, stack: list[str] | None = None,
+               today: date | None = None, jobs: int | None = 1, fix: bool = False,
+               stdin_filename: str | None = None) -> Iterator[FileResult]:
+    """Lint files and folders (``"-"``: one posting from standard input, named
+    ``stdin_filename``); yields one FileResult per posting, or per bad path, in a stable order.
+
+    Raises ConfigError when ``--config`` cannot be used or a rule name is unknown (the command
+    line turns that into exit 2).
     """
     finder = ConfigFinder(config)
-    for path, error in discover(paths, finder):
-        if error:
-            yield FileResult(path, error=error)
+    select_t, ignore_t = tuple(select or ()), tuple(ignore or ())
+    if select_t or ignore_t:
+        known = known_rule_names(finder)
+        check_rule_names(select_t, known, "--select")
+        check_rule_names(ignore_t, known, "--ignore")
+    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix)
+    for target in list(paths) or ["."]:
+        if target == STDIN:
+            yield _lint_stdin(finder, task, stdin_filename)
             continue
-        try:
-            cfg = finder.for_path(Path(path))
-        except ConfigError as exc:
-            yield FileResult(path, error=f"{path}: error: config {exc}")
-            continue
-        if select:
-            cfg.check_rule_names(select, "--select")
-        if ignore:
-            cfg.check_rule_names(ignore, "--ignore")
-        yield lint_file(path, cfg, select=select, ignore=ignore, stack=stack, today=today)
+        found = list(discover([target], finder))
+        todo = [p for p, err in found if not err]
+        n_jobs = jobs if jobs is not None else (1 if len(todo) < 2 else (os.cpu_count() or 1))
+        results = _run_tasks(task, todo, n_jobs)
+        for path, error in found:
+            yield FileResult(path, error=error) if error else next(results)
+
+
+def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -> FileResult:
+    name = stdin_filename or STDIN
+    try:
+        cfg = finder.for_path(Path(os.path.abspath(stdin_filename or "stdin.md")))
+    except ConfigError as exc:
+        return FileResult(name, error=f"jdlint: error: {exc}")
+    try:
+        text = read_stdin()
+    except ValueError as exc:
+        return FileResult(name, error=f"{name}: error: {exc}")
+    result = lint_file(name, cfg, select=list(task.select) or None, ignore=list(task.ignore) or None,
+                       stack=list(task.stack) if task.stack is not None else None, today=task.today, text=text)
+    result.text = text
+    return result

@@ -16,6 +16,8 @@ from typing import Any, Iterator
 
 from . import yamlio
 from .finding import Finding, Severity
+from .names import did_you_mean, first_duplicate
+from .patterns import MAX_SECONDS
 from .resources import rules_dir
 
 REQUIRED_KEYS = ("id", "name", "kind", "severity", "message", "why", "instead", "examples")
@@ -30,14 +32,31 @@ class RuleError(Exception):
         self.path, self.line, self.message = path, line, message
 
 
-class _SafeFormat(string.Formatter):
-    def get_value(self, key, args, kwargs):
-        if isinstance(key, str):
-            return kwargs.get(key, "{" + key + "}")
-        return super().get_value(key, args, kwargs)
+# Every message may say what was matched; the rest of its placeholders are the kind's FIELDS.
+COMMON_FIELDS = ("match",)
 
 
-_FMT = _SafeFormat()
+class _Fields(dict):
+    """The values a message is formatted with; a declared field a finding did not fill is empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def message_placeholders(template: str) -> list[str]:
+    """The ``{name}`` placeholders of a message. Raises ValueError for anything but plain
+    names: positional ``{0}``, attribute or index access (``{x.__class__}``, ``{x[0]}``),
+    conversions (``{x!r}``) and format specs (``{x:>99999}``) are refused."""
+    names = []
+    for _text, name, spec, conv in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"placeholder {{{name}}} is not allowed: use a plain name such as {{match}}")
+        if conv or spec:
+            raise ValueError(f"placeholder {{{name}}} may not have a conversion or format spec")
+        names.append(name)
+    return names
 
 
 @dataclass(frozen=True)
@@ -70,7 +89,7 @@ class Rule:
         template = self.message
         if isinstance(template, dict):
             template = template.get(variant or "default") or next(iter(template.values()))
-        return _FMT.format(template, **fields)
+        return str(template).format_map(_Fields(fields))
 
     def finding(self, doc, line: int, column: int, end_line: int | None = None,
                 end_column: int | None = None, match: str = "", variant: str | None = None,
@@ -86,7 +105,7 @@ class Rule:
             end_line=end_line if end_line is not None else line,
             end_column=end_column if end_column is not None else column + max(len(match), 1),
             code=self.id, rule=self.name, severity=severity,
-            message=" ".join(self.format(variant, **fields).split()), match=match,
+            message=" ".join(self.format(variant, match=match, **fields).split()), match=match,
             help=help if help is not None else self.instead.strip().split("\n\n")[0].replace("\n", " "),
             replacement=replacement,
         )
@@ -117,8 +136,6 @@ TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string", bool: "
 def validate_options(kind: Any, options: Any, where: str, line: int | None,
                      container: Any = None) -> dict:
     """Check option names and types against the kind's schema; return a clean dict."""
-    from .config import did_you_mean
-
     if options is None:
         return {}
     if not isinstance(options, dict):
@@ -136,6 +153,8 @@ def validate_options(kind: Any, options: Any, where: str, line: int | None,
             raise RuleError(where, key_line, f"option {key!r} must be {TYPE_NAMES.get(typ, typ.__name__)}{extra}")
         if typ in (int, float) and value < 0 and not (key == "max" and value == -1):
             raise RuleError(where, key_line, f"option {key!r} must not be negative")
+        if key == "timeout" and not 0 < value <= MAX_SECONDS:
+            raise RuleError(where, key_line, f"option 'timeout' must be more than 0 and at most {MAX_SECONDS:g} seconds")
         choices = getattr(kind, "CHOICES", {}).get(key)
         if choices and value not in choices:
             raise RuleError(where, key_line, f"option {key!r} must be one of {', '.join(choices)}{did_you_mean(str(value), choices)}")
@@ -173,14 +192,10 @@ def build_rule(data: Any, where: str) -> Rule:
             raise RuleError(where, 1, f"missing required key {key!r}")
     for key in data:
         if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
-            from .config import did_you_mean
-
             raise RuleError(where, yamlio.line_of(data, key), f"unknown key {key!r}{did_you_mean(str(key), REQUIRED_KEYS + OPTIONAL_KEYS)}")
     kinds = _kinds()
     kind_name = data["kind"]
     if kind_name not in kinds:
-        from .config import did_you_mean
-
         raise RuleError(where, yamlio.line_of(data, "kind"), f"unknown kind {kind_name!r}{did_you_mean(str(kind_name), kinds)}")
     kind = kinds[kind_name]
     for key in ("id", "name", "why", "instead"):
@@ -189,6 +204,17 @@ def build_rule(data: Any, where: str) -> Rule:
     msg = data["message"]
     if not (isinstance(msg, str) or (isinstance(msg, dict) and msg and all(isinstance(v, str) for v in msg.values()))):
         raise RuleError(where, yamlio.line_of(data, "message"), "'message' must be a string or a mapping of variant to string")
+    allowed = COMMON_FIELDS + tuple(kind.FIELDS)
+    for variant, template in (msg.items() if isinstance(msg, dict) else [(None, msg)]):
+        mline = yamlio.line_of(msg, variant, yamlio.line_of(data, "message")) if variant else yamlio.line_of(data, "message")
+        try:
+            names = message_placeholders(template)
+        except ValueError as exc:
+            raise RuleError(where, mline, f"'message': {exc}") from None
+        for name in names:
+            if name not in allowed:
+                raise RuleError(where, mline, f"'message': unknown placeholder {{{name}}} for a {kind.name} rule"
+                                f"{did_you_mean(name, allowed)} (placeholders: {', '.join('{' + a + '}' for a in allowed)})")
     try:
         severity = Severity.parse(str(data["severity"]))
     except ValueError as exc:
@@ -219,12 +245,10 @@ def _rule_files(folder: Path) -> list[Path]:
 
 
 def _check_unique(rules: list[Rule]) -> list[Rule]:
-    seen: dict[str, str] = {}
-    for r in rules:
-        for key in (r.id, r.name):
-            if key in seen:
-                raise RuleError(r.file, 1, f"rule id or name {key!r} is already used by {seen[key]}")
-            seen[key] = r.file
+    dup = first_duplicate(((r.id, r.name), r.file) for r in rules)
+    if dup is not None:
+        key, where, first = dup
+        raise RuleError(where, 1, f"rule id or name {key!r} is already used by {first}")
     return rules
 
 

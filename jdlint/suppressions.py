@@ -63,7 +63,6 @@ class Suppressor:
                     self.unknown.append((d, name))
                 else:
                     d.resolved.append(rule.name)
-        self.n_lines = len(doc.lines)
         # Range directives, in line order: (line, verb, directive)
         self._ranges = sorted((d for d in directives if d.verb in ("disable", "enable")), key=lambda d: d.line)
 
@@ -96,3 +95,23 @@ class Suppressor:
             return False
         hit.used.add(rule)
         return True
+
+
+@dataclass
+class Outcome:
+    """What suppression did to one posting's findings: read by the rules about directives."""
+
+    directives: list[Directive]
+    unknown: list[tuple[Directive, str]]  # (directive, a name no rule has)
+    enabled: frozenset[str]  # names of the rules that ran
+
+
+def apply(doc, findings: list, resolve, enabled: frozenset[str]) -> tuple[list, Outcome | None]:
+    """The post-pass: drop the findings a directive suppresses. Returns the kept findings and
+    the outcome (None when the posting has no directive)."""
+    directives = parse_directives(doc)
+    if not directives:
+        return findings, None
+    sup = Suppressor(doc, directives, resolve)
+    kept = [f for f in findings if not sup.suppressed(f)]
+    return kept, Outcome(sup.directives, sup.unknown, enabled)

@@ -12,26 +12,33 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import regex
 
 from . import yamlio
+from .patterns import VocabPattern
 from .resources import rules_dir
 
 VOCAB_FILES = ("sections", "roles", "seniority", "first_problem", "tools", "inclusive", "pay", "questions", "stages")
 
-# Keys a config ``vocab:`` block may add to.
-ADDITION_KEYS = {
-    "tools": "list of tool entries: {name, aliases, exact, context, category, first_release}",
-    "sections": "mapping of section kind to extra heading phrases",
-    "preferred_item_markers": "list of regular expressions",
-    "first_problem_cues": "list of regular expressions",
-    "senior_scope": "list of {label, patterns}",
-    "junior_title_markers": "list of regular expressions",
-    "role_families": "list of {id, label, titles, keywords}",
-    "exclusionary": "list of {pattern, category, replacement, fix}",
+# The one list of keys a config ``vocab:`` block may add to: key -> (shape, required field,
+# where the additions go in the vocabulary data). Config validation and merging both read it.
+#   patterns  a list of regular expressions
+#   kinds     a mapping of section kind to extra heading phrases
+#   mappings  a list of mappings, each with the required field (a string)
+VOCAB_KEYS: dict[str, tuple[str, str | None, tuple[str, str]]] = {
+    "tools": ("mappings", "name", ("tools", "tools")),
+    "sections": ("kinds", None, ("sections", "kinds")),
+    "preferred_item_markers": ("patterns", None, ("sections", "preferred_item_markers")),
+    "first_problem_cues": ("patterns", None, ("first_problem", "sentence_cues")),
+    "senior_scope": ("mappings", "label", ("seniority", "senior_scope")),
+    "junior_title_markers": ("patterns", None, ("seniority", "junior_title_markers")),
+    "role_families": ("mappings", "id", ("roles", "families")),
+    "exclusionary": ("mappings", "pattern", ("inclusive", "exclusionary")),
 }
+# Fields of those mappings that hold regular expressions (checked when the config loads).
+VOCAB_PATTERN_FIELDS = {"senior_scope": ("patterns",), "exclusionary": ("pattern",)}
 
 SECTION_KINDS = ("about", "role", "responsibilities", "first_problem", "requirements", "preferred",
                  "compensation", "benefits", "process", "other")
@@ -110,8 +117,11 @@ class Vocab:
     regex module compiles in Python, and a run that never meets a junior title never needs the
     senior-scope patterns."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], origins: dict[str, str] | None = None):
         self.data = data
+        # "key\0pattern" -> "path:line" for patterns a config's ``vocab:`` added: they run under
+        # a time limit and name their entry when they exceed it (see patterns.py).
+        self.origins = origins or {}
         sec = data["sections"]
         self.section_phrases: list[tuple[str, list[str]]] = [
             (k["kind"], [norm_heading(p) for p in k["phrases"]]) for k in sec["kinds"]
@@ -138,9 +148,19 @@ class Vocab:
 
     # -- compiled on first use ---------------------------------------------------------------
 
+    def _vp(self, key: str, pattern: str, flags: int = regex.I) -> VocabPattern:
+        where = self.origins.get(f"{key}\0{pattern}")
+        origin = f"vocab '{key}' entry ({where})" if where else None
+        return VocabPattern(pattern, _rx(pattern, flags), origin)
+
     @cached_property
     def _preferred_any(self):
-        return _rx("|".join(f"(?:{p})" for p in self.data["sections"]["preferred_item_markers"]))
+        """The built-in markers as one alternation; each added marker on its own (timed)."""
+        markers = self.data["sections"]["preferred_item_markers"]
+        builtin = [p for p in markers if f"preferred_item_markers\0{p}" not in self.origins]
+        added = [self._vp("preferred_item_markers", p) for p in markers if p not in builtin]
+        one = VocabPattern("", _rx("|".join(f"(?:{p})" for p in builtin))) if builtin else None
+        return ([one] if one else []) + added
 
     @cached_property
     def preferred_leadins(self):
@@ -156,7 +176,7 @@ class Vocab:
 
     @cached_property
     def junior_markers(self):
-        return [_rx(p) for p in self.data["seniority"]["junior_title_markers"]]
+        return [self._vp("junior_title_markers", p) for p in self.data["seniority"]["junior_title_markers"]]
 
     @cached_property
     def junior_level_suffix(self):
@@ -164,19 +184,16 @@ class Vocab:
 
     @cached_property
     def senior_scope(self):
-        return [(g["label"], [_rx(p) for p in g["patterns"]]) for g in self.data["seniority"]["senior_scope"]]
+        return [(g["label"], [self._vp("senior_scope", p) for p in g["patterns"]])
+                for g in self.data["seniority"]["senior_scope"]]
 
     @cached_property
     def other_agent_cues(self):
         return [_rx(p) for p in self.data["seniority"]["other_agent_cues"]]
 
     @cached_property
-    def years(self):
-        return _rx(self.data["seniority"]["years_pattern"])
-
-    @cached_property
     def first_problem_cues(self):
-        return [_rx(p) for p in self.data["first_problem"]["sentence_cues"]]
+        return [self._vp("first_problem_cues", p) for p in self.data["first_problem"]["sentence_cues"]]
 
     @cached_property
     def first_problem_standalone(self):
@@ -207,11 +224,37 @@ class Vocab:
 
     @cached_property
     def exclusionary(self):
-        return [dict(e, rx=_rx(e["pattern"])) for e in self.inclusive["exclusionary"]]
+        return [dict(e, rx=self._vp("exclusionary", e["pattern"])) for e in self.inclusive["exclusionary"]]
 
     @cached_property
     def questions(self):
         return [dict(q, rx=[_rx(c) for c in q["cues"]]) for q in self.data["questions"]["questions"]]
+
+    def patterns(self) -> Iterator[tuple[str, Any]]:
+        """Every compiled pattern of the vocabulary, named by where it comes from (for the data
+        tests, which check that none backtracks on adversarial text)."""
+        def raw(p: Any) -> Any:
+            return p.rx if isinstance(p, VocabPattern) else p
+
+        groups: list[tuple[str, list[Any]]] = [
+            ("sections.preferred_item_markers", [raw(p) for p in self._preferred_any]),
+            ("sections.preferred_leadins", list(self.preferred_leadins)),
+            ("sections.apply_anyway_cues", list(self.apply_anyway)),
+            ("sections.non_requirement_leadins", list(self.other_leadins)),
+            ("seniority.junior_title_markers", [raw(p) for p in self.junior_markers]),
+            ("seniority.junior_level_suffix", [self.junior_level_suffix]),
+            ("seniority.senior_scope", [raw(p) for _, ps in self.senior_scope for p in ps]),
+            ("seniority.other_agent_cues", list(self.other_agent_cues)),
+            ("first_problem.sentence_cues", [raw(p) for p in self.first_problem_cues]),
+            ("first_problem.standalone_cues", list(self.first_problem_standalone)),
+            ("first_problem.subject_pattern", [self.first_problem_subject]),
+            ("inclusive.gendered.exempt", list(self.gender_exempt)),
+            ("inclusive.exclusionary", [raw(e["rx"]) for e in self.exclusionary]),
+            ("questions", [rx for q in self.questions for rx in q["rx"]]),
+        ]
+        for name, pats in groups:
+            for p in pats:
+                yield name, p
 
     # -- sections ----------------------------------------------------------------------------
 
@@ -227,7 +270,7 @@ class Vocab:
         return None, False
 
     def item_is_preferred(self, text: str) -> bool:
-        return bool(self._preferred_any.search(text))
+        return any(p.search(text) for p in self._preferred_any)
 
     def is_preferred_leadin(self, text: str) -> bool:
         return any(p.search(text) for p in self.preferred_leadins)
@@ -378,23 +421,6 @@ class Vocab:
                 return fam.get("label", fam_id)
         return fam_id
 
-    def family_of_title(self, role: str) -> dict | None:
-        r = f" {role} "
-        best = None
-        for fam in self.families:
-            for t in fam.get("titles", []):
-                if f" {t} " in r and (best is None or len(t) > len(best[1])):
-                    best = (fam, t)
-        return best[0] if best else None
-
-    def is_junior_title(self, title: str) -> str | None:
-        for p in self.junior_markers:
-            m = p.search(title)
-            if m:
-                return m.group(0)
-        m = self.junior_level_suffix.search(title)
-        return m.group(0) if m else None
-
 
 def _norm_words(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
@@ -435,41 +461,37 @@ def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]
     """A deep-enough copy of ``base`` with a config's ``vocab:`` additions applied."""
     data = json.loads(json.dumps(base))
     for key, value in add.items():
-        if key == "tools":
-            data["tools"]["tools"].extend(value)
-        elif key == "sections":
+        shape, _need, (file, field) = VOCAB_KEYS[key]
+        if shape == "kinds":
             for kind, phrases in value.items():
-                for k in data["sections"]["kinds"]:
+                for k in data[file][field]:
                     if k["kind"] == kind:
                         k["phrases"] = list(phrases) + k["phrases"]
                         break
                 else:
-                    data["sections"]["kinds"].insert(0, {"kind": kind, "phrases": list(phrases)})
-        elif key == "preferred_item_markers":
-            data["sections"]["preferred_item_markers"].extend(value)
-        elif key == "first_problem_cues":
-            data["first_problem"]["sentence_cues"].extend(value)
-        elif key == "senior_scope":
-            data["seniority"]["senior_scope"].extend(value)
-        elif key == "junior_title_markers":
-            data["seniority"]["junior_title_markers"].extend(value)
-        elif key == "role_families":
-            data["roles"]["families"].extend(value)
-        elif key == "exclusionary":
-            data["inclusive"]["exclusionary"].extend(value)
+                    data[file][field].insert(0, {"kind": kind, "phrases": list(phrases)})
+        else:
+            data[file][field].extend(value)
     return data
 
 
 @lru_cache(maxsize=32)
-def _compiled(additions_json: str) -> Vocab:
+def _compiled(additions_json: str, origins_json: str) -> Vocab:
     add = json.loads(additions_json)
     data = merge_additions(_builtin(), add) if add else _builtin()
-    return Vocab(data)
+    return Vocab(data, json.loads(origins_json))
 
 
-def load_vocab(additions: dict[str, Any] | None = None) -> Vocab:
-    """The compiled vocabulary, with a config's additions (cached by their content)."""
-    return _compiled(json.dumps(additions or {}, sort_keys=True, default=str))
+def load_vocab(additions: dict[str, Any] | None = None, origins: dict[str, str] | None = None) -> Vocab:
+    """The compiled vocabulary, with a config's additions (cached by their content).
+    ``origins`` maps ``"key\0pattern"`` to the ``path:line`` that added the pattern."""
+    return _compiled(json.dumps(additions or {}, sort_keys=True, default=str),
+                     json.dumps(origins or {}, sort_keys=True))
+
+
+def stage_names() -> tuple[str, ...]:
+    """The company stages the stage rule knows (read once per process)."""
+    return tuple(_builtin()["stages"]["stages"])
 
 
 def iter_vocab_strings(data: Any, path: str = "") -> Iterable[tuple[str, Any]]:

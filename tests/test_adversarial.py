@@ -12,8 +12,10 @@ import sys
 import textwrap
 
 import pytest
+import regex
 
-from jdlint.checks.pay_range import _compiled as pay_patterns
+from jdlint.domain.experience import YEARS
+from jdlint.domain.pay import compiled as pay_patterns
 from jdlint.vocab import load_vocab
 
 PIECES = ["a", " ", "-", "1", "$1,", "years ", "(", "experience with ", "data-", "you ", "**", "<!--", "`",
@@ -23,11 +25,7 @@ ADVERSARIAL = [p * (20000 // len(p)) + "!" for p in PIECES] + ["".join(PIECES) *
 
 def vocab_patterns():
     v = load_vocab()
-    pats = list(v.preferred_leadins) + list(v.apply_anyway) + list(v.other_leadins) + list(v.junior_markers)
-    pats += [v.junior_level_suffix, v.years, v.first_problem_subject, v._preferred_any]
-    pats += [p for _, ps in v.senior_scope for p in ps] + list(v.other_agent_cues)
-    pats += list(v.first_problem_cues) + list(v.first_problem_standalone) + list(v.gender_exempt)
-    pats += [e["rx"] for e in v.exclusionary] + [rx for q in v.questions for rx in q["rx"]]
+    pats = [p for _name, p in v.patterns()] + [regex.compile(YEARS.pattern, regex.I)]
     c = pay_patterns(v)
     pats += list(c["ranges"]) + [c["single"], c["open_before"], c["open_after"]]
     return pats

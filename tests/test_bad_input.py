@@ -141,12 +141,12 @@ def test_crlf_lone_cr_and_bom_lint_exactly_like_lf():
 
 
 def test_an_internal_error_costs_one_file_not_the_run(tmp_path, monkeypatch):
-    from jdlint.checks import title_roles
+    from jdlint.domain import titles
 
     def boom(*a, **k):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(title_roles, "stacked_roles", boom)
+    monkeypatch.setattr(titles.TitleGrammar, "roles", boom)
     (tmp_path / "a.md").write_text(BAD)
     (tmp_path / "b.md").write_text("# Data Analyst\n\n- SQL\n")
     r = CliRunner().invoke(main, ["--no-color", "--select", "stacked-title,wish-list", str(tmp_path)])

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from jdlint import lint_text, load_config
-from jdlint.checks.generic import PatternTimeout
+from jdlint.patterns import PatternTimeout
 from jdlint.cli import main
 from jdlint.config import ConfigError
 from jdlint.registry import load_rules_from

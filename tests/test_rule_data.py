@@ -117,7 +117,7 @@ def test_section_phrases_are_not_repeated_within_a_kind():
 
 def test_rule_loader_reports_unknown_option_with_line(tmp_path):
     bad = tmp_path / "JD900-x.yaml"
-    src = (rules_dir() / "JD103-wish-list.yaml").read_text().replace("max_required: 8", "max_requried: 8")
+    src = (rules_dir() / "JD103-wish-list.yaml").read_text().replace("\nexamples:", "\noptions:\n  max_requried: 8\nexamples:", 1)
     bad.write_text(src)
     with pytest.raises(RuleError) as exc:
         load_rule_file(bad)

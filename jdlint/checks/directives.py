@@ -1,32 +1,34 @@
-"""Checks on the suppression directives themselves. They run after suppression."""
+"""Checks on the suppression directives themselves. They run after suppression and read its
+outcome (``ctx.suppression``)."""
 from __future__ import annotations
 
-from . import Kind
+from typing import Any, Iterator
+
+from ..names import did_you_mean
+from . import Context, Kind
 
 
 class InvalidDirectiveKind(Kind):
     name = "invalid-directive"
-    OPTIONS = {}
     after_suppression = True
+    FIELDS = ("name", "hint")
 
-    def check(self, doc, rule, ctx):
-        sup = ctx.suppressor
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+        sup = ctx.suppression
         if sup is None:
             return
         for d, name in sup.unknown:
-            from ..config import did_you_mean
-
             yield rule.finding(doc, d.line, d.column, d.line, d.end_column, match=d.text, name=name,
                                hint=did_you_mean(name, ctx.rule_names))
 
 
 class UnusedSuppressionKind(Kind):
     name = "unused-suppression"
-    OPTIONS = {}
     after_suppression = True
+    FIELDS = ("what",)
 
-    def check(self, doc, rule, ctx):
-        sup = ctx.suppressor
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+        sup = ctx.suppression
         if sup is None:
             return
         for d in sup.directives:
@@ -38,7 +40,7 @@ class UnusedSuppressionKind(Kind):
                                        what="this directive")
                 continue
             for name in d.resolved:
-                if name in d.used or name not in ctx.enabled:
+                if name in d.used or name not in sup.enabled:
                     continue
                 yield rule.finding(doc, d.line, d.column, d.line, d.end_column, match=d.text,
                                    what=f"'{name}'")

@@ -1,7 +1,13 @@
-"""Front matter that cannot be read, or a ``jdlint:`` block that is not understood."""
+"""Front matter that cannot be read, or a ``jdlint:`` block that is not understood (including
+rule names in ``jdlint.disable`` that no rule has)."""
 from __future__ import annotations
 
-from . import Kind
+from typing import Any, Iterator
+
+from .. import yamlio
+from ..names import did_you_mean
+from ..vocab import stage_names
+from . import Context, Kind
 
 JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names or codes",
                "stage": "one of the company stages (seed, series-a, scaleup, enterprise)"}
@@ -9,17 +15,15 @@ JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names
 
 class FrontMatterKind(Kind):
     name = "front-matter"
-    OPTIONS = {}
+    FIELDS = ("problem",)
 
-    def check(self, doc, rule, ctx):
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         for err in doc.front_matter_errors:
             raw = doc.lines[err.line - 1].text if 0 < err.line <= len(doc.lines) else ""
             yield rule.finding(doc, err.line, 1, err.line, len(raw) + 1, match=raw, problem=err.message)
         fm = doc.front_matter or {}
         if "jdlint" not in fm:
             return
-        from .. import yamlio
-
         block = fm["jdlint"]
         line = doc.fm_line(yamlio.line_of(fm, "jdlint", 1))
         if not isinstance(block, dict):
@@ -28,13 +32,16 @@ class FrontMatterKind(Kind):
         for key, value in block.items():
             kline = doc.fm_line(yamlio.line_of(block, key, 1))
             if key not in JDLINT_KEYS:
-                from ..config import did_you_mean
-
                 yield rule.finding(doc, kline, 1, problem=f"unknown key {key!r} in the 'jdlint' block{did_you_mean(str(key), JDLINT_KEYS)}")
             elif key == "stage":
-                from ..config import stage_names
-
                 if value not in stage_names():
                     yield rule.finding(doc, kline, 1, problem=f"'jdlint.stage' must be {JDLINT_KEYS[key]}, not {value!r}")
             elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 yield rule.finding(doc, kline, 1, problem=f"'jdlint.{key}' must be {JDLINT_KEYS[key]} (quote words such as no or off)")
+        disable = block.get("disable")
+        if isinstance(disable, list) and ctx.rule_names:
+            known = set(ctx.rule_names) | {n.lower() for n in ctx.rule_names}
+            dline = doc.fm_line(yamlio.line_of(block, "disable", 1))
+            for name in disable:
+                if isinstance(name, str) and name not in known and name.strip() not in known:
+                    yield rule.finding(doc, dline, 1, problem=f"unknown rule {name!r} in 'jdlint.disable'{did_you_mean(name, ctx.rule_names)}")

@@ -7,32 +7,20 @@
 - ``occurrence``: count matches of ``pattern`` in the posting; report above ``max`` (at the
   first match past it) or below ``min`` (on the title).
 
-Patterns run under the ``regex`` module with a time limit: a pattern that takes longer than
-``timeout`` seconds on a posting raises PatternTimeout, which names the rule and its file, so a
-catastrophic pattern in a team's pack is an error, never a hang.
+Patterns run through ``jdlint.patterns`` with one deadline per rule per posting (``timeout``
+seconds, at most ``patterns.MAX_SECONDS``): every match is collected within it and findings are
+built after it, so a catastrophic pattern in a team's pack is an error naming the rule and its
+file, never a hang, and a cheap pattern with many matches is never reported as slow.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any, Iterator
 
 import regex
 
-from . import Kind
-
-
-class PatternTimeout(Exception):
-    def __init__(self, rule, pattern: str, seconds: float):
-        super().__init__(f"rule '{rule.name}' ({rule.file}): pattern {pattern!r} took longer than {seconds:g}s")
-        self.rule, self.pattern, self.seconds = rule, pattern, seconds
-
-
-class PatternError(Exception):
-    pass
-
-
-@lru_cache(maxsize=512)
-def _compile(pattern: str, ignorecase: bool):
-    return regex.compile(pattern, regex.I if ignorecase else 0)
+from ..patterns import MAX_SECONDS, Deadline, compile_pattern, find_all
+from ..wordfix import adapt
+from . import Context, Kind
 
 
 def _token_pattern(token: str) -> str:
@@ -40,25 +28,31 @@ def _token_pattern(token: str) -> str:
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
-def _finditer(rule, pattern: str, text: str, ignorecase: bool):
-    seconds = float(rule.options.get("timeout", 1.0))
-    try:
-        yield from _compile(pattern, ignorecase).finditer(text, timeout=seconds)
-    except TimeoutError:
-        raise PatternTimeout(rule, pattern, seconds) from None
-
-
-def _prose_blocks(doc, skip_headings: bool):
+def _matches(doc: Any, rule: Any, patterns: list[str]) -> list[tuple[Any, Any, str]]:
+    """(block, match, pattern) for every non-empty match, in block then pattern order."""
+    opts = rule.options
+    deadline = Deadline(opts["timeout"], f"rule '{rule.name}' ({rule.file})")
+    flags = regex.I if opts["ignorecase"] else 0
+    compiled = [(p, compile_pattern(p, flags)) for p in patterns]
+    out = []
     for block in doc.blocks:
-        if skip_headings and block.kind == "heading":
+        if not opts["headings"] and block.kind == "heading":
             continue
-        yield block
+        for pat, rx in compiled:
+            out.extend((block, m, pat) for m in find_all(rx, block.text, deadline, pat) if m.group(0))
+    return out
+
+
+def _span(block: Any, m: Any) -> tuple[int, int, int, int]:
+    line, col = block.position(m.start())
+    end_line, end_col = block.position(m.end())
+    return line, col, end_line, end_col
 
 
 _COMMON = {
     "ignorecase": (bool, True, "match regardless of case"),
     "headings": (bool, True, "also look in headings"),
-    "timeout": (float, 1.0, "seconds a pattern may take on one posting before it is an error"),
+    "timeout": (float, 1.0, f"seconds all of a rule's patterns may take on one posting before it is an error (at most {MAX_SECONDS:g})"),
 }
 
 
@@ -67,17 +61,13 @@ class ExistenceKind(Kind):
     OPTIONS = dict(_COMMON, tokens=(list, [], "words or phrases to report"),
                    patterns=(list, [], "regular expressions to report"))
     PATTERN_OPTIONS = ("patterns",)
+    FIELDS = ()
 
-    def check(self, doc, rule, ctx):
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         pats = [_token_pattern(t) for t in rule.options["tokens"]] + list(rule.options["patterns"])
-        for block in _prose_blocks(doc, not rule.options["headings"]):
-            for pat in pats:
-                for m in _finditer(rule, pat, block.text, rule.options["ignorecase"]):
-                    if not m.group(0):
-                        continue
-                    line, col = block.position(m.start())
-                    end_line, end_col = block.position(m.end())
-                    yield rule.finding(doc, line, col, end_line, end_col, match=m.group(0))
+        for block, m, _pat in _matches(doc, rule, pats):
+            line, col, end_line, end_col = _span(block, m)
+            yield rule.finding(doc, line, col, end_line, end_col, match=m.group(0))
 
 
 class SubstitutionKind(Kind):
@@ -85,22 +75,17 @@ class SubstitutionKind(Kind):
     OPTIONS = dict(_COMMON, swap=(dict, {}, "pattern -> replacement"),
                    fix=(bool, False, "--fix may apply the swaps (only whole-word swaps that change no grammar)"))
     PATTERN_OPTIONS = ("swap",)
+    FIELDS = ("suggestion",)
 
-    def check(self, doc, rule, ctx):
-        swaps = rule.options["swap"]
-        for block in _prose_blocks(doc, not rule.options["headings"]):
-            for pat, repl in swaps.items():
-                for m in _finditer(rule, str(pat), block.text, rule.options["ignorecase"]):
-                    if not m.group(0):
-                        continue
-                    line, col = block.position(m.start())
-                    end_line, end_col = block.position(m.end())
-                    from .phrases import adapt
-
-                    new = adapt(str(repl), m.group(0)) if rule.options["ignorecase"] else str(repl)
-                    yield rule.finding(doc, line, col, end_line, end_col, match=m.group(0),
-                                       replacement=new if rule.options["fix"] and end_line == line else None,
-                                       suggestion=new, help=f"use '{new}'")
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+        swaps = {str(k): str(v) for k, v in rule.options["swap"].items()}
+        for block, m, pat in _matches(doc, rule, list(swaps)):
+            line, col, end_line, end_col = _span(block, m)
+            repl = swaps[pat]
+            new = adapt(repl, m.group(0)) if rule.options["ignorecase"] else repl
+            yield rule.finding(doc, line, col, end_line, end_col, match=m.group(0),
+                               replacement=new if rule.options["fix"] and end_line == line else None,
+                               suggestion=new, help=f"use '{new}'")
 
 
 class OccurrenceKind(Kind):
@@ -109,21 +94,17 @@ class OccurrenceKind(Kind):
                    max=(int, -1, "most matches allowed (-1: no limit)"),
                    min=(int, 0, "fewest matches required"))
     PATTERN_OPTIONS = ("pattern",)
+    FIELDS = ("count", "max", "min")
 
-    def check(self, doc, rule, ctx):
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         pat = rule.options["pattern"]
         if not pat:
             return
-        hits = []
-        for block in _prose_blocks(doc, not rule.options["headings"]):
-            for m in _finditer(rule, pat, block.text, rule.options["ignorecase"]):
-                if m.group(0):
-                    hits.append((block, m))
+        hits = _matches(doc, rule, [pat])
         mx, mn = rule.options["max"], rule.options["min"]
         if mx >= 0 and len(hits) > mx:
-            block, m = hits[mx]
-            line, col = block.position(m.start())
-            end_line, end_col = block.position(m.end())
+            block, m, _pat = hits[mx]
+            line, col, end_line, end_col = _span(block, m)
             yield rule.finding(doc, line, col, end_line, end_col, match=m.group(0), variant="too_many",
                                count=len(hits), max=mx, min=mn)
         elif len(hits) < mn and doc.title is not None:

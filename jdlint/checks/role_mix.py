@@ -1,80 +1,55 @@
 """title-scope-mismatch and conflated-roles: what the responsibilities say the job is.
 
-Each responsibility item (items in responsibilities and first-problem sections, nested ones
-included) is classified into a role family by the responsibility keywords in
-``roles.yaml`` (role-taxonomy.md): the family with the most matching keywords wins, and an item
-that matches two families equally is left out. Items that match no family are left out too.
+Both read the classified responsibility items (``domain.responsibilities``): the family with the
+most items against the title's family, and how many families (close ones joined) the work spans.
 """
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, Iterator
 
-from . import Kind
-from .title_roles import _grammar, stacked_roles
+from ..domain import family_groups
+from . import Context, Kind
 
 _WORK_SECTIONS = ("responsibilities", "first_problem")
 
 
-def classified_items(doc, vocab):
-    """[(item, family, keywords)] for the responsibility items that classify (cached per posting)."""
-    if "classified" in doc.cache:
-        return doc.cache["classified"]
-    out = doc.cache["classified"] = []
-    for it in doc.items:
-        if it.section.kind not in _WORK_SECTIONS or it.preferred:
-            continue
-        fam, kws = vocab.classify(it.text)
-        if fam is not None:
-            out.append((it, fam, kws))
-    return out
+def _title_family(ctx: Context) -> str | None:
+    t = ctx.facts.title
+    return t.family if t is not None else None
 
 
-def title_family(doc, vocab) -> str | None:
-    t = doc.title
-    if t is None or stacked_roles(t.text, vocab):
-        return None  # no title, or a stacked one (stacked-title reports that)
-    g = _grammar(vocab)
-    key, _label = g.key(g.clean(t.text))
-    return key if key in {f["id"] for f in vocab.families} else None
-
-
-def _work_heading(doc):
+def _where(doc: Any) -> tuple[int, int, int, str]:
     for sec in doc.sections:
         if sec.kind in _WORK_SECTIONS:
-            return sec
-    return None
-
-
-def _where(doc):
-    sec = _work_heading(doc)
-    if sec is not None:
-        return sec.line, sec.column, sec.end_column, sec.title
+            return sec.line, sec.column, sec.end_column, sec.title
     return doc.anchor()
 
 
 class TitleScopeKind(Kind):
     name = "title-scope"
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged")}
+    FIELDS = ("title_family", "family", "count", "total", "keywords", "title")
 
-    def check(self, doc, rule, ctx):
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
-        fam = title_family(doc, vocab)
+        fam = _title_family(ctx)
         if fam is None or fam == "leadership":
             return  # no clear title, or a leader whose job is to oversee the work
-        items = classified_items(doc, vocab)
+        items = ctx.facts.classified
         if len(items) < rule.options["min_items"]:
             return
-        counts = Counter(f for _, f, _ in items)
+        counts = Counter(w.family for w in items)
         top, n = counts.most_common(1)[0]
         if top == fam or n <= counts.get(fam, 0) or n * 2 <= len(items):
             return
         if frozenset((top, fam)) in vocab.adjacent:
             return
         kws: list[str] = []
-        for _, f, k in items:
-            if f == top:
-                kws += [x for x in k if x not in kws]
-        t = doc.title
+        for w in items:
+            if w.family == top:
+                kws += [x for x in w.evidence if x not in kws]
+        t = ctx.facts.title
         yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                            title_family=vocab.family_label(fam), family=vocab.family_label(top),
                            count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text)
@@ -86,21 +61,20 @@ class RoleMixKind(Kind):
         "min_items": (int, 2, "items a family needs before it counts as part of the job"),
         "max_families": (int, 2, "most role families one posting may span"),
     }
+    FIELDS = ("count", "families", "source")
 
-    def check(self, doc, rule, ctx):
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
-        if title_family(doc, vocab) == "leadership":
+        if _title_family(ctx) == "leadership":
             return  # a head of data oversees several kinds of work by design
-        items = classified_items(doc, vocab)
-        # Close families (data science and analysis, ML engineering and MLOps) are one job here.
-        group_of = _groups(vocab)
-        fams = [f for _, f, _ in items if f != "leadership"]  # managing is not a role mix
+        group_of = family_groups(vocab)
+        fams = [w.family for w in ctx.facts.classified if w.family != "leadership"]  # managing is not a role mix
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:
-            members.setdefault(group_of.get(f, f), [])
-            if f not in members[group_of.get(f, f)]:
-                members[group_of.get(f, f)].append(f)
+            group = members.setdefault(group_of.get(f, f), [])
+            if f not in group:
+                group.append(f)
 
         def label(g: str) -> str:
             return " / ".join(vocab.family_label(f) for f in members[g])
@@ -119,22 +93,3 @@ class RoleMixKind(Kind):
                                    families=f"{vocab.family_label(a)} ({fam_counts[a]}) and {vocab.family_label(b)} ({fam_counts[b]})",
                                    source=source)
                 return
-
-
-def _groups(vocab) -> dict[str, str]:
-    """Family -> group id, joining adjacent families (transitively)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for pair in vocab.adjacent:
-        a, b = sorted(pair)
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {f: find(f) for f in parent}

@@ -1,74 +1,50 @@
 """junior-title-senior-scope: a junior title over a senior job.
 
 Only the posting's title decides whether it is junior (a job-family page's level sub-headings
-do not). Then every prose line outside about-us, benefits, pay and process sections is read for
-senior-scope phrases (``seniority.yaml``) and for "N+ years" above ``max_years``. The subject
-matters: a phrase is skipped when its clause hands that scope to someone else or makes the hire
-a learner or helper ("paired with a staff engineer who sets the direction", "learn how our
-architects design the platform", "help define standards"). One finding per offending line.
+do not). Then the senior-scope phrases (``domain.seniority``) and the "N+ years" requirements
+above ``max_years`` (``domain.experience``) in the same prose are reported, one finding per line.
 """
 from __future__ import annotations
 
-import re
+from typing import Any, Iterator
 
-from . import Kind
-
-_IGNORED_SECTIONS = {"about", "benefits", "compensation", "process"}
-_CLAUSE_BREAK = re.compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
-_WE = re.compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
-_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
-
-
-def _clause_before(text: str, start: int) -> str:
-    prefix = text[:start]
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(prefix):
-        cut = m.end()
-    return prefix[cut:]
+from ..domain.seniority import IGNORED_SECTIONS
+from . import Context, Kind
 
 
 class SeniorityScopeKind(Kind):
     name = "seniority-scope"
     OPTIONS = {"max_years": (int, 2, "most years of experience a junior posting may ask for")}
+    FIELDS = ("title", "marker", "scope")
 
-    def check(self, doc, rule, ctx):
-        t = doc.title
-        if t is None:
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+        t = ctx.facts.title
+        if t is None or not t.junior_marker:
             return
-        vocab = ctx.vocab
-        marker = vocab.is_junior_title(t.text)
-        if not marker:
-            return
-        reported: set[int] = set()
-        for block in doc.blocks:
-            if block.kind == "heading" or block.section.kind in _IGNORED_SECTIONS:
+        max_years = rule.options["max_years"]
+        hits: dict[int, list[tuple[int, int, str, Any]]] = {}
+        order: list[Any] = []
+        for h in ctx.facts.senior_scope:
+            if id(h.block) not in hits:
+                order.append(h.block)
+            hits.setdefault(id(h.block), []).append((h.start, h.end, h.label, h.block))
+        for y in ctx.facts.experience:
+            b = y.block
+            if b.kind == "heading" or b.section.kind in IGNORED_SECTIONS:
                 continue
-            hits = []
-            for label, patterns in vocab.senior_scope:
-                for p in patterns:
-                    for m in p.finditer(block.text):
-                        clause = _clause_before(block.text, m.start())
-                        if any(c.search(clause) for c in vocab.other_agent_cues):
-                            continue
-                        hits.append((m.start(), m.end(), label))
-            for m in vocab.years.finditer(block.text):
-                n = m.group("n").lower()
-                years = int(n) if n.isdigit() else _NUM.get(n, 0)
-                if years <= rule.options["max_years"]:
-                    continue
-                after = block.text[m.end():m.end() + 60].lower()
-                in_reqs = block.section.kind in ("requirements", "preferred")
-                if not (in_reqs or "experience" in after):
-                    continue
-                if _WE.search(_clause_before(block.text, m.start())[-30:]):
-                    continue  # "our team has 10+ years of experience" is about the team
-                hits.append((m.start(), m.end(), f"{m.group(0).strip()} of experience (more than {rule.options['max_years']})"))
-            for start, end, label in sorted(hits):
+            if y.years <= max_years or not y.about_experience or y.about_team:
+                continue
+            if id(b) not in hits:
+                order.append(b)
+            end = y.start + len(y.text)  # "5+ yrs." is reported without its full stop
+            hits.setdefault(id(b), []).append((y.start, end, f"{y.text} of experience (more than {max_years})", b))
+        reported: set[int] = set()
+        for block in sorted(order, key=lambda b: b.first_line):
+            for start, end, label, _b in sorted(hits[id(block)], key=lambda h: h[:3]):
                 line, col = block.position(start)
                 if line in reported:
                     continue
                 end_line, end_col = block.position(end)
                 reported.add(line)
                 yield rule.finding(doc, line, col, end_line, end_col, match=block.text[start:end],
-                                   title=t.text, marker=marker, scope=label)
+                                   title=t.text, marker=t.junior_marker, scope=label)

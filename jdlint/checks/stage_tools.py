@@ -7,34 +7,35 @@ out the generalists an early team needs.
 """
 from __future__ import annotations
 
+from typing import Any, Iterator
+
 import regex
 
-from . import Kind
-from .list_budget import requirement_blocks
+from . import Context, Kind
 
 
 class StageToolsKind(Kind):
     name = "stage-tools"
-    OPTIONS = {}
+    FIELDS = ("thing", "stage", "reason")
 
-    def check(self, doc, rule, ctx):
+    def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         stage = ctx.stage
         if not stage:
             return
-        vocab = ctx.vocab
-        entries = [e for e in vocab.stages["premature"] if stage in e["stages"]]
+        entries = [e for e in ctx.vocab.stages["premature"] if stage in e["stages"]]
         if not entries:
             return
         tools = {e["tool"]: e for e in entries if "tool" in e}
         phrases = [(regex.compile(e["phrase"], regex.I), e) for e in entries if "phrase" in e]
-        for _sec, items in requirement_blocks(doc):
-            for it in items:
+        scan = ctx.facts.tools.scan
+        for block in ctx.facts.requirements.blocks:
+            for it in block.items:
                 if it.preferred:
                     continue
                 reported = set()
                 for ln_no in it.lines:
                     text = doc.lines[ln_no - 1].prose
-                    hits = [(m.start, m.end, m.surface, tools[m.tool.name]) for m in vocab.find_tools(text, doc.cache)
+                    hits = [(m.start, m.end, m.surface, tools[m.tool.name]) for m in scan(text)
                             if m.tool.name in tools]
                     hits += [(m.start(), m.end(), m.group(0), e) for rx, e in phrases for m in rx.finditer(text)]
                     for start, end, surface, e in sorted(hits, key=lambda h: h[0]):

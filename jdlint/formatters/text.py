@@ -11,9 +11,8 @@ _DIM = "\x1b[2m"
 
 
 class TextFormatter:
-    def __init__(self, color: bool = False, statistics: bool = False):
+    def __init__(self, color: bool = False):
         self.color = color
-        self.statistics = statistics
 
     def finding(self, f) -> str:
         sev = str(f.severity)

@@ -1,0 +1,97 @@
+"""What jdlint reads from a posting: one module per fact, computed once per posting.
+
+Rules (``jdlint/checks``) only read these facts, apply their thresholds and build findings;
+``jdlint inspect`` prints them. Each fact is computed on first use from the ``Document`` and
+the vocabulary, and kept on the posting's :class:`Facts` (``facts_for(doc, vocab)``), so
+several rules asking the same question cost one answer.
+
+Pattern matching for one posting goes through the vocabulary's compiled patterns and the tool
+scanner (``ToolFacts.scan``), the two places a single shared index can later replace.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from .experience import YearsPhrase, years_phrases
+from .first_problem import FirstProblem, find_first_problem
+from .pay import Pay, PlaceMention, places, read_pay
+from .questions import Question, questions
+from .requirements import Requirements
+from .responsibilities import WorkItem, family_groups, work_items
+from .seniority import ScopeHit, senior_scope
+from .titles import TitleFacts, read_title
+from .tools import ToolFacts
+from .wording import CodedWord, PhraseHit, coded_words, exclusionary_phrases
+
+__all__ = ["Facts", "facts_for", "family_groups"]
+
+
+class Facts:
+    """The facts of one posting under one vocabulary."""
+
+    def __init__(self, doc: Any, vocab: Any):
+        self.doc = doc
+        self.vocab = vocab
+
+    @cached_property
+    def title(self) -> TitleFacts | None:
+        return read_title(self.doc, self.vocab)
+
+    @cached_property
+    def work_items(self) -> list[WorkItem]:
+        """Every responsibility item with its family (None when unclear)."""
+        return work_items(self.doc, self.vocab)
+
+    @cached_property
+    def classified(self) -> list[WorkItem]:
+        """The responsibility items that have a family."""
+        return [w for w in self.work_items if w.family is not None]
+
+    @cached_property
+    def tools(self) -> ToolFacts:
+        return ToolFacts(self.doc, self.vocab)
+
+    @cached_property
+    def experience(self) -> list[YearsPhrase]:
+        return years_phrases(self.doc, self.tools)
+
+    @cached_property
+    def requirements(self) -> Requirements:
+        return Requirements(self.doc, self.vocab, self.tools)
+
+    @cached_property
+    def first_problem(self) -> FirstProblem | None:
+        return find_first_problem(self.doc, self.vocab)
+
+    @cached_property
+    def coded_words(self) -> list[CodedWord]:
+        return coded_words(self.doc, self.vocab)
+
+    @cached_property
+    def exclusionary(self) -> list[PhraseHit]:
+        return exclusionary_phrases(self.doc, self.vocab)
+
+    @cached_property
+    def pay(self) -> Pay:
+        return read_pay(self.doc, self.vocab)
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        return places(self.doc, self.vocab)
+
+    @cached_property
+    def senior_scope(self) -> list[ScopeHit]:
+        return senior_scope(self.doc, self.vocab)
+
+    @cached_property
+    def questions(self) -> list[Question]:
+        return questions(self.doc, self.vocab)
+
+
+def facts_for(doc: Any, vocab: Any) -> Facts:
+    """The posting's facts under ``vocab`` (made once per posting and vocabulary)."""
+    current = doc.facts
+    if current is None or current.vocab is not vocab:
+        current = doc.facts = Facts(doc, vocab)
+    return current

@@ -1,0 +1,131 @@
+"""Experience requirements: every "N years" phrase, in one grammar.
+
+"5+ years", "five years", "eleven yrs.", "at least 4 years", "4-6 years" and "3 to 5 years"
+(the lower bound counts) are all read by the one pattern below, in digits or in words. Each
+phrase is paired with the tools named in the rest of its clause ("3+ years of Python and
+LangChain" names both) or, for "LangChain (3+ years)" and "LangChain: 3+ years", in the clause
+before it. Every look-around is bounded, so a paragraph of a thousand "N years" phrases is read
+in linear time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "twenty": 20}
+_N = r"\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+YEARS = re.compile(
+    rf"(?<![\w.])(?P<n>{_N})\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?:{_N})\s*\+?\s*)?"
+    r"(?:years?\b|yrs?\b\.?)", re.I)
+# Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
+# things ("5 years of Python, including some LangChain" asks 5 years of Python only).
+_CLAUSE_END = re.compile(
+    r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b|"
+    r",\s*(?:with|and|or|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b",
+    re.I)
+_BEFORE_PAREN = re.compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
+_BEFORE_COLON = re.compile(r":\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
+_CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
+_CLAUSE_BREAK = re.compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
+_WE = re.compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
+_AFTER_WINDOW = 90  # characters after a phrase that can name its tools
+_BEFORE_WINDOW = 160  # characters before a phrase that can name its tools ("LangChain (3+ years)")
+
+
+@dataclass(frozen=True)
+class ToolSpan:
+    tool: Any  # the catalog Tool
+    start: int  # offsets into the block's text
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class YearsPhrase:
+    block: Any  # the Block it is in
+    start: int
+    end: int
+    years: int  # the lower bound
+    text: str  # as written, without a trailing full stop
+    about_experience: bool  # in a requirements list, or "experience" follows
+    about_team: bool  # "our team has 10+ years": the clause is about the employer
+    tools: tuple[ToolSpan, ...]  # the tools its clause names, each once
+
+    @property
+    def line(self) -> int:
+        return self.block.position(self.start)[0]
+
+
+def parse_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, years) for each "N years" phrase of ``text``, with a range's lower bound."""
+    out = []
+    for m in YEARS.finditer(text):
+        n = m.group("n").lower()
+        out.append((m.start(), m.end(), int(n) if n.isdigit() else NUMBER_WORDS[n]))
+    return out
+
+
+def years_old(first_release: str, today: date) -> int:
+    """Whole years since a 'YYYY' or 'YYYY-MM' date (a bare year counts from January)."""
+    parts = first_release.split("-")
+    y, m = int(parts[0]), int(parts[1]) if len(parts) > 1 else 1
+    return ((today.year - y) * 12 + (today.month - m)) // 12
+
+
+def clause_before(text: str, start: int, window: int = 200) -> str:
+    """The clause that ends at ``start`` (at most ``window`` characters back)."""
+    lo = max(0, start - window)
+    prefix = text[lo:start]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(prefix):
+        cut = m.end()
+    return prefix[cut:]
+
+
+def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _BEFORE_WINDOW)
+    before = text[lo:start]
+    if _BEFORE_PAREN.search(before[-30:]) or _BEFORE_COLON.search(before[-30:]):
+        # "LangChain (3+ years)", "LangChain: 3+ years": the tool comes first.
+        clause_start = 0
+        for m in _CLAUSE_STOP.finditer(before):
+            clause_start = m.end()
+        return lo + clause_start, start
+    limit = min(len(text), end + _AFTER_WINDOW)
+    m = _CLAUSE_END.search(text, end, limit)
+    stop = m.start() if m else limit
+    nxt = YEARS.search(text, end, stop)
+    if nxt:
+        stop = nxt.start()
+    return end, stop
+
+
+def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
+    """Every "N years" phrase in the posting's prose blocks, in document order."""
+    out = []
+    for block in doc.blocks:
+        text = block.text
+        phrases = parse_years(text)
+        if not phrases:
+            continue
+        in_reqs = block.section.kind in ("requirements", "preferred")
+        for start, end, n in phrases:
+            a, b = _tool_span(text, start, end)
+            seen: set[str] = set()
+            found = []
+            for mention in tools.scan(text[a:b]):
+                if mention.tool.name in seen:
+                    continue
+                seen.add(mention.tool.name)
+                found.append(ToolSpan(mention.tool, mention.start + a, mention.end + a, mention.surface))
+            after = text[end:end + 60].lower()
+            out.append(YearsPhrase(
+                block, start, end, n, text[start:end].strip().rstrip("."),
+                about_experience=in_reqs or "experience" in after,
+                about_team=bool(_WE.search(clause_before(text, start)[-30:])),
+                tools=tuple(found)))
+    return out

@@ -1,0 +1,55 @@
+"""First-problem evidence: where the posting says what the hire will solve or deliver first.
+
+Present when a section is about it (kind ``first_problem``: "Your first 90 days", "The problem
+we need solved first", a 30-60-90 plan) with prose under it, or when a sentence ties the start
+of the job to a deliverable (``first_problem.yaml`` cues: "Within 60 days you will have
+shipped...", "Your first assignment: ..."); a time cue counts only in a sentence about the hire.
+Cues in benefits, pay, process and about-us sections do not count ("benefits start within 30
+days").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class FirstProblem:
+    how: str  # "section", "statement" or "sentence"
+    line: int
+    text: str  # the heading or the sentence that says it
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
+    """(offset, text) of the sentence around text[start:end] (hard-wrapped lines are one sentence)."""
+    a = lo = max(0, start - 2000)
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        a = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return a, text[a:m.start() + 1 if m else len(text)]
+
+
+def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
+    if not doc.has_content():
+        return None
+    for sec in doc.sections:
+        if sec.kind == "first_problem" and sec.explicit_kind:
+            if any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line]):
+                return FirstProblem("section", sec.line, sec.title)
+    # All countable prose as one text (blocks apart by a blank line, so no sentence or cue runs
+    # from one block into the next): each cue is searched once per posting.
+    text, position = doc.joined(frozenset(vocab.first_problem_ignore))
+    for p in vocab.first_problem_standalone:
+        m = p.search(text)
+        if m:
+            return FirstProblem("statement", position(m.start())[0], m.group(0).strip())
+    for p in vocab.first_problem_cues:
+        for m in p.finditer(text):
+            at, sentence = _sentence(text, m.start(), m.end())
+            if vocab.first_problem_subject.search(sentence):
+                return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
+                                    " ".join(sentence.split()))
+    return None

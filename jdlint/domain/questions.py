@@ -1,0 +1,32 @@
+"""The questions a posting should answer (seed 004) and whether it answers them.
+
+The first (what problem first) is the first-problem fact. The others are answered when any of
+their cues in ``questions.yaml`` matches the posting's prose outside benefits and process
+sections (headings included: a section "How we measure success" answers the last one).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    families: tuple[str, ...]  # the role families it is asked of ((): every posting)
+    answered_at: int | None  # the line of the first cue that answers it, or None
+
+
+def questions(doc: Any, vocab: Any) -> list[Question]:
+    text, position = doc.joined(frozenset(("benefits", "process")))
+    out = []
+    for q in vocab.questions:
+        line = None
+        for rx in q["rx"]:
+            m = rx.search(text)
+            if m:
+                line = position(m.start())[0]
+                break
+        out.append(Question(q["id"], q["question"], tuple(q.get("families") or ()), line))
+    return out

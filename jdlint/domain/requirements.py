@@ -1,0 +1,88 @@
+"""Requirement lists: their items, the required/preferred split, and the tools each item names.
+
+A requirements block is an outermost requirements section with its requirements sub-sections
+(a job-family page has one per level). Its counted items leave out lists introduced by a line
+that is not about requirements ("For each job on your resume, provide:"); required items are
+the top-level counted items not marked preferred.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class RequirementBlock:
+    section: Any  # the outermost requirements Section
+    items: tuple[Any, ...]  # every item under it
+    counted: tuple[Any, ...]  # items of lists that are requirements
+    required: tuple[Any, ...]  # top-level counted items not marked preferred
+
+
+class Requirements:
+    def __init__(self, doc: Any, vocab: Any, tools: Any):
+        self.doc, self.vocab, self.tools = doc, vocab, tools
+
+    @cached_property
+    def blocks(self) -> list[RequirementBlock]:
+        doc = self.doc
+        owner: dict[int, Any] = {}  # id(section) -> its outermost requirements section
+        tops = []
+        for sec in doc.sections:
+            if sec.kind != "requirements":
+                continue
+            parent = sec.parent
+            top = owner.get(id(parent)) if parent is not None else None
+            if top is None:
+                if any(a.kind == "requirements" for a in sec.ancestors()):
+                    continue  # under a requirements section through another kind: not counted
+                top = sec
+                tops.append(sec)
+            owner[id(sec)] = top
+        by_top: dict[int, list[Any]] = {id(t): [] for t in tops}
+        for it in doc.items:
+            top = owner.get(id(it.section))
+            if top is not None:
+                by_top[id(top)].append(it)
+        out = []
+        for top in tops:
+            items = by_top[id(top)]
+            counted = [it for it in items if not (it.leadin and self.vocab.is_other_leadin(it.leadin))]
+            required = [it for it in counted if it.parent is None and not it.preferred]
+            out.append(RequirementBlock(top, tuple(items), tuple(counted), tuple(required)))
+        return out
+
+    @cached_property
+    def has_preferred(self) -> bool:
+        """Whether the posting has somewhere to put nice-to-haves: a preferred section, an item
+        marked preferred, or an "apply anyway, you don't need every box" statement."""
+        doc = self.doc
+        if doc.sections_of("preferred") or any(it.preferred for it in doc.items):
+            return True
+        if self.vocab.apply_anyway:
+            text, _ = doc.joined()
+            return any(p.search(text) for p in self.vocab.apply_anyway)
+        return False
+
+    def tools_in_item(self, item: Any) -> list[str]:
+        """Distinct stack tools an item names. Tools given in parentheses as examples of one
+        thing ("python data libraries (numpy, pandas, scikit-learn)") count once, as that thing."""
+        text = item.text
+        names: list[str] = []
+        spans = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
+        groups: dict[int, str] = {}
+        for m in self.tools.scan(text):
+            if not m.tool.is_stack_tool:
+                continue
+            group = next((i for i, (a, b) in enumerate(spans) if a <= m.start < b), None)
+            if group is not None:
+                if group in groups:
+                    continue
+                groups[group] = m.tool.name
+            if m.tool.name not in names:
+                names.append(m.tool.name)
+        return names
