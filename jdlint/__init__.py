@@ -7,7 +7,7 @@ Public API (imported lazily so ``import jdlint`` stays cheap)::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = ["__version__", "lint_text", "lint_paths", "load_config", "Config", "Finding", "Severity"]
 

@@ -41,7 +41,7 @@ def cached(name: str, files: list[Path], build: Callable[[], Any]) -> Any:
     folder = cache_dir()
     if folder is None:
         return build()
-    from . import __version__
+    from ._version import __version__
 
     try:
         key = content_key(files, f"{__version__}|{sys.version_info[:2]}")

@@ -11,7 +11,7 @@ from typing import Any, Callable, TextIO
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .finding import Severity
 from .names import did_you_mean
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .config import Config
 from .document import Document
 from .domain import facts_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..names import did_you_mean
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class InvalidDirectiveKind(Kind):

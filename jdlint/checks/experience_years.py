@@ -10,7 +10,7 @@ from typing import Any, Iterator
 
 from ..domain.experience import years_old
 from ..finding import Severity
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class ExperienceYearsKind(Kind):

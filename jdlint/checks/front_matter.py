@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from .. import yamlio
 from ..names import did_you_mean
 from ..vocab import stage_names
-from . import Context, Kind
+from .base import Context, Kind
 
 JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names or codes",
                "stage": "one of the company stages (seed, series-a, scaleup, enterprise)"}

@@ -20,7 +20,7 @@ import regex
 
 from ..patterns import MAX_SECONDS, Deadline, compile_pattern, find_all
 from ..wordfix import adapt
-from . import Context, Kind
+from .base import Context, Kind
 
 
 def _token_pattern(token: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class ListBudgetKind(Kind):

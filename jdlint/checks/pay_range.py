@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class PayRangeKind(Kind):

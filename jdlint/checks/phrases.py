@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..wordfix import adapt
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class PhraseListKind(Kind):

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any, Iterator
 
 from ..domain import family_groups
-from . import Context, Kind
+from .base import Context, Kind
 
 _WORK_SECTIONS = ("responsibilities", "first_problem")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..domain.seniority import IGNORED_SECTIONS
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class SeniorityScopeKind(Kind):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from . import Context, Kind
+from .base import Context, Kind
 
 
 def resolve_stack(names: Iterable[str] | None, vocab: Any) -> tuple[set[str], list[str]]:

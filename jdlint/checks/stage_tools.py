@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import regex
 
-from . import Context, Kind
+from .base import Context, Kind
 
 
 class StageToolsKind(Kind):

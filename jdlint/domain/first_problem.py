@@ -45,7 +45,8 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     for p in vocab.first_problem_standalone:
         m = p.search(text)
         if m:
-            return FirstProblem("statement", position(m.start())[0], m.group(0).strip())
+            at, sentence = _sentence(text, m.start(), m.end())
+            return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     for p in vocab.first_problem_cues:
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())

@@ -1,0 +1,255 @@
+"""The domain layer: each fact on its own, the bugs its single home fixed, and the seams
+(no kind imports another kind; no message keeps a placeholder)."""
+from __future__ import annotations
+
+import ast
+import time
+from pathlib import Path
+
+import pytest
+
+from jdlint import lint_text
+from jdlint.document import Document
+from jdlint.domain import facts_for
+from jdlint.domain.experience import parse_years
+from jdlint.vocab import load_vocab
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def facts(text: str):
+    vocab = load_vocab()
+    return facts_for(Document.parse(text, "t.md", vocab=vocab), vocab)
+
+
+# -- experience: one grammar ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, years", [
+    ("5+ years", 5), ("five years", 5), ("eleven years", 11), ("Eleven yrs.", 11),
+    ("3-5 years", 3), ("3 to 5 years", 3), ("two to four yrs", 2), ("at least 4 years", 4),
+    ("12 plus years", 12), ("fifteen years", 15),
+])
+def test_years_grammar_reads_digits_words_ranges_and_plus(text, years):
+    assert [y for _a, _b, y in parse_years(f"You bring {text} of experience.")] == [years]
+
+
+def test_years_in_words_flag_a_junior_title_like_digits():
+    for n in ("11", "eleven"):
+        found = lint_text(f"# Junior Data Engineer\n\n## Requirements\n\n- {n} years of experience with SQL\n",
+                          select=["junior-title-senior-scope"])
+        assert [f.rule for f in found] == ["junior-title-senior-scope"], n
+        assert "(more than 2)" in found[0].message
+
+
+def test_years_in_words_are_impossible_experience_too():
+    found = lint_text("# ML Engineer\n\n## Requirements\n\n- Twelve years of LangChain\n",
+                      select=["impossible-experience"])
+    assert [f.match for f in found] == ["LangChain"]
+
+
+def test_experience_fact_names_the_tools_of_its_clause():
+    f = facts("# AI Engineer\n\n## Requirements\n\n- LangChain (3+ years)\n- 5 years of Python and dbt, including some Rust\n")
+    got = [(y.years, [t.tool.name for t in y.tools]) for y in f.experience]
+    assert got == [(3, ["LangChain"]), (5, ["Python", "dbt"])]
+
+
+def test_many_years_phrases_in_one_paragraph_are_linear():
+    """b1: a paragraph of "5+ years of LangChain" repeated ran in quadratic time. The work per
+    phrase must not grow with the paragraph: compare 2,000 phrases with 4,000 (no timing bound,
+    just the ratio, with a wide margin for a noisy machine)."""
+    def run(n: int) -> float:
+        text = "# Junior ML Engineer\n\n" + "5+ years of LangChain " * n + "\n"
+        t = time.perf_counter()
+        lint_text(text, select=["impossible-experience", "junior-title-senior-scope"])
+        return time.perf_counter() - t
+
+    run(200)
+    small, large = min(run(2000) for _ in range(2)), min(run(4000) for _ in range(2))
+    assert large < small * 3.2, (small, large)
+
+
+# -- titles, responsibilities, tools, requirements, first problem, pay ----------------------
+
+def test_title_fact_reads_roles_family_and_junior_marker():
+    t = facts("# Junior Data Scientist\n").title
+    assert (t.family, t.junior_marker, t.roles) == ("data-scientist", "Junior", ())
+    stacked = facts("# Data Engineer / Analytics Engineer\n").title
+    assert stacked.stacked and stacked.family is None and len(stacked.roles) == 2
+
+
+def test_responsibility_fact_names_its_family_and_deciding_words():
+    f = facts("# Data Scientist\n\n## What you'll do\n\n- Design and analyse A/B tests for checkout\n- Enjoy lunch\n")
+    got = [(w.text, w.family) for w in f.work_items]
+    assert got[0][1] == "data-scientist" and f.work_items[0].evidence
+    assert got[1] == ("Enjoy lunch", None)
+
+
+def test_tool_fact_gives_each_mention_a_role():
+    text = ("# Data Engineer\n\n## Requirements\n\n- Python\n- Keras or PyTorch\n\n"
+            "## Nice to have\n\n- Terraform\n")
+    roles = facts(text).tools.roles()
+    assert roles == {"Python": "required", "Keras": "alternative", "PyTorch": "alternative", "Terraform": "preferred"}
+    alt = [m for m in facts(text).tools.mentions if m.tool == "Keras"][0]
+    assert alt.alternatives == ("PyTorch",)
+
+
+def test_requirements_fact_splits_required_and_preferred():
+    text = "# Analyst\n\n## Requirements\n\n- SQL\n- Excel\n- Tableau (nice to have)\n"
+    blocks = facts(text).requirements.blocks
+    assert [len(b.required) for b in blocks] == [2]
+    assert facts(text).requirements.has_preferred
+
+
+def test_first_problem_fact_points_at_the_evidence():
+    f = facts("# Data Engineer\n\nIn your first 60 days you will ship the billing pipeline.\n").first_problem
+    assert f is not None and f.line == 3 and "billing pipeline" in f.text
+    assert facts("# Data Engineer\n\nWe are a great company.\n").first_problem is None
+
+
+def test_pay_and_places_facts():
+    f = facts("---\nlocation: Denver, CO\n---\n# Data Engineer\n\nPay: $120,000 - $150,000.\n")
+    assert f.pay.shown == "range"
+    assert [p.jurisdiction["label"] for p in f.places][:1] == ["Colorado"]
+
+
+# -- the vocabulary: one list of keys, one time limit ----------------------------------------
+
+def test_config_vocab_accepts_every_documented_key_including_exclusionary():
+    found = lint_text("# Data Engineer\n\nYou will be our coding wizard.\n",
+                      config={"vocab": {"exclusionary": [{"pattern": r"\bcoding wizard\b", "category": "hype",
+                                                          "replacement": "engineer"}]}},
+                      select=["exclusionary-language"])
+    assert "coding wizard" in [f.match for f in found]
+
+
+def test_config_vocab_patterns_run_under_a_time_limit_and_name_their_entry(tmp_path):
+    from jdlint.patterns import PatternTimeout
+
+    cfg = tmp_path / ".jdlint.yaml"
+    cfg.write_text("vocab:\n  first_problem_cues:\n    - '(a|aa)+$'\n")
+    t = time.perf_counter()
+    with pytest.raises(PatternTimeout) as exc:
+        lint_text("# A\n\n" + "a" * 34 + "!\n", config=str(cfg))
+    assert time.perf_counter() - t < 20  # was 26 s; the limit is about a second
+    assert "first_problem_cues" in str(exc.value) and f"{cfg}:3" in str(exc.value)
+
+
+def test_a_slow_config_pattern_is_one_files_error_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    (tmp_path / ".jdlint.yaml").write_text("vocab:\n  first_problem_cues:\n    - '(a|aa)+$'\n")
+    (tmp_path / "slow.md").write_text("# A\n\n" + "a" * 34 + "!\n")
+    (tmp_path / "ok.md").write_text("# Data Analyst\n\nBuild dashboards.\n")
+    r = CliRunner().invoke(main, ["--no-color", str(tmp_path)])
+    assert r.exit_code == 2
+    assert "slow.md: error: vocab 'first_problem_cues' entry" in r.output
+    assert "ok.md:" in r.output  # the other posting is still linted
+
+
+# -- seams ----------------------------------------------------------------------------------
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = "." * node.level + (node.module or "")
+            out.add(base)
+            out.update(f"{base}.{a.name}" if base.endswith(".") is False else f"{base}{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+    return out
+
+
+def test_no_kind_imports_another_kind():
+    shared = {"__init__", "base"}  # the registry and the types every kind shares
+    kinds = {p.stem for p in (ROOT / "jdlint" / "checks").glob("*.py") if p.stem not in shared}
+    assert len(kinds) >= 10
+    for path in (ROOT / "jdlint" / "checks").glob("*.py"):
+        if path.stem in shared:
+            continue
+        for name in _imports(path):
+            parts = name.lstrip(".").split(".")
+            same_package = name.startswith(".") and not name.startswith("..")
+            assert not (same_package and parts[0] in kinds), f"{path.name} imports the kind {name}"
+            assert not any(f"checks.{k}" in name for k in kinds), f"{path.name} imports {name}"
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the package modules it imports, anywhere in its code (lazy imports included,
+    except those under ``if TYPE_CHECKING:``, which never run)."""
+    pkg = ROOT / "jdlint"
+    modules = {}
+    for path in pkg.rglob("*.py"):
+        rel = path.relative_to(pkg.parent).with_suffix("")
+        name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+        modules[name] = path
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for mod, path in modules.items():
+        package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
+        tree = ast.parse(path.read_text())
+        skip = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")
+                    base = base[: len(base) - (node.level - 1)]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                # "from . import yamlio" imports the module; "from .x import name", module x.
+                targets = [f"{target}.{a.name}" if f"{target}.{a.name}" in modules else target
+                           for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            for t in targets:
+                if t in modules and t != mod:
+                    graph[mod].add(t)
+    return graph
+
+
+def test_the_package_import_graph_has_no_cycle():
+    graph = _import_graph()
+    state: dict[str, int] = {}
+
+    def visit(m: str, stack: list[str]) -> None:
+        state[m] = 1
+        for n in sorted(graph[m]):
+            if state.get(n) == 1:
+                pytest.fail("import cycle: " + " -> ".join(stack[stack.index(n):] + [m, n] if n in stack else stack + [m, n]))
+            if n not in state:
+                visit(n, stack + [m])
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [])
+
+
+def test_no_finding_message_keeps_a_placeholder(fixtures_dir):
+    from jdlint import load_config
+    from jdlint.engine import lint_paths
+
+    cfg = tmp = ROOT / "examples" / "pack"
+    assert tmp.is_dir()
+    texts = [p for p in fixtures_dir.rglob("*.md")]
+    messages = []
+    for result in lint_paths([str(p) for p in texts]):
+        messages += [f.message for f in result.findings]
+    config = load_config(data={"packs": [str(cfg)], "stack": ["python"], "stage": "seed",
+                               "rules": {"unused-suppression": "on"}})
+    sample = ("# Junior Data Scientist / ML Engineer\n\nWe want a rockstar. Our on-boarding is great, "
+              "e-mail us. Free beer and ping pong! You must, must, must, must, must, must code.\n\n"
+              "## Requirements\n\n- 9 years of LangChain\n- Kubernetes, Go, Rust, Scala, Spark and Kafka\n")
+    messages += [f.message for f in lint_text(sample, config)]
+    assert len(messages) > 100
+    leftovers = [m for m in messages if "{" in m or "}" in m]
+    assert not leftovers, leftovers[:5]
+    pack_messages = [f.message for f in lint_text(sample, config) if f.code.startswith("TEAM")]
+    assert any("'Free beer' is a hollow perk" in m for m in pack_messages), pack_messages
