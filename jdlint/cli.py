@@ -84,7 +84,7 @@ SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command}
 class _Jdlint(click.Command):
     """``jdlint [PATHS]`` lints; ``jdlint inspect POSTING`` shows what jdlint read."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         argv = list(sys.argv[1:] if args is None else args)
         if argv and argv[0] in SUBCOMMANDS:
             name = f"{prog_name or 'jdlint'} {argv[0]}"
@@ -248,7 +248,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     out = _Stdout(sys.stdout)
     color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     settings = Settings(rules=list(base_cfg.ruleset), version=__version__, relpath=_relpath_fn(), color=color)
-    stdout_reporter = REPORTERS[fmt](out, settings)  # type: ignore[arg-type]
+    stdout_reporter = REPORTERS[fmt](out, settings)  # type: ignore[arg-type]  # _Stdout writes like a TextIO
     files_out: list[tuple[str, bool, Reporter]] = []
     for option, target in (("sarif_file", sarif_file), ("json_file", json_file),
                            ("summary", summary_path), ("report", report_path)):

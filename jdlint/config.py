@@ -252,15 +252,15 @@ def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | Non
     packs: list[str] = []
     for path, data in chain:
         if "packs" in data:
-            for p in _strings(data["packs"], path, data, "packs"):
-                folder = (path.parent / p).resolve()
+            for pack in _strings(data["packs"], path, data, "packs"):
+                folder = (path.parent / pack).resolve()
                 if not folder.is_dir():
-                    raise ConfigError(str(path), yamlio.line_of(data, "packs"), f"packs: no such folder {p!r}")
+                    raise ConfigError(str(path), yamlio.line_of(data, "packs"), f"packs: no such folder {pack!r}")
                 packs.append(str(folder))
     rules = list(builtin_rules())
-    for folder in packs:
+    for pack_dir in packs:
         try:
-            rules.extend(load_rules_from(Path(folder)))
+            rules.extend(load_rules_from(Path(pack_dir)))
         except RuleError as exc:
             raise ConfigError(exc.path, exc.line, exc.message) from None
     dup = first_duplicate(((r.id, r.name), r.file) for r in rules)
@@ -346,7 +346,7 @@ def _apply_setting(setting: RuleSetting, rule, value: Any, where: str, line: int
         elif setting.enabled is None:
             setting.enabled = True
         sub = yamlio.LineDict(opts)
-        sub.lines = {k: yamlio.line_of(value, k, line) for k in opts}
+        sub.lines = {k: yamlio.line_of(value, k, line) or 1 for k in opts}
         try:
             setting.options.update(validate_options(rule.kind, sub, where, line))
         except RuleError as exc:

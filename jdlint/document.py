@@ -460,8 +460,8 @@ class Document:
         self.blocks = []
         item_at: dict[int, Item] = {}
         for it in self.items:
-            for ln in it.lines:
-                item_at[ln] = it
+            for number in it.lines:
+                item_at[number] = it
         spans: list[tuple[int, int, str]] = [(a, b, "paragraph") for a, b, _ in paragraphs]
         spans += [(h[0], h[0] + 1, "heading") for h in headings if not h[3]]
         for ln in self.lines:
@@ -489,7 +489,8 @@ class Document:
             text = str(value).strip()
             line = yamlio.line_of(fm, "title", None)
             if line is None:  # loaded without line numbers: find the top-level key
-                line = next((i for i, ln in enumerate(self.lines[1:self.front_matter_span[1]], start=1)
+                fm_end = self.front_matter_span[1] if self.front_matter_span else 1
+                line = next((i for i, ln in enumerate(self.lines[1:fm_end], start=1)
                              if re.match(r"title\s*:", ln.text)), 1)
             line = self.fm_line(line)
             raw = self.lines[line - 1].text if line - 1 < len(self.lines) else ""

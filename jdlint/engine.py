@@ -198,7 +198,7 @@ def lint_file(path: str, cfg: Config, *, select: Iterable[str] | None = None,
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
-def apply_fixes(text: str, findings) -> tuple[str, int]:
+def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     """Apply the safe replacements of ``findings`` to ``text`` (the file as read, BOM and line
     endings kept). A fix is applied only when the text at its span is still what the rule
     matched, and never when it overlaps another fix. Returns (new text, fixes applied)."""
@@ -209,7 +209,7 @@ def apply_fixes(text: str, findings) -> tuple[str, int]:
         if m.group(0) == "" and m.start() == len(body):
             break
         lines.append([m.group(1), m.group(2)])
-    by_line: dict[int, list] = {}
+    by_line: dict[int, list[Finding]] = {}
     for f in findings:
         if f.replacement is not None and f.line == f.end_line and 0 < f.line <= len(lines):
             by_line.setdefault(f.line, []).append(f)
@@ -219,7 +219,7 @@ def apply_fixes(text: str, findings) -> tuple[str, int]:
         last_start = len(content) + 1
         for f in sorted(fixes, key=lambda f: f.column, reverse=True):
             a, b = f.column - 1, f.end_column - 1
-            if b > last_start or content[a:b] != f.match:
+            if f.replacement is None or b > last_start or content[a:b] != f.match:
                 continue
             content = content[:a] + f.replacement + content[b:]
             last_start = a

@@ -21,7 +21,7 @@ from .patterns import MAX_SECONDS
 from .resources import rules_dir
 
 REQUIRED_KEYS = ("id", "name", "kind", "severity", "message", "why", "instead", "examples")
-OPTIONAL_KEYS = ("options", "scope", "summary", "opt_in", "source")
+OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source")
 
 
 class RuleError(Exception):
@@ -70,6 +70,7 @@ class Rule:
     instead: str
     summary: str
     options: dict = field(default_factory=dict)
+    catches: str = ""  # a short example-led line for the README's rule table
     examples: dict = field(default_factory=dict)
     scope: str = "line"  # "file": a document-level finding (kept for any changed file by --diff-base)
     opt_in: bool = False
@@ -231,6 +232,7 @@ def build_rule(data: Any, where: str) -> Rule:
         id=str(data["id"]), name=str(data["name"]), kind=kind, severity=severity,
         message=yamlio.plain(msg), why=str(data["why"]).strip(), instead=str(data["instead"]).strip(),
         summary=str(summary).strip(), options=defaults, examples=yamlio.plain(ex),
+        catches=str(data.get("catches") or summary).strip(),
         scope=str(data.get("scope", "line")), opt_in=bool(data.get("opt_in", False)),
         source=str(data.get("source", "")), file=where,
     )

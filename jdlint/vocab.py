@@ -287,7 +287,7 @@ class Vocab:
         return self._re_any, self._re_case
 
     def _compile_tools(self) -> None:
-        self._by_name = {}
+        self._by_name: dict[str, Tool] = {}
         insensitive: dict[str, Tool] = {}
         sensitive: dict[str, tuple[Tool, bool]] = {}
         for tool in self.tools:

@@ -80,13 +80,14 @@ def load(text: str) -> Any:
             # Find the alias line for the message.
             for event in yaml.parse(text, Loader=_Loader):
                 if isinstance(event, yaml.AliasEvent):
-                    raise YamlError("anchors and aliases are not allowed", event.start_mark.line + 1)
+                    mark = event.start_mark
+                    raise YamlError("anchors and aliases are not allowed", mark.line + 1 if mark else None)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
                 return None
-            return _construct(node, loader)
+            return _construct(node, loader)  # type: ignore[arg-type]  # the C loader constructs the same nodes
         finally:
             loader.dispose()
     except YamlError:

@@ -56,3 +56,26 @@ def test_read_posting_errors_are_one_line(monkeypatch, tmp_path):
     monkeypatch.setattr(Path, "read_bytes", denied)
     with pytest.raises(ValueError, match="^permission denied$"):
         read_posting(str(p))
+
+
+@pytest.mark.slow
+def test_the_public_api_is_typed_for_a_strict_mypy_user():
+    """A user's ``mypy --strict`` script sees list[Finding], not Any (py.typed ships, the lazy
+    imports are visible to type checkers)."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("mypy") is None and subprocess.run([sys.executable, "-m", "mypy", "--version"],
+                                                        capture_output=True).returncode != 0:
+        pytest.skip("mypy is not installed (pip install -e '.[test]')")
+    script = Path(__file__).parent / "data" / "typed_client.py"
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(script)],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert re.search(r'Revealed type is "(builtins\.)?list\[jdlint\.finding\.Finding\]"', proc.stdout), proc.stdout
+    # Only the user's script is judged: from a source checkout mypy also reads jdlint's own
+    # modules under --strict (an installed package's are not reported).
+    errors = [ln for ln in proc.stdout.splitlines() if ": error:" in ln and ln.startswith("tests")]
+    assert not errors, errors
+    assert (Path(jdlint.__file__).parent / "py.typed").exists()

@@ -110,3 +110,51 @@ def test_select_a_pack_rule_from_the_command_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(main, ["--select", "hollow-perks", "--no-color", "a.md"])
     assert r.exit_code == 0 and r.output.count("hollow-perks") == 2, r.output
+
+
+@pytest.mark.parametrize("message, why", [
+    ("'{match.__class__.__mro__}'", "is not allowed"),
+    ("{0}", "is not allowed"),
+    ("{match:>1500000000}", "format spec"),
+    ("{match!r}", "conversion"),
+    ("{suggestion}", "unknown placeholder {suggestion} for a existence rule"),
+])
+def test_pack_messages_allow_only_the_kinds_placeholders(tmp_path, message, why):
+    """A pack message is a template over the kind's declared fields, checked when the pack
+    loads: no attribute walks, positional fields, huge widths or unknown names."""
+    body = BASE.replace("message: m", f'message: "{message}"')
+    with pytest.raises(ConfigError) as exc:
+        load_config(_pack(tmp_path, body))
+    assert "X001-x.yaml:5:" in str(exc.value) and why in str(exc.value)
+
+
+def test_match_is_filled_in_pack_messages(tmp_path):
+    cfg = cfg_with_pack(tmp_path)
+    found = [f for f in lint_text("# T\n\nFree beer on Fridays.\n", cfg) if f.rule == "hollow-perks"]
+    assert [f.message for f in found] == [
+        "'Free beer' is a hollow perk; describe the benefits that matter (pay, leave, learning)"]
+
+
+def test_a_pack_cannot_ask_for_an_unbounded_time_limit(tmp_path):
+    with pytest.raises(ConfigError, match="option 'timeout' must be more than 0 and at most 10 seconds"):
+        load_config(_pack(tmp_path, BASE + "options:\n  tokens: [x]\n  timeout: 1000000000\n"))
+
+
+def test_the_time_limit_is_per_posting_not_per_block(tmp_path):
+    """b2: a slow pattern spread over many blocks must stop at the rule's limit for the whole
+    posting, not run the limit once per block."""
+    cfg = load_config(_pack(tmp_path, BASE + "options:\n  patterns: ['(a|aa)+$']\n  timeout: 1\n"))
+    # Each block alone takes well under the limit (about 0.1 s); 200 of them take 20 s.
+    text = "# T\n\n" + "\n\n".join("a" * 26 + "!" for _ in range(200)) + "\n"
+    started = time.monotonic()
+    with pytest.raises(PatternTimeout):
+        lint_text(text, cfg)
+    assert time.monotonic() - started < 8
+
+
+def test_many_cheap_matches_are_not_reported_as_slow(tmp_path):
+    """b9: the limit bounds the matching, not building the findings of a cheap pattern."""
+    cfg = load_config(_pack(tmp_path, BASE + "options:\n  tokens: [python]\n  timeout: 0.5\n"))
+    text = "# T\n\n" + "python " * 60000 + "\n"
+    found = lint_text(text, cfg, select=["x"])
+    assert len(found) == 60000

@@ -141,3 +141,39 @@ def test_docs_rules_md_is_generated_from_the_rule_yaml():
     path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert path.read_text(encoding="utf-8") == render_rules_markdown(builtin_rules()), (
         "docs/rules.md is stale: run python scripts/gen_rules_doc.py")
+
+
+def test_readme_rule_table_is_generated_from_the_rule_yaml():
+    from pathlib import Path
+
+    from jdlint.docs import replace_readme_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert readme == replace_readme_table(readme, builtin_rules()), (
+        "the README's rule table is stale: run python scripts/gen_rules_doc.py")
+    for r in builtin_rules():
+        assert f"| {r.id} | `{r.name}` |" in readme
+
+
+def test_builtin_rules_do_not_restate_their_kinds_option_defaults():
+    """Option defaults live in one place, the kind's OPTIONS; a built-in rule sets only what
+    differs from them."""
+    import yaml
+
+    for path in sorted(rules_dir().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rule = load_rule_file(path)
+        for key, value in (data.get("options") or {}).items():
+            assert rule.kind.OPTIONS[key][1] != value, f"{path.name}: option {key!r} restates the default"
+
+
+def test_messages_use_only_the_kinds_placeholders():
+    import string
+
+    for r in builtin_rules():
+        templates = r.message.values() if isinstance(r.message, dict) else [r.message]
+        for t in templates:
+            for _text, name, spec, conv in string.Formatter().parse(t):
+                if name is not None:
+                    assert name in ("match",) + tuple(r.kind.FIELDS), (r.name, name)
+                    assert not spec and not conv

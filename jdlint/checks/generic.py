@@ -34,7 +34,7 @@ def _matches(doc: Any, rule: Any, patterns: list[str]) -> list[tuple[Any, Any, s
     deadline = Deadline(opts["timeout"], f"rule '{rule.name}' ({rule.file})")
     flags = regex.I if opts["ignorecase"] else 0
     compiled = [(p, compile_pattern(p, flags)) for p in patterns]
-    out = []
+    out: list[tuple[Any, Any, str]] = []
     for block in doc.blocks:
         if not opts["headings"] and block.kind == "heading":
             continue

@@ -96,8 +96,8 @@ def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
             clause_start = m.end()
         return lo + clause_start, start
     limit = min(len(text), end + _AFTER_WINDOW)
-    m = _CLAUSE_END.search(text, end, limit)
-    stop = m.start() if m else limit
+    clause_end = _CLAUSE_END.search(text, end, limit)
+    stop = clause_end.start() if clause_end else limit
     nxt = YEARS.search(text, end, stop)
     if nxt:
         stop = nxt.start()

@@ -28,8 +28,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
     a = lo = max(0, start - 2000)
     for m in _SENTENCE_END.finditer(text, lo, start):
         a = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return a, text[a:m.start() + 1 if m else len(text)]
+    stop = _SENTENCE_END.search(text, end)
+    return a, text[a:stop.start() + 1 if stop else len(text)]
 
 
 def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:

@@ -120,7 +120,7 @@ def read_pay(doc: Any, vocab: Any) -> Pay:
 
 
 def _location_lines(doc: Any) -> set[int]:
-    lines = set()
+    lines: set[int] = set()
     for sec in doc.sections:
         if "location" in sec.title.lower():
             lines.update(range(sec.line, sec.end_line + 1))

@@ -83,7 +83,10 @@ class ToolFacts:
     def _raw_units(self) -> Iterator[tuple[str, Callable[[int], tuple[int, int]], bool, Any]]:
         t = self.doc.title
         if t is not None and t.source == "front_matter":
-            yield t.text, (lambda off, t=t: (t.line, min(t.column + off, t.end_column))), False, None
+            def title_position(off: int, t: Any = t) -> tuple[int, int]:
+                return t.line, min(t.column + off, t.end_column)
+
+            yield t.text, title_position, False, None
         for block in self.doc.blocks:
             yield block.text, block.position, block.kind == "paragraph" and block.item is None, block
 

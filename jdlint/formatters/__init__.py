@@ -33,6 +33,10 @@ class Settings:
 
 
 class Reporter:
+    def __init__(self, out: TextIO | None, settings: Settings):
+        self.out = out
+        self.settings = settings
+
     def file(self, result: Any, findings: list[Finding]) -> None:
         """One posting's result and its findings."""
 
@@ -45,18 +49,19 @@ class TextReporter(Reporter):
     def __init__(self, out: TextIO, settings: Settings):
         from .text import TextFormatter
 
-        self.out = out
+        super().__init__(out, settings)
+        self.stream = out
         self.fmt = TextFormatter(color=settings.color)
 
     def file(self, result: Any, findings: list[Finding]) -> None:
         for f in findings:
-            self.out.write(self.fmt.finding(f) + "\n")
+            self.stream.write(self.fmt.finding(f) + "\n")
 
     def end(self, run: Run) -> str | None:
         if run.statistics and run.tally.total:
             for line in self.fmt.stats(run.tally):
-                self.out.write(line + "\n")
-        self.out.write(self.fmt.summary(run.tally, run.files) + "\n")
+                self.stream.write(line + "\n")
+        self.stream.write(self.fmt.summary(run.tally, run.files) + "\n")
         return None
 
 
@@ -64,6 +69,7 @@ class JsonReporter(Reporter):
     def __init__(self, out: TextIO, settings: Settings):
         from .json import JsonStream
 
+        super().__init__(out, settings)
         self.stream = JsonStream(out)
 
     def file(self, result: Any, findings: list[Finding]) -> None:
@@ -77,8 +83,7 @@ class JsonReporter(Reporter):
 
 class _Collecting(Reporter):
     def __init__(self, out: TextIO | None, settings: Settings):
-        self.out = out
-        self.settings = settings
+        super().__init__(out, settings)
         self.findings: list[Finding] = []
 
     def file(self, result: Any, findings: list[Finding]) -> None:
@@ -129,7 +134,7 @@ class HtmlReporter(Reporter):
     """The HTML report re-reads each posting at the end, so a large run keeps only findings."""
 
     def __init__(self, out: TextIO | None, settings: Settings):
-        self.settings = settings
+        super().__init__(out, settings)
         self.postings: list[tuple[str, str | None, list[Finding]]] = []
 
     def file(self, result: Any, findings: list[Finding]) -> None:
