@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from jdlint.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
+
 from .conftest import CLEAN_BODY, FIXTURES
 
 BAD = "# Data Engineer / Analytics Engineer\n\n## Requirements\n\n- Python\n"
@@ -181,3 +183,50 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path):
         outs.append((proc.returncode, proc.stdout, proc.stderr))
     assert outs[0] == outs[1] == outs[2]
     assert outs[0][0] == 2 and "zz-broken.md: error:" in outs[0][2]
+
+
+def _inspect_targets():
+    real = ROOT.parent / "shared" / "corpus" / "real"
+    paths = sorted((ROOT / "fixtures" / "realistic").glob("*.md"))
+    if real.is_dir():
+        paths += sorted(p for p in real.glob("*.md") if p.name != "SOURCES.md")
+    return paths
+
+
+def test_inspect_reads_every_posting_in_both_formats():
+    import json
+
+    targets = _inspect_targets()
+    assert len(targets) >= 5
+    runner = CliRunner()
+    for path in targets:
+        text = runner.invoke(main, ["inspect", str(path)])
+        assert text.exit_code == 0, (path, text.output)
+        assert "responsibilities" in text.output and "tools" in text.output
+        js = runner.invoke(main, ["inspect", "--format", "json", str(path)])
+        assert js.exit_code == 0, (path, js.output)
+        data = json.loads(js.output)
+        assert {"schema", "title", "sections", "responsibilities", "tools", "tool_roles", "experience",
+                "requirements", "first_problem", "pay", "places", "wording", "questions"} <= set(data)
+
+
+def test_inspect_explains_what_the_rules_saw():
+    import json
+
+    posting = ("# Junior Data Scientist\n\n## What you'll do\n\n- Design A/B tests for onboarding\n\n"
+               "## Requirements\n\n- 3+ years of Python\n- Keras or PyTorch\n")
+    r = CliRunner().invoke(main, ["inspect", "--format", "json", "-"], input=posting)
+    data = json.loads(r.output)
+    assert data["title"]["family"] == "data-scientist" and data["title"]["junior_marker"] == "Junior"
+    (work,) = data["responsibilities"]
+    assert work["family"] == "data-scientist" and work["evidence"]
+    assert data["tool_roles"] == {"Python": "required", "Keras": "alternative", "PyTorch": "alternative"}
+    assert [(y["years"], y["tools"]) for y in data["experience"]] == [(3, ["Python"])]
+    r = CliRunner().invoke(main, ["inspect", "-"], input=posting)
+    assert "data-scientist <- " in r.output and "Keras [alternative] (or PyTorch)" in r.output
+
+
+def test_inspect_errors_are_one_line():
+    r = CliRunner().invoke(main, ["inspect", "no-such-posting.md"])
+    assert r.exit_code == 2 and r.output.strip().startswith("no-such-posting.md: error:")
+    assert len(r.output.strip().splitlines()) == 1
