@@ -93,7 +93,7 @@ class _Jdlint(click.Command):
 
 
 @click.command(cls=_Jdlint, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of the nearest .jdlint.yaml.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="Output on stdout. auto: github when GITHUB_ACTIONS=true, else text.")

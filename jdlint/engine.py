@@ -310,24 +310,85 @@ def _worker_finder(config_path: str | None) -> ConfigFinder:
     return _FINDERS[config_path]
 
 
+def _lint_chunk(task: _Task, paths: list[str]) -> list[FileResult]:
+    return [_safe(task, p) for p in paths]
+
+
+def _safe(task: _Task, path: str) -> FileResult:
+    """One file's result; anything that goes wrong (memory included) costs this file only."""
+    try:
+        return task(path)
+    except Exception as exc:  # MemoryError too: a posting must never abort the run
+        return FileResult(path, error=f"{path}: error: jdlint could not lint this file ({type(exc).__name__}: {exc})")
+
+
+def _isolated(task: _Task, path: str, ctx: Any) -> FileResult:
+    """Lint one file in a process of its own, after a worker died on a batch holding it."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+    try:
+        return pool.submit(_safe, task, path).result()
+    except BrokenProcessPool:
+        return FileResult(path, error=f"{path}: error: the process linting this file died "
+                                      "(killed, or out of memory); the other files were linted")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _run_tasks(task: _Task, paths: list[str], jobs: int) -> Iterator[FileResult]:
-    """Results in the order of ``paths``, linted in ``jobs`` processes."""
+    """Results in the order of ``paths``, linted in ``jobs`` processes.
+
+    Work goes out in small batches with a bounded number in flight. A worker that dies (the
+    out-of-memory killer, a signal) breaks the pool: the batches in flight are then linted
+    again one file per process, so the file that kills its process gets a one-line error, the
+    others their findings, and a new pool takes the rest."""
     if jobs <= 1 or len(paths) < 2:
         for p in paths:
-            yield task(p)
+            yield _safe(task, p)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     # Lint the first posting here: the workers fork with every pattern already compiled.
-    yield task(paths[0])
+    yield _safe(task, paths[0])
     rest = paths[1:]
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(rest)), mp_context=ctx)
+    workers = min(jobs, len(rest))
+    size = max(1, min(32, len(rest) // (workers * 4) or 1))
+    chunks = deque(rest[i:i + size] for i in range(0, len(rest), size))
+    pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    breaks = 0  # pool failures in a row that lost no work
     try:
-        chunk = max(1, min(64, len(rest) // (jobs * 4) or 1))
-        yield from pool.map(task, rest, chunksize=chunk)
+        while chunks or pending:
+            try:
+                while chunks and len(pending) < workers * 4:
+                    chunk = chunks[0]
+                    pending.append((chunk, pool.submit(_lint_chunk, task, chunk)))
+                    chunks.popleft()
+                chunk, future = pending[0]
+                results = future.result()
+                pending.popleft()
+            except BrokenProcessPool:
+                lost = [c for c, _f in pending]
+                pending.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                for c in lost:
+                    for p in c:
+                        yield _isolated(task, p, ctx)
+                breaks = breaks + 1 if not lost else 0
+                if breaks > 2:  # the pool cannot even start: lint the rest here
+                    for c in chunks:
+                        yield from _lint_chunk(task, c)
+                    return
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+                continue
+            yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
