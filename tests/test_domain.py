@@ -253,3 +253,56 @@ def test_no_finding_message_keeps_a_placeholder(fixtures_dir):
     assert not leftovers, leftovers[:5]
     pack_messages = [f.message for f in lint_text(sample, config) if f.code.startswith("TEAM")]
     assert any("'Free beer' is a hollow perk" in m for m in pack_messages), pack_messages
+
+
+# -- quiet by default: gendered wording and the questions ------------------------------------
+
+def test_gendered_wording_is_one_note_per_posting_naming_the_words():
+    text = ("# Sales Engineer\n\nA fearless, competitive closer: assertive with buyers, decisive under "
+            "pressure, self-reliant on the road and ambitious about quota.\n")
+    found = lint_text(text, select=["gendered-wording"])
+    assert len(found) == 1 and found[0].line == 1
+    assert "6 different masculine-coded words" in found[0].message and "fearless" in found[0].message
+
+
+def test_gendered_wording_ignores_duty_verbs_titles_statements_and_quotes():
+    text = ("# Modernization Lead\n\n- Lead the migration; understand the data; support analysts\n"
+            "- Leading practices for testing; share findings with product leaders\n\n"
+            "We do not want \"aggressive, dominant, fearless, assertive rockstars\".\n\n"
+            "We are an equal opportunity employer and consider applicants without regard to race, "
+            "color or religion; every individual who is confident, independent, competitive or "
+            "ambitious is welcome.\n")
+    vocab = load_vocab()
+    doc = Document.parse(text, "t.md", vocab=vocab)
+    words = facts_for(doc, vocab).coded_words
+    assert not [w for w in words if w.counts], [(w.word, w.where) for w in words if w.counts]
+    assert {w.where for w in words if w.form} == {"quote", "statement"}
+    assert lint_text(text, select=["gendered-wording"]) == []
+
+
+def test_gendered_wording_per_word_and_stem_counting_are_options():
+    text = "# Data Engineer\n\nWe want an aggressive engineer who will lead the team and support analysts.\n"
+    per_word = {"rules": {"gendered-wording": {"words": "both"}}}
+    assert [f.match for f in lint_text(text, per_word, select=["gendered-wording"])] == ["aggressive"]
+    stems = {"rules": {"gendered-wording": {"words": "both", "match": "stems"}}}
+    assert [f.match for f in lint_text(text, stems, select=["gendered-wording"])] == ["aggressive", "lead", "support"]
+
+
+@pytest.mark.parametrize("body, question", [
+    ("You will join the on-call rota; we page about twice a month.", "Who owns deployment"),
+    ("Respond to alerts and lead incident response for the platform.", "Who owns deployment"),
+    ("## Performance indicators\n\n- Number of models shipped per quarter", "How is success measured"),
+    ("Our core languages are Ruby and Go.", "Will the hire inherit"),
+    ("Infrastructure as code (currently Terraform) keeps our accounts in order.", "Will the hire inherit"),
+    ("You will be embedded in two product teams.", "Who will the hire work with"),
+])
+def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
+    text = f"# Site Reliability Engineer\n\n{body}\n"
+    asked = [f.message for f in lint_text(text, select=["unanswered-questions"])]
+    assert not [m for m in asked if question in m], asked
+
+
+def test_questions_are_still_asked_when_unanswered():
+    asked = [f.message for f in lint_text("# Site Reliability Engineer\n\nKeep things tidy.\n",
+                                          select=["unanswered-questions"])]
+    assert len(asked) == 4

@@ -86,7 +86,7 @@ class Facts:
 
     @cached_property
     def questions(self) -> list[Question]:
-        return questions(self.doc, self.vocab)
+        return questions(self.doc, self.vocab, self.tools)
 
 
 def facts_for(doc: Any, vocab: Any) -> Facts:

@@ -2,7 +2,8 @@
 
 The first (what problem first) is the first-problem fact. The others are answered when any of
 their cues in ``questions.yaml`` matches the posting's prose outside benefits and process
-sections (headings included: a section "How we measure success" answers the last one).
+sections (headings included: a section "How we measure success" answers the last one). A
+tool the posting names as the team's stack answers whether there is a stack to inherit.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ class Question:
     answered_at: int | None  # the line of the first cue that answers it, or None
 
 
-def questions(doc: Any, vocab: Any) -> list[Question]:
+def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
     text, position = doc.joined(frozenset(("benefits", "process")))
     out = []
     for q in vocab.questions:
@@ -28,5 +29,9 @@ def questions(doc: Any, vocab: Any) -> list[Question]:
             if m:
                 line = position(m.start())[0]
                 break
+        if line is None and q["id"] == "stack" and tools is not None:
+            # A tool named as what the team uses ("we run Airflow", "our stack is ...") says
+            # there is a stack to inherit.
+            line = next((m.line for m in tools.mentions if m.role == "team-stack"), None)
         out.append(Question(q["id"], q["question"], tuple(q.get("families") or ()), line))
     return out

@@ -8,6 +8,7 @@ Case in mid-sentence is a name ("the Pathways Recent Graduates program"), not wo
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -24,6 +25,13 @@ class CodedWord:
     end_column: int
     word: str
     side: str  # "masculine" or "feminine"
+    form: bool  # one of the trait forms (the study's sense), not just a stem's prefix
+    where: str  # "prose", or where it does not speak about the hire: "title", "statement", "quote"
+
+    @property
+    def counts(self) -> bool:
+        """A trait form in the posting's own voice about the job."""
+        return self.form and self.where == "prose"
 
 
 @dataclass(frozen=True)
@@ -36,22 +44,54 @@ class PhraseHit:
 
 
 @lru_cache(maxsize=8)
-def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], Any]:
+def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], Any, frozenset[str], Any]:
     """The coded stems as a prefix index (a word start after a hyphen counts, so "data-driven"
-    is split as gender-decoder splits it), and one pattern for all exemptions."""
+    is split as gender-decoder splits it), one pattern for all exemptions, the trait forms,
+    and one pattern for equal-opportunity statements."""
     g = vocab.inclusive["gendered"]
     side = {s.lower(): "masculine" for s in g["masculine"]}
     side.update({s.lower(): "feminine" for s in g["feminine"]})
     exempt = regex.compile("|".join(f"(?:{p.pattern})" for p in vocab.gender_exempt), regex.I)
-    return PrefixIndex(side, whole_word=False), side, exempt
+    forms = frozenset(w.lower() for w in g.get("masculine_forms", []) + g.get("feminine_forms", []))
+    cues = g.get("statement_cues") or [r"(?!)"]
+    statement = regex.compile("|".join(f"(?:{c})" for c in cues), regex.I)
+    return PrefixIndex(side, whole_word=False), side, exempt, forms, statement
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'\u2019")
+_QUOTED = regex.compile(r'"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d')
+
+
+def _token(text: str, start: int, end: int) -> str:
+    """The whole word around text[start:end], hyphenated compounds included."""
+    a, b = start, end
+    while a > 0 and text[a - 1] in _WORD_CHARS:
+        a -= 1
+    while b < len(text) and text[b] in _WORD_CHARS:
+        b += 1
+    return text[a:b].strip("-'\u2019").lower()
 
 
 def coded_words(doc: Any, vocab: Any) -> list[CodedWord]:
-    """Coded words in document order."""
-    index, side, exempt_rx = _coded_index(vocab)
+    """Every word that starts with a coded stem, in document order, with whether it is one of
+    the trait forms and whether it stands in the posting's own voice."""
+    index, side, exempt_rx, forms, statement_rx = _coded_index(vocab)
     heading_lines = {s.line for s in doc.sections}
     text, position = doc.joined(skip_headings=True)
     exempt = [(e.start(), e.end()) for e in exempt_rx.finditer(text)]
+    # Spans that do not speak about the hire: statement paragraphs and quotations.
+    other: list[tuple[int, int, str]] = []
+    for m in statement_rx.finditer(text):
+        a = text.rfind("\n\n", 0, m.start())
+        b = text.find("\n\n", m.end())
+        other.append((a + 1 if a >= 0 else 0, b if b >= 0 else len(text), "statement"))
+    other += [(m.start(), m.end(), "quote") for m in _QUOTED.finditer(text)]
+    other.sort()
+    starts = [a for a, _b, _k in other]
+    title_words = set()
+    if doc.title is not None:
+        title_words = {w.lower() for w in regex.findall(r"[\w'-]+", doc.title.text)}
+    quoted_lines = {ln.number for ln in doc.lines if ln.text.lstrip().startswith(">")}
     out = []
     k = 0
     for start, end, stem in index.finditer(text):
@@ -63,7 +103,21 @@ def coded_words(doc: Any, vocab: Any) -> list[CodedWord]:
         if line in heading_lines:
             continue  # a bold heading line ("**Role Responsibilities**") is not wording
         word = text[start:end].rstrip("'\u2019")
-        out.append(CodedWord(line, col, col + len(word), word, side[stem]))
+        token = _token(text, start, end)
+        bare = word.lower()
+        is_form = token in forms or ("-" not in token and (bare in forms or (bare.endswith("s") and bare[:-1] in forms)))
+        where = "prose"
+        if bare in title_words:
+            where = "title"
+        elif line in quoted_lines:
+            where = "quote"
+        else:
+            i = bisect.bisect_right(starts, start) - 1
+            for a, b, kind in other[max(0, i - 3):i + 1]:
+                if a <= start < b:
+                    where = kind
+                    break
+        out.append(CodedWord(line, col, col + len(word), word, side[stem], is_form, where))
     return out
 
 
