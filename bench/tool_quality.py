@@ -38,7 +38,10 @@ DEFAULT_LABELS = REPO.parent / "shared" / "corpus" / "labels" / "tools.yaml"
 def canon(name: str, vocab) -> str:
     """A label's canonical name through the catalog: the name, then the name without a
     parenthesised part, then the parenthesised part ("Salt (SaltStack)")."""
-    tries = [name, re.sub(r"\s*\([^)]*\)", "", name)] + re.findall(r"\(([^)]*)\)", name)
+    base = re.sub(r"\s*\([^)]*\)", "", name)
+    words = base.split()
+    tries = [name, base] + re.findall(r"\(([^)]*)\)", name)
+    tries += [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]  # "Sisense for Cloud Data Teams"
     for t in tries:
         tool = vocab.tool_by_name(t)
         if tool is not None:

@@ -109,7 +109,7 @@ _CUE_AFTER = re.compile(
     r"librar(?:y|ies)|frameworks?|ecosystem|modules?|scripts?|DAGs?|charts?|tables?|packages?|"
     r"notebooks?|applications?|apps|developers?|engineers?|experience|skills?|Shiny|Markdown|Studio|"
     r"Serve|Tune|workloads?|operators?|streaming|SQL|queries|fundamentals|development|backends?|"
-    r"idioms|tooling|proficiency|expertise|knowledge|concurrency|runtime|stack)\b",
+    r"idioms|tooling|scripting|proficiency|expertise|knowledge|concurrency|runtime|stack)\b",
 )
 # Words of a category that make an ordinary-word name of that category a tool when they sit in
 # the same sentence ("Pitch decks and slides" no; "presentations in Pitch or Keynote" yes).
@@ -145,13 +145,13 @@ _NEAR_CACHE: dict[str, re.Pattern] = {}
 _COMPANY_BEFORE = re.compile(
     r"\b(?:at|join|joining|joins|about|welcome to|work(?:ing)? (?:at|for)|employees of|across|throughout|"
     r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
-_COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:tradition|way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
+_COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
 _PERSON_AFTER = re.compile(
     r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b|['\u2019]s\b)"
 )
 # The next word makes an ordinary-word name part of an everyday phrase ("Linear algebra",
 # "Pitch decks", "Go the extra mile"): a lower-case word that is neither a connector nor a cue.
-_NEXT_WORD = re.compile(r"^[ \t]+([a-z][a-z-]*)")
+_NEXT_WORD = re.compile(r"^[ \t]+([A-Za-z][a-z-]*)\b(?![.+#]\w)")
 _CONNECTORS = {
     "and", "or", "to", "for", "in", "on", "with", "as", "is", "are", "was", "at", "by", "from", "etc",
     "including", "via", "into", "plus", "and/or", "experience", "skills", "knowledge", "preferred",
@@ -258,6 +258,18 @@ class ToolIndex:
                 rejected.add(i)
             elif verdict:
                 confirmed[i] = True
+        # Three ordinary words in one comma list that are all tool names are a tool list
+        # ("R, Pandas, Spark"); so are two after an example marker ("e.g. Go or Rust").
+        run = [0]
+        for i in range(1, len(found) + 1):
+            if i < len(found) and found[i].start - found[i - 1].end <= 12 and _SEP_GAP.match(text[found[i - 1].end:found[i].start]):
+                run.append(i)
+                continue
+            if len(run) >= 3 or (len(run) == 2 and _ALT_BEFORE.search(text[max(0, found[run[0]].start - 40):found[run[0]].start])):
+                for j in run:
+                    if j not in rejected and not _phrase_after(text, found[j]):
+                        confirmed[j] = True
+            run = [i]
         # A mention listed right next to a confirmed tool is a tool too ("Go/Rust").
         changed = True
         while changed:
@@ -274,8 +286,14 @@ class ToolIndex:
         return [f for i, f in enumerate(found) if confirmed[i]], companies
 
 
+# Everyday phrases that start with a short tool name: "Go To Market", "go-live", "go-getter".
+_EVERYDAY_AFTER = re.compile(r"^(?:[ -]to[ -]market|-to\b|[ -]live\b|-getters?\b|[ -]the extra mile)", re.I)
+
+
 def _lookalike(text: str, m: Mention) -> bool:
     """The tool's catalog lists this phrase as an everyday one ("spark joy", "excel in")."""
+    if m.needs_context and len(m.surface) <= 3 and _EVERYDAY_AFTER.match(text[m.end:m.end + 20]):
+        return True
     if not m.tool.not_phrases:
         return False
     window = text[max(0, m.start - 30):m.end + 30].lower()
@@ -301,7 +319,7 @@ def _phrase_after(text: str, m: Mention) -> bool:
     nxt = _NEXT_WORD.match(text[m.end:m.end + 30])
     if not nxt:
         return False
-    w = nxt.group(1)
+    w = nxt.group(1).lower()
     if w in _CONNECTORS or w in m.tool.cues_after or _CUE_AFTER.match(" " + w):
         return False
     return True

@@ -44,6 +44,8 @@ _MIXED_WORD = re.compile(r"^(?=[A-Za-z]{3,5}$)(?=.*[a-z])(?=.[a-z]*[A-Z])")
 NOT_TOOLS = {"JSON": "format", "XML": "format", "CSV": "format", "SAML": "protocol", "OAuth": "protocol",
              "SOAP": "protocol", "WebSockets": "protocol", "SSH": "protocol", "REST API": "technique",
              "OpenID Connect": "protocol", "LDAP": "protocol", "HTTP": "protocol", "gRPC": None}
+_BRANDLIKE = re.compile(r"^(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z]{2,5}|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$")
+_VENDOR = re.compile(r"^(?:Amazon|AWS|Azure|Microsoft Azure|Google Cloud|Google|GCP|Microsoft|Oracle|IBM)\s+(.+)$")
 # context_aliases kept: capitalised spellings of 4+ characters that are not everyday nouns of
 # work ("Strategy", "Motion"); shorter ones ("AI", "PS", "CAD", "IAM") name other things far
 # more often than the tool.
@@ -130,6 +132,18 @@ def build(src: Path) -> tuple[str, dict]:
     for i, e in enumerate(catalog):
         for n in [e["name"]] + list(e.get("aliases") or []):
             index.setdefault(str(n).lower(), i)
+    # A cloud service is also written without its vendor ("S3", "Lambda", "Data Factory").
+    stripped: dict[int, list[str]] = {}
+    for i, e in enumerate(catalog):
+        if not e.get("parent"):
+            continue
+        for n in [e["name"]] + list(e.get("aliases") or []):
+            m = _VENDOR.match(str(n))
+            # only brand-like remainders: "S3", "EC2", "SQS", "DynamoDB"; not "Build", "DevOps"
+            if m and m.group(1).lower() not in index and _BRANDLIKE.match(m.group(1)) \
+                    and m.group(1).lower() not in ("devops", "mlops", "dataops", "ai", "ml", "bi"):
+                index[m.group(1).lower()] = i
+                stripped.setdefault(i, []).append(m.group(1))
     catalog_names = set(index)
 
     merged_old: dict[int, dict] = {}
@@ -168,14 +182,31 @@ def build(src: Path) -> tuple[str, dict]:
         old_context = set(row.get("context", [])) if row else set()
         if row:
             for a in [str(row["name"])] + [str(x) for x in row.get("aliases", [])]:
+                # the catalog split lumped rows (S3 and EC2 are their own entries, not AWS)
+                if index.get(a.lower(), i) != i:
+                    continue
                 if a not in spellings:
                     spellings.append(a)
             for a in sorted(old_exact | old_context):
+                if index.get(a.lower(), i) != i:
+                    continue
                 if a not in spellings and a not in ctx_aliases:
                     ctx_aliases.append(a) if a in old_context else spellings.append(a)
         any_case, exact, context = [], [], []
+        for s in stripped.get(i, []):
+            if s not in spellings:
+                spellings.append(s)
+        vendorless = set(stripped.get(i, []))
         for s in spellings:
-            if s in old_context:
+            if (s in vendorless or (e.get("parent") and s != name)) and _PLAIN_WORD.match(s) and not s.isupper():
+                target = context  # "Lambda", "Glue", "Functions", "Comprehend"
+            elif s in vendorless and " " in s:
+                target = exact  # "Data Factory", "Cloud Run": capitalised only
+            elif s != name and re.fullmatch(r"[A-Z]{2,3}", s) and s not in old_exact:
+                target = context  # "GA", "ES", "PG": acronyms of many things
+            elif " " in s and all(_PLAIN_WORD.match(w) for w in s.split()) and any(w[1:].islower() for w in s.split()):
+                target = exact  # "Scale AI", not "large scale AI training"
+            elif s in old_context:
                 target = context
             elif s in old_exact:
                 target = exact
@@ -189,6 +220,9 @@ def build(src: Path) -> tuple[str, dict]:
                 continue
             if claim(s, name, target is not any_case):
                 target.append(s)
+            # a guarded word written in lower case is also written capitalised ("Pandas")
+            if target is context and s.islower() and claim(s.capitalize(), name, True):
+                target.append(s.capitalize())
         for s in ctx_aliases:
             if " " in s:
                 if claim(s, name, False):
