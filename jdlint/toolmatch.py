@@ -114,7 +114,7 @@ _CUE_AFTER = re.compile(
 # Words of a category that make an ordinary-word name of that category a tool when they sit in
 # the same sentence ("Pitch decks and slides" no; "presentations in Pitch or Keynote" yes).
 _CATEGORY_NEAR = {
-    "collaboration": r"slides?|presentations?|decks?|wikis?|documentation|docs|channels?|workspaces?|tickets?|"
+    "collaboration": r"slides?|presentations?|wikis?|documentation|docs|channels?|workspaces?|tickets?|"
                      r"boards?|sprints?|backlogs?|kanban|meetings?|video calls?|async|spreadsheets?|office",
     "design": r"design(?:s|ers?)?|prototyp\w*|mock-?ups?|wireframes?|UI|UX|Figma|Sketch",
     "bi-analytics": r"dashboards?|reports?|reporting|visuali[sz]ations?|spreadsheets?|pivot|BI",
@@ -122,7 +122,7 @@ _CATEGORY_NEAR = {
     "devops": r"CI|CD|CI/CD|pipelines?|deployments?|infrastructure|configuration|provisioning|containers?|DevOps|IaC",
     "data-platform": r"clusters?|streaming|batch|ETL|ELT|lakehouse|warehouse|PySpark|Databricks|Hadoop|Hive|Kafka|big data",
     "data-tool": r"orchestrat\w*|pipelines?|DAGs?|ETL|ELT|dataframes?|notebooks?",
-    "hpc": r"HPC|clusters?|schedulers?|supercomput\w*|nodes|MPI|batch jobs",
+    "hpc": r"HPC|clusters?|schedulers?|supercomput\w*|nodes|MPI|batch jobs|queues?|partitions?|jobs",
     "language": r"programming|languages?|coding|code|software|developers?|engineers?",
     "help-desk": r"tickets?|ticketing|support|customers?|help ?desk|ITSM|SLAs?",
     "crm-marketing": r"CRM|leads?|pipeline|campaigns?|marketing|sales",
@@ -147,7 +147,8 @@ _COMPANY_BEFORE = re.compile(
     r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
 _COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
 _PERSON_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b|['\u2019]s\b)"
+    r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b"
+    r"(?!\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional))|['\u2019]s\b)"
 )
 # The next word makes an ordinary-word name part of an everyday phrase ("Linear algebra",
 # "Pitch decks", "Go the extra mile"): a lower-case word that is neither a connector nor a cue.
@@ -322,6 +323,9 @@ def _phrase_after(text: str, m: Mention) -> bool:
     w = nxt.group(1).lower()
     if w in _CONNECTORS or w in m.tool.cues_after or _CUE_AFTER.match(" " + w):
         return False
+    rx = _near_rx(m.tool.category)  # "Slurm queues", "Grafana dashboards"
+    if rx is not None and rx.fullmatch(nxt.group(1)):
+        return False
     return True
 
 
@@ -356,7 +360,7 @@ def _context_verdict(text: str, f: Mention) -> bool | None:
         return True
     # Weak generic cues ("work with", "build in") hold for tools of code, not for work SaaS
     # whose names are everyday nouns ("work with Teams across the company").
-    if _CUE_BEFORE.search(before) and not phrase and tool.category in _CODE_CATEGORIES:
+    if (_CUE_BEFORE.search(before) or _IN_BEFORE.search(before)) and not phrase and tool.category in _CODE_CATEGORIES:
         return True
     a, b = _sentence(text, f.start, f.end)
     sentence = text[a:b]
@@ -372,6 +376,7 @@ def _context_verdict(text: str, f: Mention) -> bool | None:
     return False
 
 
+_IN_BEFORE = re.compile(r"\b[a-z]\w*\s+in\s+$")  # "screens in React", lower-case word first
 _CODE_CATEGORIES = {"language", "framework", "library", "database", "data-platform", "data-tool", "ml-tool",
                     "llm-tool", "cloud-platform", "cloud-service", "devops", "observability", "frontend",
                     "mobile", "testing", "hpc", "statistics", "geospatial", "os", "security"}
@@ -458,6 +463,7 @@ def tool_facts(doc, vocab) -> list["ToolMention"]:
     units = list(_units(doc))
     scans = [(text, pos, block, vocab.find_tools(text, cache)) for text, pos, block in units]
     companies = set().union(*(vocab.company_names(text, cache) for text, _, _ in units)) if units else set()
+    scans = _whole_item_tools(scans, vocab)
     # Lists introduced by an "one or more of the following:" line: their tools form one group.
     leadin_groups: dict[int, list[str]] = {}
     for text, _pos, block, mentions in scans:
@@ -484,6 +490,33 @@ def tool_facts(doc, vocab) -> list["ToolMention"]:
     if cache is not None:
         cache[key] = out
     return out
+
+
+_ITEM_TAIL = re.compile(
+    r"^\s*(?:[.;,:(-].*)?$|^\s+(?:is|are)\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional)\b",
+    re.I | re.S)
+
+
+def _whole_item_tools(scans, vocab):
+    """A list item that is only an ordinary-word tool name ("- Swift", "- Go is a plus") is that
+    tool when another item of the same list names a tool."""
+    index = vocab._tool_index
+    with_tools = {_list_key(b.item) for _t, _p, b, ms in scans if b.item is not None and ms}
+    out = []
+    for text, pos, block, mentions in scans:
+        it = block.item
+        if it is not None and not mentions and _list_key(it) in with_tools:
+            m = re.match(r"\s*(?:(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+)?([A-Z][\w.+#-]*)", text)
+            hit = index._sensitive.get(m.group(1)) if m else None
+            if hit is not None and _ITEM_TAIL.match(text[m.end():]):
+                tool = hit[0]
+                mentions = (Mention(tool, m.start(1), m.end(1), m.group(1), True),)
+        out.append((text, pos, block, mentions))
+    return out
+
+
+def _list_key(item):
+    return (id(item.section), id(item.parent), item.leadin)
 
 
 def tool_roles(doc, vocab) -> dict[str, str]:
@@ -579,14 +612,16 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
         if _INCIDENTAL_BEFORE.search(text[max(a, m.start - 60):m.start]) and not _ASK.search(before[-25:]):
             result.append(("incidental", (), "not used by the hire"))
             continue
-        if preferred:
-            result.append(("preferred", tuple(alt_of.get(i, ())), "nice to have"))
-            continue
         team = None
         for team in _TEAM_STACK.finditer(before):
             pass
         gap = before[team.end():] if team else ""
-        if team and not _ASK.search(gap) and ")" not in gap and len(gap) <= 80:
+        is_team = bool(team and not _ASK.search(gap) and ")" not in gap and len(gap) <= 80)
+        # A paragraph about the team's stack under a nice-to-have heading is still about the team.
+        if preferred and not (is_team and item is None and not _PREFERRED_CLAUSE.search(clause)):
+            result.append(("preferred", tuple(alt_of.get(i, ())), "nice to have"))
+            continue
+        if is_team:
             group = _later_choice(text, b, mentions, i)
             if group is not None:  # "our core languages are X, Y, Z. You know at least one of those."
                 result.append(("alternative", tuple(group), "one of the team's options"))

@@ -224,6 +224,8 @@ def build(src: Path) -> tuple[str, dict]:
             if target is context and s.islower() and claim(s.capitalize(), name, True):
                 target.append(s.capitalize())
         for s in ctx_aliases:
+            if index.get(s.lower(), i) != i:  # another entry's own name ("Racket", "Yarn")
+                continue
             if " " in s:
                 if claim(s, name, False):
                     any_case.append(s)

@@ -141,3 +141,24 @@ def test_docs_rules_md_is_generated_from_the_rule_yaml():
     path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert path.read_text(encoding="utf-8") == render_rules_markdown(builtin_rules()), (
         "docs/rules.md is stale: run python scripts/gen_rules_doc.py")
+
+
+def test_every_tool_spelling_names_one_tool():
+    """Any spelling, in any case, leads to exactly one catalog tool, so a stack entry or a
+    mention can never mean two tools."""
+    owner: dict[str, str] = {}
+    for tool in load_vocab().tools:
+        for name in set(tool.all_names()):
+            key = name.lower()
+            assert owner.setdefault(key, tool.name) == tool.name, f"{name!r}: {owner[key]} and {tool.name}"
+    assert len(owner) > 1500
+
+
+def test_tool_catalog_is_generated_and_large():
+    v = load_vocab()
+    assert len(v.tools) >= 600
+    cats = {t.category for t in v.tools}
+    assert {"language", "frontend", "bi-analytics", "crm-marketing", "help-desk", "design", "collaboration",
+            "hpc", "cloud-service"} <= cats
+    for t in v.tools:  # ordinary words only in context
+        assert "Go" not in t.names_any and "Spark" not in t.names_any
