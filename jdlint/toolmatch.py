@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import regex
 
 ROLES = ("required", "alternative", "preferred", "team-stack", "incidental")
 ROLE_STRENGTH = {r: i for i, r in enumerate(ROLES)}  # lower is stronger
@@ -416,7 +415,8 @@ _ALT_AFTER = re.compile(
 _ALT_LEADIN = re.compile(
     r"\b(?:one or more of|one of the following|at least (?:one|two|three|\d)\b|any (?:one )?of the following|"
     r"some of the following|(?:a )?combination of|familiarity with (?:any|some) of|any of)\b", re.I)
-_RUN_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,;/|&+()*.]*$", re.I)
+_RUN_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,;/|&+()*.]*"
+                      r"(?:(?:Microsoft|Amazon|Google|Apache|Adobe|Oracle|IBM)\s+)?$")
 _OR_GAP = re.compile(r"\bor\b|/|\bnor\b", re.I)
 _TEAM_STACK = re.compile(
     r"\b(?:we(?:'re| are)? (?:currently )?(?:use|uses|using|love|work (?:with|in)|build (?:with|on|in)|rely on|run on|"
