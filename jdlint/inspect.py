@@ -32,9 +32,9 @@ def inspect_text(text: str, path: str, cfg: Config) -> dict[str, Any]:
     work = [{"line": w.line, "text": w.text, "family": w.family,
              "family_label": vocab.family_label(w.family) if w.family else None,
              "evidence": list(w.evidence)} for w in facts.work_items]
-    tools = [{"tool": m.tool, "category": m.category, "line": m.line, "column": m.column,
+    tools = [{"tool": m.name, "category": m.category, "line": m.line, "column": m.column,
               "end_column": m.end_column, "surface": m.surface, "role": m.role,
-              "alternatives": list(m.alternatives)} for m in facts.tools.mentions]
+              "alternatives": list(m.alternatives), "reason": m.reason} for m in facts.tools.mentions]
     experience = [{"line": y.block.position(y.start)[0], "column": y.block.position(y.start)[1],
                    "text": y.text, "years": y.years, "tools": [s.tool.name for s in y.tools],
                    "about_experience": y.about_experience, "about_team": y.about_team}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -49,63 +48,8 @@ def norm_heading(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-@dataclass
-class Tool:
-    name: str
-    category: str
-    first_release: str | None
-    confidence: str | None
-    source: str
-    names_any: list[str] = field(default_factory=list)
-    names_exact: list[str] = field(default_factory=list)
-    names_context: list[str] = field(default_factory=list)
-
-    @property
-    def is_stack_tool(self) -> bool:
-        return self.category not in ("technique", "model")
-
-    def all_names(self) -> list[str]:
-        return [self.name] + self.names_any + self.names_exact + self.names_context
-
-
-@dataclass(frozen=True)
-class Mention:
-    tool: Tool
-    start: int
-    end: int
-    surface: str
-    needs_context: bool
-
-
-_SEP_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|e\.g\.|i\.e\.|including|like|such as)\b)?[\s,;/|&+()*:]*$", re.I)
-_CUE_BEFORE = re.compile(
-    # "using Spark", "leverage Ray"
-    r"(?:\b(?:using|use|uses|leverag\w*)\s+"
-    # "experience with Ray", "services in Go", "written in R", "analysis in R": a preposition
-    # is required, so "building R" or "meet Julia" are not tech context.
-    r"|\b(?:experience|experienced|proficien\w*|expert\w*|fluen\w*|knowledge|familiar\w*|background|"
-    r"skill\w*|comfort\w*|hands-on|written|writing|write|built|build|building|develop\w*|cod(?:e|ing)|"
-    r"program\w*|services?|applications?|apps|tools?|stack|analys[ie]s|analysis|models|scripts|pipelines|"
-    r"jobs|deploy\w*|run(?:ning)?|work(?:ing)?|solutions|systems|stores?|platforms?|databases?|warehouses?|"
-    r"frameworks?|librar(?:y|ies)|clusters?|engines?)\s+(?:with|in|of|using|on)\s+)"
-    r"(?:apache\s+)?$",
-    re.I,
-)
-_CUE_AFTER = re.compile(
-    r"^\s*(?:clusters?|jobs?|pipelines?|code(?:base)?|programming|language|services?|SDKs?|APIs?|"
-    r"librar(?:y|ies)|frameworks?|ecosystem|modules?|scripts?|DAGs?|charts?|tables?|packages?|"
-    r"notebooks?|applications?|developers?|engineers?|experience|skills?|Shiny|Markdown|Studio|"
-    r"Serve|Tune|workloads?|operators?|streaming|SQL|queries)\b",
-)
-# A tool name used as the name of a company ("join Airbyte", "at GitLab", "Airbyte's team",
-# "the GitLab tradition") is not a tool the hire must use.
-_COMPANY_BEFORE = re.compile(
-    r"\b(?:at|join|joining|joins|about|welcome to|work(?:ing)? (?:at|for)|employees of|across|throughout|"
-    r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
-_COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:tradition|way|values|team members|community|handbook|culture|family|employees|mission|team)\b)")
-_PERSON_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b|['\u2019]s\b)"
-)
+# The tool classes and matching live in toolmatch; re-exported here for existing imports.
+from .toolmatch import Mention, Tool, ToolIndex, tool_from_entry  # noqa: E402
 
 
 def _rx(pattern: str, flags: int = regex.I):
@@ -135,16 +79,7 @@ class Vocab:
         self.inclusive = data["inclusive"]
         self.pay = data["pay"]
         self.stages = data["stages"]
-        self.tools: list[Tool] = []
-        for t in data["tools"]["tools"]:
-            self.tools.append(Tool(
-                name=str(t["name"]), category=str(t.get("category", "")),
-                first_release=None if t.get("first_release") is None else str(t["first_release"]),
-                confidence=t.get("confidence"), source=str(t.get("source", "")),
-                names_any=[str(a) for a in t.get("aliases", [])],
-                names_exact=[str(a) for a in t.get("exact", [])],
-                names_context=[str(a) for a in t.get("context", [])],
-            ))
+        self.tools: list[Tool] = [tool_from_entry(t) for t in data["tools"]["tools"]]
 
     # -- compiled on first use ---------------------------------------------------------------
 
@@ -282,36 +217,12 @@ class Vocab:
     # -- tools -------------------------------------------------------------------------------
 
     @cached_property
-    def _tool_patterns(self):
-        self._compile_tools()
-        return self._re_any, self._re_case
-
-    def _compile_tools(self) -> None:
-        self._by_name: dict[str, Tool] = {}
-        insensitive: dict[str, Tool] = {}
-        sensitive: dict[str, tuple[Tool, bool]] = {}
-        for tool in self.tools:
-            governed = set(tool.names_exact) | set(tool.names_context)
-            names_any = list(tool.names_any)
-            if tool.name not in governed:
-                names_any.insert(0, tool.name)
-            for n in names_any:
-                insensitive.setdefault(n.lower(), tool)
-            for n in tool.names_exact:
-                sensitive.setdefault(n, (tool, False))
-            for n in tool.names_context:
-                sensitive.setdefault(n, (tool, True))
-            for n in tool.all_names():
-                self._by_name.setdefault(n.lower(), tool)
-        self._insensitive = insensitive
-        self._sensitive = sensitive
-        self._re_any = _alternation(insensitive, regex.I)
-        self._re_case = _alternation(sensitive, 0)
+    def _tool_index(self) -> ToolIndex:
+        return ToolIndex(self.tools)
 
     def tool_by_name(self, name: str) -> Tool | None:
         """The catalog tool that ``name`` (canonical or any alias, any case) refers to."""
-        self._tool_patterns  # noqa: B018 - builds the name index on first use
-        return self._by_name.get(name.strip().lower())
+        return self._tool_index.tool_by_name(name)
 
     def find_tools(self, text: str, cache: dict | None = None) -> tuple[Mention, ...]:
         """Tool mentions in ``text`` that count: ambiguous names only in tech context.
@@ -330,63 +241,11 @@ class Vocab:
         key = ("tools", text)
         hit = cache.get(key) if cache is not None else None
         if hit is None:
-            mentions, companies = self._find_tools(text)
+            mentions, companies = self._tool_index.scan(text)
             hit = (tuple(mentions), frozenset(companies))
             if cache is not None:
                 cache[key] = hit
         return hit
-
-    def _find_tools(self, text: str) -> tuple[list[Mention], set[str]]:
-        found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-        self._tool_patterns  # noqa: B018 - compiles the name patterns on first use
-        if self._re_any is not None:
-            for m in self._re_any.finditer(text):
-                tool = self._insensitive[m.group(0).lower()]
-                found.append(Mention(tool, m.start(), m.end(), m.group(0), False))
-                taken.append((m.start(), m.end()))
-        if self._re_case is not None:
-            for m in self._re_case.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                tool, ctx = self._sensitive[m.group(0)]
-                found.append(Mention(tool, m.start(), m.end(), m.group(0), ctx))
-        as_company = [self._names_company(text, f) for f in found]
-        companies = {f.tool.name for f, c in zip(found, as_company) if c}
-        found = [f for f, c in zip(found, as_company) if not c]
-        found.sort(key=lambda x: x.start)
-        if not any(f.needs_context for f in found):
-            return found, companies
-        confirmed = [not f.needs_context for f in found]
-        rejected: set[int] = set()  # followed by ", our CTO" and the like: a person
-        for i, f in enumerate(found):
-            if f.needs_context:
-                after = text[f.end:f.end + 40]
-                if _PERSON_AFTER.match(after):
-                    rejected.add(i)
-                    continue
-                before = text[max(0, f.start - 60):f.start]
-                if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after):
-                    confirmed[i] = True
-        # A mention listed right next to a confirmed tool is a tool too ("Go/Rust").
-        changed = True
-        while changed:
-            changed = False
-            for i, f in enumerate(found):
-                if confirmed[i] or i in rejected:
-                    continue
-                for j in (i - 1, i + 1):
-                    if 0 <= j < len(found) and confirmed[j]:
-                        a, b = (found[j].end, f.start) if j < i else (f.end, found[j].start)
-                        if b - a <= 24 and _SEP_GAP.match(text[a:b]):
-                            confirmed[i] = changed = True
-                            break
-        return [f for i, f in enumerate(found) if confirmed[i]], companies
-
-    @staticmethod
-    def _names_company(text: str, m: Mention) -> bool:
-        return bool(_COMPANY_BEFORE.search(text[max(0, m.start - 20):m.start])
-                    or _COMPANY_AFTER.match(text[m.end:m.end + 20]))
 
     # -- titles ------------------------------------------------------------------------------
 
@@ -424,25 +283,6 @@ class Vocab:
 
 def _norm_words(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
-
-
-def _alternation(names: dict, flags: int):
-    """One pattern for many tool names, as tries (see textindex): short names (R, Go, JS) need
-    stricter boundaries than long ones ("R&D" is not R)."""
-    if not names:
-        return None
-    from .textindex import trie_pattern
-
-    ignore_case = bool(flags & regex.I)
-    fold = (lambda n: n.lower()) if ignore_case else (lambda n: n)
-    short = sorted({fold(n) for n in names if len(n) <= 2})
-    long = sorted({fold(n) for n in names if len(n) > 2})
-    parts = []
-    if long:
-        parts.append(rf"(?<![\w@#])(?:{trie_pattern(long)})(?![\w#+@])(?!\.\w)")
-    if short:
-        parts.append(rf"(?<![\w&'\u2019.@#/-])(?:{trie_pattern(short)})(?![\w&'\u2019@#+-])(?!\.\w)")
-    return re.compile("|".join(parts), re.I if ignore_case else 0)
 
 
 def _read_builtin() -> dict[str, Any]:

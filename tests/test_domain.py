@@ -89,7 +89,7 @@ def test_tool_fact_gives_each_mention_a_role():
             "## Nice to have\n\n- Terraform\n")
     roles = facts(text).tools.roles()
     assert roles == {"Python": "required", "Keras": "alternative", "PyTorch": "alternative", "Terraform": "preferred"}
-    alt = [m for m in facts(text).tools.mentions if m.tool == "Keras"][0]
+    alt = [m for m in facts(text).tools.mentions if m.name == "Keras"][0]
     assert alt.alternatives == ("PyTorch",)
 
 

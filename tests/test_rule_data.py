@@ -57,7 +57,7 @@ def test_yaml_examples(rule):
 
 
 # Vocabulary leaves that are not strings on purpose: flags and thresholds.
-NON_STRING_LEAVES = {"fix": bool}
+NON_STRING_LEAVES = {"fix": bool, "label_only": bool}
 
 
 def test_vocab_leaves_are_strings_or_known_scalars():
@@ -177,3 +177,24 @@ def test_messages_use_only_the_kinds_placeholders():
                 if name is not None:
                     assert name in ("match",) + tuple(r.kind.FIELDS), (r.name, name)
                     assert not spec and not conv
+
+
+def test_every_tool_spelling_names_one_tool():
+    """Any spelling, in any case, leads to exactly one catalog tool, so a stack entry or a
+    mention can never mean two tools."""
+    owner: dict[str, str] = {}
+    for tool in load_vocab().tools:
+        for name in set(tool.all_names()):
+            key = name.lower()
+            assert owner.setdefault(key, tool.name) == tool.name, f"{name!r}: {owner[key]} and {tool.name}"
+    assert len(owner) > 1500
+
+
+def test_tool_catalog_is_generated_and_large():
+    v = load_vocab()
+    assert len(v.tools) >= 600
+    cats = {t.category for t in v.tools}
+    assert {"language", "frontend", "bi-analytics", "crm-marketing", "help-desk", "design", "collaboration",
+            "hpc", "cloud-service"} <= cats
+    for t in v.tools:  # ordinary words only in context
+        assert "Go" not in t.names_any and "Spark" not in t.names_any

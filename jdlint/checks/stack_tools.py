@@ -1,10 +1,12 @@
-"""tool-not-in-stack: a tool the posting names that the team does not use.
+"""tool-not-in-stack: a tool the posting asks for that the team does not use.
 
-Silent without a configured ``stack``. Each catalog tool the posting mentions
-(``domain.tools``) that is not in the stack is reported once, at its first mention. Ideas and
-models (RAG, LoRA, BERT, GPT-4) are not stack tools. A tool offered as an alternative to a
-stack tool ("Keras or PyTorch" with PyTorch in the stack) can be met with the team's tool, so
-it is not reported; lists joined with "and" or commas are requirements of each tool and are.
+Silent without a configured ``stack``. Each tool mention has a role (``domain.tools``): a tool
+the posting *requires* that is not in the stack is reported once, at its first such mention. A
+tool offered as one of several alternatives ("one or more of Java, Scala or Python", "e.g.
+GCP, AWS", "Keras or PyTorch") is reported only when none of its alternatives is in the stack:
+the candidate can meet it with the team's tool. Nice-to-haves are reported only with
+``report_preferred``; tools named as the team's own stack, as the employer or in passing never
+are. Ideas, models, protocols and formats (RAG, GPT-4, OAuth, JSON) are not stack tools.
 """
 from __future__ import annotations
 
@@ -27,26 +29,27 @@ def resolve_stack(names: Iterable[str] | None, vocab: Any) -> tuple[set[str], li
 
 class StackToolsKind(Kind):
     name = "stack-tools"
-    OPTIONS = {"accept_alternatives": (bool, True, "a tool offered as an alternative to a stack tool is fine")}
-    FIELDS = ("tool", "surface")
+    OPTIONS = {
+        "accept_alternatives": (bool, True, "a tool offered as an alternative to a stack tool is fine"),
+        "report_preferred": (bool, False, "also report nice-to-have tools the team does not use"),
+    }
+    FIELDS = ("tool", "surface", "alternatives")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         if not ctx.stack:
             return
         stack, _unknown = resolve_stack(ctx.stack, ctx.vocab)
+        roles = {"required", "alternative"} | ({"preferred"} if rule.options["report_preferred"] else set())
         seen: set[str] = set()
-        for unit in ctx.facts.tools.units:
-            mentions = unit.mentions
-            ok: set[int] = set()
-            if rule.options["accept_alternatives"]:
-                for group in unit.groups:
-                    if group[0] in unit.choice and any(mentions[j].tool.name in stack for j in group):
-                        ok.update(group)
-            for i, m in enumerate(mentions):
-                tool = m.tool
-                if not tool.is_stack_tool or tool.name in stack or tool.name in seen or i in ok:
-                    continue
-                seen.add(tool.name)
-                line, col = unit.position(m.start)
-                yield rule.finding(doc, line, col, line, col + len(m.surface), match=m.surface,
-                                   tool=tool.name, surface=m.surface)
+        for m in ctx.facts.tools.mentions:
+            if not m.is_stack_tool or m.name in stack or m.name in seen or m.role not in roles:
+                continue
+            if (m.role == "alternative" and rule.options["accept_alternatives"]
+                    and any(a in stack for a in m.alternatives)):
+                continue
+            seen.add(m.name)
+            others = [a for a in m.alternatives if a != m.name]
+            variant = "alternative" if m.role == "alternative" and others else "default"
+            yield rule.finding(doc, m.line, m.column, m.line, m.end_column, match=m.surface,
+                               variant=variant, tool=m.name, surface=m.surface,
+                               alternatives=", ".join(others))

@@ -1,0 +1,638 @@
+"""Tool recognition: which technologies a posting names, and how it asks for each.
+
+Two layers:
+
+- **Matching** (:class:`ToolIndex`, used by ``Vocab.find_tools``): every spelling of ~1,600
+  catalog tools in one trie-style alternation per case class (any case; exact case), with the
+  safeguards a posting needs. Spellings that are ordinary words ("Go", "Spark", "Pitch",
+  "Word", "Teams") are case-sensitive and count only in tech context: a generic cue ("experience
+  with", "written in", "... jobs"), the tool's own cues from the catalog ("Helm charts", "in R",
+  RStudio nearby), its category's cue words (a presentation tool near "slides"), or a place in
+  a list next to another tool ("Python, Go, Rust"). Company names ("join GitLab"), people
+  ("Julia, our CTO"), lookalike phrases ("go the extra mile", "snowflake schema", "R&D",
+  "excellent") do not count.
+- **Roles** (:func:`tool_facts`, :func:`tool_roles`): for each mention, how the posting asks for
+  it — ``required``, ``preferred``, ``alternative`` (one of a group of options, with the other
+  options recorded), ``team-stack`` (what the team uses, not asked of the hire) or
+  ``incidental`` (named, not used by the hire) — from the section, the item, its lead-in line
+  and the words around the mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+ROLES = ("required", "alternative", "preferred", "team-stack", "incidental")
+ROLE_STRENGTH = {r: i for i, r in enumerate(ROLES)}  # lower is stronger
+
+# Kinds of catalog entry that are ideas, not things a team runs.
+NOT_STACK_KINDS = ("technique", "model", "protocol", "format")
+
+
+@dataclass
+class Tool:
+    name: str
+    category: str
+    first_release: str | None
+    confidence: str | None
+    source: str
+    names_any: list[str] = field(default_factory=list)
+    names_exact: list[str] = field(default_factory=list)
+    names_context: list[str] = field(default_factory=list)
+    kind: str | None = None  # "technique" / "model" for ideas and models
+    parent: str | None = None
+    cues_before: tuple[str, ...] = ()
+    cues_after: tuple[str, ...] = ()
+    cues_near: tuple[str, ...] = ()
+    not_phrases: tuple[str, ...] = ()  # lookalike phrases ("spark joy")
+    label_only: bool = False  # the name is a label ("Trino / Presto"); only the spellings match
+
+    @property
+    def is_stack_tool(self) -> bool:
+        return self.category not in NOT_STACK_KINDS and self.kind not in NOT_STACK_KINDS
+
+    def all_names(self) -> list[str]:
+        return [self.name] + self.names_any + self.names_exact + self.names_context
+
+
+@dataclass(frozen=True)
+class Mention:
+    tool: Tool
+    start: int
+    end: int
+    surface: str
+    needs_context: bool
+
+
+def tool_from_entry(t: dict) -> Tool:
+    """A :class:`Tool` from one ``tools.yaml`` entry (or a config ``vocab: tools:`` entry)."""
+    cues = t.get("cues") or {}
+    return Tool(
+        name=str(t["name"]), category=str(t.get("category", "")),
+        first_release=None if t.get("first_release") is None else str(t["first_release"]),
+        confidence=t.get("confidence"), source=str(t.get("source", "")),
+        names_any=[str(a) for a in t.get("aliases", []) or []],
+        names_exact=[str(a) for a in t.get("exact", []) or []],
+        names_context=[str(a) for a in t.get("context", []) or []],
+        kind=t.get("kind"), parent=t.get("parent"),
+        cues_before=tuple(str(c).lower() for c in cues.get("before", [])),
+        cues_after=tuple(str(c).lower() for c in cues.get("after", [])),
+        cues_near=tuple(str(c).lower() for c in cues.get("near", [])),
+        not_phrases=tuple(str(c).lower() for c in cues.get("not", [])),
+        label_only=bool(t.get("label_only", False)),
+    )
+
+
+# -- matching ---------------------------------------------------------------------------------
+
+_SEP_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|e\.g\.|i\.e\.|including|like|such as|or other|and other)\b)?[\s,;/|&+()*:.]*$", re.I)
+# Strong generic cues: the hire is asked to use the named thing.
+_STRONG_BEFORE = (
+    r"\b(?:using|use|uses|leverag\w*|adopt\w*)\s+"
+    r"|\b(?:experience|experienced|proficien\w*|expert\w*|expertise|fluen\w*|knowledge|familiar\w*|background|"
+    r"skill\w*|comfort\w*|hands-on|mastery|competen\w*|certifi\w*|understanding|command)\s+(?:with|in|of|using|on)\s+"
+)
+# Weaker cues: the work is done in the named thing ("services in Go", "analysis in R").
+_WEAK_BEFORE = (
+    r"|\b(?:written|writing|write|built|build|building|develop\w*|cod(?:e|ing)|"
+    r"program\w*|services?|applications?|apps|tools?|stack|analys[ie]s|models|scripts|pipelines|"
+    r"jobs|deploy\w*|run(?:ning)?|work(?:ing)?|solutions|systems|stores?|platforms?|databases?|warehouses?|"
+    r"frameworks?|librar(?:y|ies)|clusters?|engines?|fundamentals|projects?)\s+(?:with|in|of|using|on)\s+"
+)
+_CUE_BEFORE = re.compile(r"(?:" + _STRONG_BEFORE + _WEAK_BEFORE + r")(?:apache\s+|microsoft\s+|the\s+)?$", re.I)
+_STRONG_CUE_BEFORE = re.compile(r"(?:" + _STRONG_BEFORE + r")(?:apache\s+|microsoft\s+|the\s+)?$", re.I)
+_CUE_AFTER = re.compile(
+    r"^\s*(?:clusters?|jobs?|pipelines?|code(?:base)?s?|programming|language|services?|micro-?services|SDKs?|APIs?|"
+    r"librar(?:y|ies)|frameworks?|ecosystem|modules?|scripts?|DAGs?|charts?|tables?|packages?|"
+    r"notebooks?|applications?|apps|developers?|engineers?|experience|skills?|Shiny|Markdown|Studio|"
+    r"Serve|Tune|workloads?|operators?|streaming|SQL|queries|fundamentals|development|backends?|"
+    r"idioms|tooling|scripting|proficiency|expertise|knowledge|concurrency|runtime|stack)\b",
+)
+# Words of a category that make an ordinary-word name of that category a tool when they sit in
+# the same sentence ("Pitch decks and slides" no; "presentations in Pitch or Keynote" yes).
+_CATEGORY_NEAR = {
+    "collaboration": r"slides?|presentations?|wikis?|documentation|docs|channels?|workspaces?|tickets?|"
+                     r"boards?|sprints?|backlogs?|kanban|meetings?|video calls?|async|spreadsheets?|office",
+    "design": r"design(?:s|ers?)?|prototyp\w*|mock-?ups?|wireframes?|UI|UX|Figma|Sketch",
+    "bi-analytics": r"dashboards?|reports?|reporting|visuali[sz]ations?|spreadsheets?|pivot|BI",
+    "product-analytics": r"analytics|events?|funnels?|tracking|instrumentation|experiments?",
+    "devops": r"CI|CD|CI/CD|pipelines?|deployments?|infrastructure|configuration|provisioning|containers?|DevOps|IaC",
+    "data-platform": r"clusters?|streaming|batch|ETL|ELT|lakehouse|warehouse|PySpark|Databricks|Hadoop|Hive|Kafka|big data",
+    "data-tool": r"orchestrat\w*|pipelines?|DAGs?|ETL|ELT|dataframes?|notebooks?",
+    "hpc": r"HPC|clusters?|schedulers?|supercomput\w*|nodes|MPI|batch jobs|queues?|partitions?|jobs",
+    "language": r"programming|languages?|coding|code|software|developers?|engineers?",
+    "help-desk": r"tickets?|ticketing|support|customers?|help ?desk|ITSM|SLAs?",
+    "crm-marketing": r"CRM|leads?|pipeline|campaigns?|marketing|sales",
+    "erp-hr": r"ERP|HRIS|payroll|finance|accounting|HR",
+    "ml-tool": r"models?|training|ML|machine learning|deep learning|inference",
+    "llm-tool": r"LLMs?|models?|agents?|prompts?|inference|GPT|embeddings",
+    "observability": r"monitoring|observability|alerts?|alerting|logs|logging|metrics|tracing|dashboards?",
+    "testing": r"tests?|testing|QA|automation",
+    "frontend": r"front-?end|UI|JavaScript|TypeScript|components?|browsers?|CSS|React",
+    "mobile": r"mobile|iOS|Android|apps",
+    "cloud-service": r"AWS|Azure|GCP|cloud|serverless",
+    "database": r"databases?|queries|SQL|schemas?|NoSQL",
+    "geospatial": r"GIS|maps?|mapping|spatial|geospatial",
+    "statistics": r"statistic\w*|regressions?|models?|analysis",
+    "security": r"security|SIEM|vulnerabilit\w*|threats?|identity",
+}
+_NEAR_CACHE: dict[str, re.Pattern] = {}
+# A tool name used as the name of a company ("join Airbyte", "at GitLab", "Airbyte's team",
+# "the GitLab tradition") is not a tool the hire must use.
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:at|join|joining|joins|about|welcome to|work(?:ing)? (?:at|for)|employees of|across|throughout|"
+    r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
+_COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
+_PERSON_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b"
+    r"(?!\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional))|['\u2019]s\b)"
+)
+# The next word makes an ordinary-word name part of an everyday phrase ("Linear algebra",
+# "Pitch decks", "Go the extra mile"): a lower-case word that is neither a connector nor a cue.
+_NEXT_WORD = re.compile(r"^[ \t]+([A-Za-z][a-z-]*)\b(?![.+#]\w)")
+_CONNECTORS = {
+    "and", "or", "to", "for", "in", "on", "with", "as", "is", "are", "was", "at", "by", "from", "etc",
+    "including", "via", "into", "plus", "and/or", "experience", "skills", "knowledge", "preferred",
+    "required", "a", "an", "the", "if", "when", "where", "while", "but", "also", "would", "will", "be",
+}
+_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s")
+
+
+def _near_rx(category: str):
+    rx = _NEAR_CACHE.get(category)
+    if rx is None:
+        words = _CATEGORY_NEAR.get(category)
+        rx = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])") if words else None
+        _NEAR_CACHE[category] = rx
+    return rx
+
+
+def _alternation(names: Iterable[str], ignore_case: bool):
+    """One pattern for many tool names, as tries (see textindex): short names (R, Go, JS) need
+    stricter boundaries than long ones ("R&D" is not R)."""
+    from .textindex import trie_pattern
+
+    fold = (lambda n: n.lower()) if ignore_case else (lambda n: n)
+    names = {fold(n) for n in names}
+    if not names:
+        return None
+    short = sorted(n for n in names if len(n) <= 2)
+    long = sorted(n for n in names if len(n) > 2)
+    parts = []
+    if long:
+        parts.append(rf"(?<![\w@#])(?:{trie_pattern(long)})(?![\w#+@])(?!\.\w)(?!-(?:based|like|style|inspired|ish)\b)")
+    if short:
+        parts.append(rf"(?<![\w&'\u2019.@#/-])(?:{trie_pattern(short)})(?![\w&'\u2019@#+-])(?!\.\w)")
+    return re.compile("|".join(parts), re.I if ignore_case else 0)
+
+
+class ToolIndex:
+    """Compiled name patterns of a tool list, with the lookups ``Vocab`` delegates to."""
+
+    def __init__(self, tools: list[Tool]):
+        self.tools = tools
+        self.by_name: dict[str, Tool] = {}
+        insensitive: dict[str, Tool] = {}
+        sensitive: dict[str, tuple[Tool, bool]] = {}
+        for tool in tools:
+            governed = set(tool.names_exact) | set(tool.names_context)
+            names_any = list(tool.names_any)
+            if tool.name not in governed and not tool.label_only:
+                names_any.insert(0, tool.name)
+            for n in names_any:
+                insensitive.setdefault(n.lower(), tool)
+            for n in tool.names_exact:
+                sensitive.setdefault(n, (tool, False))
+            for n in tool.names_context:
+                sensitive.setdefault(n, (tool, True))
+            for n in tool.all_names():
+                self.by_name.setdefault(n.lower(), tool)
+        self._insensitive = insensitive
+        self._sensitive = sensitive
+        self._re_any = _alternation(insensitive, True)
+        self._re_case = _alternation(sensitive, False)
+
+    def tool_by_name(self, name: str) -> Tool | None:
+        name = name.strip().lower()
+        hit = self.by_name.get(name)
+        if hit is None:  # "Angular 17", "Python 3.12", ".NET 8": the version is not the name
+            base = re.sub(r"\s*v?\d+(?:\.\d+)*\+?$", "", name)
+            hit = self.by_name.get(base) if base and base != name else None
+        return hit
+
+    # -- one pass over a text -------------------------------------------------------------------
+
+    def scan(self, text: str) -> tuple[list[Mention], set[str]]:
+        """(tool mentions that count, names of tools the text names as a company)."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if self._re_any is not None:
+            for m in self._re_any.finditer(text):
+                tool = self._insensitive[m.group(0).lower()]
+                found.append(Mention(tool, m.start(), m.end(), m.group(0), False))
+                taken.append((m.start(), m.end()))
+        if self._re_case is not None:
+            for m in self._re_case.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                tool, ctx = self._sensitive[m.group(0)]
+                found.append(Mention(tool, m.start(), m.end(), m.group(0), ctx))
+        if not found:
+            return [], set()
+        found = [f for f in found if not _lookalike(text, f)]
+        as_company = [_names_company(text, f) for f in found]
+        companies = {f.tool.name for f, c in zip(found, as_company) if c}
+        found = [f for f, c in zip(found, as_company) if not c]
+        found.sort(key=lambda x: x.start)
+        if not any(f.needs_context for f in found):
+            return found, companies
+        confirmed = [not f.needs_context for f in found]
+        rejected: set[int] = set()
+        for i, f in enumerate(found):
+            if not f.needs_context:
+                continue
+            verdict = _context_verdict(text, f)
+            if verdict is None:
+                rejected.add(i)
+            elif verdict:
+                confirmed[i] = True
+        # Three ordinary words in one comma list that are all tool names are a tool list
+        # ("R, Pandas, Spark"); so are two after an example marker ("e.g. Go or Rust").
+        run = [0]
+        for i in range(1, len(found) + 1):
+            if i < len(found) and found[i].start - found[i - 1].end <= 12 and _SEP_GAP.match(text[found[i - 1].end:found[i].start]):
+                run.append(i)
+                continue
+            if len(run) >= 3 or (len(run) == 2 and _ALT_BEFORE.search(text[max(0, found[run[0]].start - 40):found[run[0]].start])):
+                for j in run:
+                    if j not in rejected and not _phrase_after(text, found[j]):
+                        confirmed[j] = True
+            run = [i]
+        # A mention listed right next to a confirmed tool is a tool too ("Go/Rust").
+        changed = True
+        while changed:
+            changed = False
+            for i, f in enumerate(found):
+                if confirmed[i] or i in rejected:
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(found) and confirmed[j]:
+                        a, b = (found[j].end, f.start) if j < i else (f.end, found[j].start)
+                        if b - a <= 24 and _SEP_GAP.match(text[a:b]) and not _phrase_after(text, f):
+                            confirmed[i] = changed = True
+                            break
+        return [f for i, f in enumerate(found) if confirmed[i]], companies
+
+
+# Everyday phrases that start with a short tool name: "Go To Market", "go-live", "go-getter".
+_EVERYDAY_AFTER = re.compile(r"^(?:[ -]to[ -]market|-to\b|[ -]live\b|-getters?\b|[ -]the extra mile)", re.I)
+
+
+def _lookalike(text: str, m: Mention) -> bool:
+    """The tool's catalog lists this phrase as an everyday one ("spark joy", "excel in")."""
+    if m.needs_context and len(m.surface) <= 3 and _EVERYDAY_AFTER.match(text[m.end:m.end + 20]):
+        return True
+    if not m.tool.not_phrases:
+        return False
+    window = text[max(0, m.start - 30):m.end + 30].lower()
+    return any(p in window and _covers(text, m, p) for p in m.tool.not_phrases)
+
+
+def _covers(text: str, m: Mention, phrase: str) -> bool:
+    low = text.lower()
+    for hit in re.finditer(re.escape(phrase), low[max(0, m.start - 40):m.end + 40]):
+        a = hit.start() + max(0, m.start - 40)
+        if a <= m.start and m.end <= a + len(phrase):
+            return True
+    return False
+
+
+def _names_company(text: str, m: Mention) -> bool:
+    return bool(_COMPANY_BEFORE.search(text[max(0, m.start - 20):m.start])
+                or _COMPANY_AFTER.match(text[m.end:m.end + 40]))
+
+
+def _phrase_after(text: str, m: Mention) -> bool:
+    """An ordinary-word name followed by a lower-case word that makes an everyday phrase."""
+    nxt = _NEXT_WORD.match(text[m.end:m.end + 30])
+    if not nxt:
+        return False
+    w = nxt.group(1).lower()
+    if w in _CONNECTORS or w in m.tool.cues_after or _CUE_AFTER.match(" " + w):
+        return False
+    rx = _near_rx(m.tool.category)  # "Slurm queues", "Grafana dashboards"
+    if rx is not None and rx.fullmatch(nxt.group(1)):
+        return False
+    return True
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    a = 0
+    for b in _SENTENCE_BREAK.finditer(text, 0, start):
+        a = b.end()
+    nxt = _SENTENCE_BREAK.search(text, end)
+    return a, nxt.start() if nxt else len(text)
+
+
+def _context_verdict(text: str, f: Mention) -> bool | None:
+    """True: tech context confirms the mention; False: not (yet) confirmed; None: rejected."""
+    tool = f.tool
+    after = text[f.end:f.end + 40]
+    if _PERSON_AFTER.match(after):
+        return None
+    before = text[max(0, f.start - 60):f.start]
+    # The tool's own cues ("in R", "Helm charts", "Microsoft Teams").
+    words_before = re.findall(r"[\w.+#/-]+", before.lower())[-2:]
+    if tool.cues_before and words_before and words_before[-1] in tool.cues_before:
+        return True
+    nxt = re.match(r"^\s+([\w.+#/-]+)", after)
+    if nxt and tool.cues_after:
+        w = nxt.group(1).lower()
+        if w in tool.cues_after or w.rstrip("s") in tool.cues_after:
+            return True
+    if _CUE_AFTER.match(after):
+        return True
+    phrase = _phrase_after(text, f)
+    if _STRONG_CUE_BEFORE.search(before) and not phrase:
+        return True
+    # Weak generic cues ("work with", "build in") hold for tools of code, not for work SaaS
+    # whose names are everyday nouns ("work with Teams across the company").
+    if (_CUE_BEFORE.search(before) or _IN_BEFORE.search(before)) and not phrase and tool.category in _CODE_CATEGORIES:
+        return True
+    a, b = _sentence(text, f.start, f.end)
+    sentence = text[a:b]
+    if tool.cues_near:
+        low = sentence.lower()
+        if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", low) for c in tool.cues_near):
+            return not phrase
+    rx = _near_rx(tool.category)
+    if rx is not None and not phrase:
+        rest = sentence[:f.start - a] + " " + sentence[f.end - a:]
+        if rx.search(rest):
+            return True
+    return False
+
+
+_IN_BEFORE = re.compile(r"\b[a-z]\w*\s+in\s+$")  # "screens in React", lower-case word first
+_CODE_CATEGORIES = {"language", "framework", "library", "database", "data-platform", "data-tool", "ml-tool",
+                    "llm-tool", "cloud-platform", "cloud-service", "devops", "observability", "frontend",
+                    "mobile", "testing", "hpc", "statistics", "geospatial", "os", "security"}
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ToolMention:
+    """One mention of a catalog tool in a posting, with how the posting asks for it."""
+
+    name: str  # canonical
+    category: str
+    line: int
+    column: int
+    end_column: int  # exclusive, on ``end_line`` (a mention never spans lines in practice)
+    surface: str
+    role: str
+    alternatives: tuple[str, ...] = ()  # the other options of its group, for role "alternative"
+    kind: str | None = None
+    end_line: int = 0
+    reason: str = ""  # what decided the role (for debugging and reports)
+
+    @property
+    def is_stack_tool(self) -> bool:
+        return self.kind not in NOT_STACK_KINDS
+
+
+_ALT_BEFORE = re.compile(
+    r"(?:\be\.\s?g\.|\beg\.|\b(?:for (?:example|instance)|such as|like|including(?:,? but not limited to)?|either|or other|"
+    r"various|a variety of|similar to|i\.e\.)\b"
+    r"|\b(?:one or more|one|at least (?:one|two|three|\d)(?: \w+)?|any(?: one)?|some|(?:a )?combination)\s+of\b"
+    r"(?:\s+(?:the following|these|those))?(?:\s+[\w-]+){0,3}?)[\s:,(]*$", re.I)
+_ALT_AFTER = re.compile(
+    r"^[\s,)]*(?:or (?:similar|equivalent|comparable|related|another|other|alike)|and/or similar|etc\b|\.\.\.|or the like|"
+    r"or any other|or something similar)", re.I)
+_ALT_LEADIN = re.compile(
+    r"\b(?:one or more of|one of the following|at least (?:one|two|three|\d)\b|any (?:one )?of the following|"
+    r"some of the following|(?:a )?combination of|familiarity with (?:any|some) of|any of)\b", re.I)
+_RUN_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,;/|&+()*.]*"
+                      r"(?:(?:Microsoft|Amazon|Google|Apache|Adobe|Oracle|IBM)\s+)?$")
+_OR_GAP = re.compile(r"\bor\b|/|\bnor\b", re.I)
+_TEAM_STACK = re.compile(
+    r"\b(?:we(?:'re| are)? (?:currently )?(?:use|uses|using|love|work (?:with|in)|build (?:with|on|in)|rely on|run on|"
+    r"write|develop in|leverage|have adopted)|(?:our|\w+['\u2019]s) (?:\w+ ){0,2}(?:stack|languages?|tools?|tooling|toolset|platform|"
+    r"infrastructure|data|systems?|codebase|environment)\b[^.]{0,40}?(?:is|are|includes?|consists? of|runs? on|"
+    r"built (?:on|with|in)|uses?)|(?:tech(?:nology)?|data) stack(?: is| includes|:)|currently,? (?:but not limited to,? )?"
+    r"|is built (?:on|with|in)|runs? on|written in|powered by|we are (?:a|an) \w+ shop)", re.I)
+_ASK = re.compile(
+    r"\b(?:experience|experienced|proficien\w*|expert\w*|knowledge|familiar\w*|skills?|skilled|ability|able to|"
+    r"comfort\w*|you(?:'ll| will)?|must|should|required|requires?|understanding|background|fluen\w*|demonstrated)\b",
+    re.I)
+_INCIDENTAL_BEFORE = re.compile(
+    r"\b(?:integrat\w* (?:with|into)|partner\w*(?: with)?|customers? (?:include|like|such as)|used by|trusted by|"
+    r"backed by|funded by|featured (?:in|on)|apply (?:via|through|on)|send (?:us )?(?:your|a)|email|link to your|"
+    r"your|follow us on|find us on|acquired by|competitors?|alternative to|replac\w* (?:of )?)"
+    r"(?:\s+[\w.'-]+){0,4}\s*$", re.I)
+_PREFERRED_CLAUSE = re.compile(
+    r"\b(?:preferabl[ey]|preferred|ideally|is a plus|a plus|are a plus|nice[- ]to[- ]haves?|bonus|desirable|"
+    r"an advantage|advantageous|beneficial|not required|helpful|would be (?:great|nice|good)|is welcome|"
+    r"big plus|extra credit|optional)\b", re.I)
+_REQUIRED_KINDS = {"requirements", "responsibilities", "role", "first_problem"}
+_CONTEXT_KINDS = {"about", "benefits", "compensation", "process"}
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if ROLE_STRENGTH[a] <= ROLE_STRENGTH[b] else b
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return _sentence(text, start, end)
+
+
+def _units(doc):
+    for block in doc.blocks:
+        yield block.text, block.position, block
+
+
+def tool_facts(doc, vocab) -> list["ToolMention"]:
+    """Every tool mention in the posting's prose, in order, with its role."""
+    cache: dict = {}  # one scan per text serves both find_tools and company_names
+    units = list(_units(doc))
+    scans = [(text, pos, block, vocab.find_tools(text, cache)) for text, pos, block in units]
+    companies = set().union(*(vocab.company_names(text, cache) for text, _, _ in units)) if units else set()
+    scans = _whole_item_tools(scans, vocab)
+    # Lists introduced by an "one or more of the following:" line: their tools form one group.
+    leadin_groups: dict[int, list[str]] = {}
+    for text, _pos, block, mentions in scans:
+        it = block.item
+        if it is not None and it.leadin and _ALT_LEADIN.search(it.leadin):
+            names = leadin_groups.setdefault(_leadin_key(it), [])
+            for m in mentions:
+                if m.tool.name not in names:
+                    names.append(m.tool.name)
+    out: list[ToolMention] = []
+    for text, pos, block, mentions in scans:
+        narrative = block.kind == "paragraph" and block.item is None
+        if narrative and companies:
+            mentions = [m for m in mentions if m.tool.name not in companies]
+        if not mentions:
+            continue
+        roles = _roles_in_block(text, block, mentions, vocab, leadin_groups)
+        for m, (role, alts, reason) in zip(mentions, roles):
+            line, col = pos(m.start)
+            end_line, end_col = pos(m.end)
+            out.append(ToolMention(m.tool.name, m.tool.category, line, col, end_col, m.surface, role,
+                                   tuple(alts), m.tool.kind or (m.tool.category if m.tool.category in NOT_STACK_KINDS else None),
+                                   end_line, reason))
+    return out
+
+
+_ITEM_TAIL = re.compile(
+    r"^\s*(?:[.;,:(-].*)?$|^\s+(?:is|are)\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional)\b",
+    re.I | re.S)
+
+
+def _whole_item_tools(scans, vocab):
+    """A list item that is only an ordinary-word tool name ("- Swift", "- Go is a plus") is that
+    tool when another item of the same list names a tool."""
+    index = vocab._tool_index
+    with_tools = {_list_key(b.item) for _t, _p, b, ms in scans if b.item is not None and ms}
+    out = []
+    for text, pos, block, mentions in scans:
+        it = block.item
+        if it is not None and not mentions and _list_key(it) in with_tools:
+            m = re.match(r"\s*(?:(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+)?([A-Z][\w.+#-]*)", text)
+            hit = index._sensitive.get(m.group(1)) if m else None
+            if hit is not None and _ITEM_TAIL.match(text[m.end():]):
+                tool = hit[0]
+                mentions = (Mention(tool, m.start(1), m.end(1), m.group(1), True),)
+        out.append((text, pos, block, mentions))
+    return out
+
+
+def _list_key(item):
+    return (id(item.section), id(item.parent), item.leadin)
+
+
+def tool_roles(doc, vocab) -> dict[str, str]:
+    """Canonical tool name -> its strongest role in the posting (required > alternative >
+    preferred > team-stack > incidental)."""
+    roles: dict[str, str] = {}
+    for f in tool_facts(doc, vocab):
+        roles[f.name] = _stronger(f.role, roles[f.name]) if f.name in roles else f.role
+    return roles
+
+
+def _runs(text: str, mentions) -> list[list[int]]:
+    """Indices of mentions joined by list separators, as runs."""
+    runs: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if runs:
+            prev = mentions[runs[-1][-1]]
+            gap = text[prev.end:m.start]
+            if len(gap) <= 40 and _RUN_GAP.match(gap) and "\n\n" not in gap:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+_BACK_CHOICE = re.compile(r"\b(?:at least (?:one|two|three|\d)|one or more|any|either|one|some)\s+of\s+(?:those|these|them|the above|which)\b", re.I)
+
+
+def _later_choice(text, clause_end, mentions, i):
+    """The tools of mention ``i``'s clause when the next sentence asks for some of them."""
+    nxt_end = _SENTENCE_BREAK.search(text, clause_end + 1)
+    following = text[clause_end:nxt_end.start() if nxt_end else len(text)]
+    if not _BACK_CHOICE.search(following):
+        return None
+    a, b = _sentence(text, mentions[i].start, mentions[i].end)
+    names = [m.tool.name for m in mentions if a <= m.start < b]
+    return [n for n in dict.fromkeys(names) if n != mentions[i].tool.name]
+
+
+def _leadin_key(item):
+    return (id(item.section), id(item.parent), item.leadin)
+
+
+def _section_preferred(block) -> bool:
+    sec = block.section
+    return sec is not None and sec.kind == "preferred"
+
+
+def _roles_in_block(text, block, mentions, vocab, leadin_groups):
+    item = block.item
+    sec_kind = block.section.kind if block.section is not None else "other"
+    item_pref_context = bool(item is not None and (
+        sec_kind == "preferred"
+        or (item.leadin is not None and vocab.is_preferred_leadin(item.leadin))
+        or (item.parent is not None and item.parent.preferred)))
+    leadin_alt = item is not None and item.leadin is not None and bool(_ALT_LEADIN.search(item.leadin))
+    leadin_group = leadin_groups.get(_leadin_key(item)) if leadin_alt else None
+    parent_alt = item is not None and item.parent is not None and bool(_ALT_LEADIN.search(item.parent.text))
+    # Alternative groups from runs.
+    alt_of: dict[int, list[str]] = {}
+    alt_reason: dict[int, str] = {}
+    for run in _runs(text, mentions):
+        first, last = mentions[run[0]], mentions[run[-1]]
+        a, _b = _clause_bounds(text, first.start, first.end)
+        before = text[max(a, first.start - 80):first.start]
+        gaps = " ".join(text[mentions[x].end:mentions[y].start] for x, y in zip(run, run[1:]))
+        after = text[last.end:last.end + 30]
+        reason = ""
+        if _ALT_BEFORE.search(before):
+            reason = "example marker"
+        elif _ALT_AFTER.match(after):
+            reason = "'or similar'"
+        elif len(run) > 1 and _OR_GAP.search(gaps):
+            reason = "'or' list"
+        if reason:
+            names = []
+            for x in run:
+                if mentions[x].tool.name not in names:
+                    names.append(mentions[x].tool.name)
+            for x in run:
+                alt_of[x] = [n for n in names if n != mentions[x].tool.name]
+                alt_reason[x] = reason
+    result = []
+    for i, m in enumerate(mentions):
+        a, b = _clause_bounds(text, m.start, m.end)
+        clause = text[a:b]
+        before = text[a:m.start]
+        if block.kind == "heading":
+            result.append(("incidental", (), "heading"))
+            continue
+        preferred = item_pref_context or _section_preferred(block) or bool(_PREFERRED_CLAUSE.search(clause)) \
+            or bool(item is not None and item.preferred and _PREFERRED_CLAUSE.search(item.text) is None and vocab.item_is_preferred(clause))
+        if _INCIDENTAL_BEFORE.search(text[max(a, m.start - 60):m.start]) and not _ASK.search(before[-25:]):
+            result.append(("incidental", (), "not used by the hire"))
+            continue
+        team = None
+        for team in _TEAM_STACK.finditer(before):
+            pass
+        gap = before[team.end():] if team else ""
+        is_team = bool(team and not _ASK.search(gap) and ")" not in gap and len(gap) <= 80)
+        # A paragraph about the team's stack under a nice-to-have heading is still about the team.
+        if preferred and not (is_team and item is None and not _PREFERRED_CLAUSE.search(clause)):
+            result.append(("preferred", tuple(alt_of.get(i, ())), "nice to have"))
+            continue
+        if is_team:
+            group = _later_choice(text, b, mentions, i)
+            if group is not None:  # "our core languages are X, Y, Z. You know at least one of those."
+                result.append(("alternative", tuple(group), "one of the team's options"))
+            else:
+                result.append(("team-stack", (), "what the team uses"))
+            continue
+        if i in alt_of:
+            result.append(("alternative", tuple(alt_of[i]), alt_reason[i]))
+            continue
+        if leadin_alt or parent_alt:
+            group = [n for n in (leadin_group or []) if n != m.tool.name]
+            result.append(("alternative", tuple(group), "one of the listed options"))
+            continue
+        if sec_kind in _CONTEXT_KINDS and not _ASK.search(clause):
+            result.append(("incidental", (), f"{sec_kind} section"))
+            continue
+        result.append(("required", (), f"{sec_kind} section"))
+    return result
+

@@ -1,0 +1,158 @@
+"""Tool recognition and tool roles, on postings written for these tests (tests/data/tools/)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jdlint.document import Document
+from jdlint.toolmatch import ROLES, ToolMention, tool_facts, tool_roles
+from jdlint.vocab import load_vocab
+
+DATA = Path(__file__).parent / "data" / "tools"
+V = load_vocab()
+
+
+def names(text: str) -> list[str]:
+    return [m.tool.name for m in V.find_tools(text)]
+
+
+def roles(text: str) -> dict[str, str]:
+    return tool_roles(Document.parse(text, "<t>", V), V)
+
+
+def facts(text: str) -> list[ToolMention]:
+    return tool_facts(Document.parse(text, "<t>", V), V)
+
+
+# -- recognition ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, tool", [
+    ("Maintain the billing app written in Ruby and Rails", "Ruby"),
+    ("You will refactor our legacy PHP code", "PHP"),
+    ("Build the booking screens in React", "React"),
+    ("Publish the monthly numbers as Tableau workbooks", "Tableau"),
+    ("Clean up duplicate accounts in Salesforce", "Salesforce"),
+    ("Answer escalations that arrive through Zendesk", "Zendesk"),
+    ("Hand off mock-ups from Figma to engineering", "Figma"),
+    ("Track the work in Jira", "Jira"),
+    ("Submit array jobs to Slurm on the campus cluster", "Slurm"),
+    ("Our services run on Amazon S3 and EC2", "Amazon EC2"),
+    ("Golang or Java for the ingestion service", "Go"),
+    ("Presentations built in Pitch and shared in Notion docs", "Pitch"),
+    ("Notes live in Notion docs", "Notion"),
+    ("Experience with Microsoft Teams and Slack channels", "Microsoft Teams"),
+])
+def test_tools_of_many_kinds_are_recognised(text, tool):
+    assert tool in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We go the extra mile for every customer.",
+    "Partner with our Go To Market team on launches.",
+    "Own the go-live checklist.",
+    "Model the warehouse with a snowflake schema.",
+    "Excellent written communication.",
+    "Five years in R&D leadership.",
+    "Spread the Word of the new process.",
+    "Access to quality health care for every employee.",
+    "You will work with teams across the company.",
+    "Julia, our head of data, will onboard you.",
+    "Your ideas will spark change.",
+    "Pitch decks for the board are part of the job.",
+    "A solid grounding in Linear algebra.",
+    "Help shape the Lambda Architecture discussion.",
+])
+def test_ordinary_words_are_not_tools(text):
+    assert names(text) == []
+
+
+def test_a_tool_named_as_the_employer_is_not_a_tool_mention():
+    assert names("Join GitLab and help GitLab grow.") == []
+    assert names("Ability to use GitLab for code review") == ["GitLab"]
+
+
+def test_versions_and_vendor_prefixes_resolve_to_one_tool():
+    assert V.tool_by_name("Angular 17").name == "Angular"
+    assert V.tool_by_name("s3").name == "Amazon S3"
+    assert V.tool_by_name("golang").name == "Go"
+
+
+# -- roles ---------------------------------------------------------------------------------
+
+def test_required_preferred_and_team_stack():
+    r = roles("# Analyst\n\n## Requirements\n\n- Strong SQL\n- Building dashboards in Power BI\n\n"
+              "## Nice to have\n\n- Some dbt\n\n## About the team\n\nWe use Snowflake for everything.\n")
+    assert r["SQL"] == "required" and r["Power BI"] == "required"
+    assert r["dbt"] == "preferred"
+    assert r["Snowflake"] == "team-stack"
+
+
+def test_alternatives_form_a_group():
+    f = facts("# Engineer\n\n## Requirements\n\n- One or more of, e.g., Java, Scala, Python\n")
+    alt = {m.name: m for m in f}
+    assert {m.role for m in f} == {"alternative"}
+    assert set(alt["Scala"].alternatives) == {"Java", "Python"}
+
+
+def test_options_under_a_lead_in_are_alternatives():
+    f = facts("# Engineer\n\n## Requirements\n\nAt least one of the following:\n\n- Kotlin\n- Swift\n- Dart\n")
+    assert {m.name: m.role for m in f} == {"Kotlin": "alternative", "Swift": "alternative", "Dart": "alternative"}
+    kotlin = next(m for m in f if m.name == "Kotlin")
+    assert set(kotlin.alternatives) == {"Swift", "Dart"}
+
+
+def test_or_and_slash_lists_are_choices_but_comma_lists_are_not():
+    r = roles("# Dev\n\n## Requirements\n\n- Vue or Svelte\n- Docker, Kubernetes and Helm charts\n")
+    assert r["Vue.js"] == "alternative" and r["Svelte"] == "alternative"
+    assert r["Docker"] == r["Kubernetes"] == r["Helm"] == "required"
+
+
+def test_go_fundamentals_is_required_and_a_nice_to_have_go_is_preferred():
+    r = roles("# Backend Engineer\n\n## Must have\n\n- Go fundamentals\n")
+    assert r == {"Go": "required"}
+    r = roles("# Backend Engineer\n\n## Requirements\n\n- Python\n- Go is a plus\n")
+    assert r == {"Python": "required", "Go": "preferred"}
+
+
+def test_incidental_mentions():
+    r = roles("# Engineer\n\n## About us\n\nOur product offers integrations with Salesforce and HubSpot.\n\n"
+              "## Requirements\n\n- TypeScript\n\nEmail us a link to your GitHub profile.\n")
+    assert r["Salesforce"] == r["HubSpot"] == "incidental"
+    assert r["GitHub"] == "incidental"
+    assert r["TypeScript"] == "required"
+
+
+def test_strongest_role_wins():
+    r = roles("# Engineer\n\n## About the team\n\nWe use Kafka.\n\n## Requirements\n\n- Kafka\n")
+    assert r["Kafka"] == "required"
+    assert ROLES.index("required") < ROLES.index("alternative") < ROLES.index("preferred")
+
+
+def test_facts_carry_positions_and_surface():
+    f = facts("# Dev\n\n- Work in Postgres daily\n")
+    m = next(x for x in f if x.name == "PostgreSQL")
+    assert (m.line, m.column, m.end_column, m.surface) == (3, 11, 19, "Postgres")
+    assert m.category == "database"
+
+
+# -- the written postings, with their labels -----------------------------------------------
+
+def _score():
+    labels = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
+    gold, got = {}, {}
+    for name, tools in labels.items():
+        for tool, role in tools.items():
+            gold[(name, V.tool_by_name(tool).name)] = role
+        doc = Document.parse((DATA / name).read_text(encoding="utf-8"), name, V)
+        for tool, role in tool_roles(doc, V).items():
+            got[(name, tool)] = role
+    both = set(gold) & set(got)
+    return (len(both) / len(gold), len(both) / len(got),
+            sum(gold[k] == got[k] for k in both) / len(both))
+
+
+def test_written_postings_meet_the_targets():
+    recall, precision, role_acc = _score()
+    assert recall >= 0.9 and precision >= 0.95 and role_acc >= 0.85, (recall, precision, role_acc)
