@@ -135,8 +135,12 @@ class Vocab:
         return [_rx(p) for p in self.data["first_problem"].get("standalone_cues", [])]
 
     @cached_property
-    def first_problem_subject(self):
-        return _rx(self.data["first_problem"].get("subject_pattern", r"(?!)"))
+    def first_problem_deliverables(self):
+        return [_rx(p) for p in self.data["first_problem"].get("deliverable_cues", [])]
+
+    @cached_property
+    def first_problem_onboarding(self):
+        return [_rx(p) for p in self.data["first_problem"].get("onboarding_cues", [])]
 
     @cached_property
     def _keyword_index(self):
@@ -182,7 +186,8 @@ class Vocab:
             ("seniority.other_agent_cues", list(self.other_agent_cues)),
             ("first_problem.sentence_cues", [raw(p) for p in self.first_problem_cues]),
             ("first_problem.standalone_cues", list(self.first_problem_standalone)),
-            ("first_problem.subject_pattern", [self.first_problem_subject]),
+            ("first_problem.deliverable_cues", list(self.first_problem_deliverables)),
+            ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),
             ("inclusive.exclusionary", [raw(e["rx"]) for e in self.exclusionary]),
             ("questions", [rx for q in self.questions for rx in q["rx"]]),

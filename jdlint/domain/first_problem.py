@@ -1,11 +1,13 @@
 """First-problem evidence: where the posting says what the hire will solve or deliver first.
 
 Present when a section is about it (kind ``first_problem``: "Your first 90 days", "The problem
-we need solved first", a 30-60-90 plan) with prose under it, or when a sentence ties the start
-of the job to a deliverable (``first_problem.yaml`` cues: "Within 60 days you will have
-shipped...", "Your first assignment: ..."); a time cue counts only in a sentence about the hire.
-Cues in benefits, pay, process and about-us sections do not count ("benefits start within 30
-days").
+we need solved first", a 30-60-90 plan) with prose under it, when the posting names its first
+project ("Your first assignment: ..."), or when a sentence about the work ties the start of the
+job to a deliverable (``first_problem.yaml``): "Within 60 days you will have shipped...", "By
+the end of March the invoice matcher has to run on the new queue", "The immediate priority is
+moving billing off the cron box". The hire need not be the subject; onboarding ("in your first
+week you'll meet the team") is not a deliverable. Cues in benefits, pay, process and about-us
+sections do not count ("benefits start within 30 days").
 """
 from __future__ import annotations
 
@@ -50,7 +52,23 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     for p in vocab.first_problem_cues:
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
-            if vocab.first_problem_subject.search(sentence):
+            cue = (m.start() - at, m.end() - at)
+            if _delivers(sentence, cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
                                     " ".join(sentence.split()))
     return None
+
+
+def _delivers(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:
+    """Whether the sentence names something delivered, outside its start cue and outside
+    onboarding ("meet the team", "set up your laptop")."""
+    onboarding = [(m.start(), m.end()) for p in vocab.first_problem_onboarding for m in p.finditer(sentence)]
+    for p in vocab.first_problem_deliverables:
+        for m in p.finditer(sentence):
+            a, b = m.start(), m.end()
+            if a < cue[1] and cue[0] < b:
+                continue  # part of the start cue itself ("kick off by ...")
+            if any(x < b and a < y for x, y in onboarding):
+                continue
+            return True
+    return False
