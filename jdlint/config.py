@@ -18,6 +18,7 @@ import regex
 
 from . import yamlio
 from .finding import Severity
+from .employer import Employer, parse_employer
 from .names import did_you_mean, first_duplicate
 from .registry import RuleError, RuleSet, builtin_rules, load_rules_from, validate_options
 from .vocab import VOCAB_KEYS, VOCAB_PATTERN_FIELDS, stage_names
@@ -33,6 +34,7 @@ TOP_KEYS = {
     "vocab": "additions to the built-in vocabularies",
     "stage": "the company stage: seed, series-a, scaleup or enterprise",
     "require_salary": "when a pay range is required: always, covered-locations or never",
+    "employer": "who is hiring, for the laws that depend on it: {size: employees, type: private | federal | state | municipal}",
 }
 LEVELS = ("off", "info", "warning", "error")
 
@@ -61,6 +63,7 @@ class PostingSettings:
     stack: list[str] | None
     stage: str | None
     disable: tuple[str, ...]
+    employer: Employer | None = None
 
 
 @dataclass
@@ -76,6 +79,7 @@ class Config:
     vocab_origins: dict = field(default_factory=dict)  # "key\0pattern" -> "path:line"
     stage: str | None = None
     require_salary: str | None = None
+    employer: Employer | None = None
     ruleset: RuleSet = field(default_factory=lambda: RuleSet(builtin_rules()))
 
     def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
@@ -107,7 +111,13 @@ class Config:
         file_stack = settings.get("stack") if isinstance(settings.get("stack"), list) else None
         file_stage = settings.get("stage") if isinstance(settings.get("stage"), str) else None
         effective = stack if stack is not None else (file_stack if file_stack is not None else self.stack)
-        return PostingSettings(effective, file_stage or self.stage, disable)
+        employer = self.employer
+        if "employer" in settings:
+            parsed, _error, _key = parse_employer(settings["employer"])
+            if parsed is not None:  # an invalid block is a front-matter finding, and ignored
+                employer = Employer(parsed.size if parsed.size is not None else (employer.size if employer else None),
+                                    parsed.type or (employer.type if employer else None))
+        return PostingSettings(effective, file_stage or self.stage, disable, employer)
 
     def check_rule_names(self, names: Iterable[str], what: str) -> None:
         for n in names:
@@ -289,6 +299,12 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
         _merge_vocab(cfg, path, data)
     if "stage" in data:
         cfg.stage = _choice(data, "stage", stage_names(), where)
+    if "employer" in data:
+        employer, error, key = parse_employer(data["employer"])
+        if employer is None:
+            line = yamlio.line_of(data["employer"], key, yamlio.line_of(data, "employer")) if key else yamlio.line_of(data, "employer")
+            raise ConfigError(where, line, f"'employer': {error}")
+        cfg.employer = employer
     if "require_salary" in data:
         cfg.require_salary = _choice(data, "require_salary", _salary_choices(cfg), where)
     if "rules" in data:

@@ -84,7 +84,8 @@ def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[st
     """Run the enabled rules over a parsed posting, then the suppression post-pass."""
     settings = cfg.for_document(doc, stack)
     ctx = Context(vocab=vocab, facts=facts_for(doc, vocab), today=today or date.today(),
-                  stack=settings.stack, stage=settings.stage, rule_names=tuple(cfg.ruleset.keys()))
+                  stack=settings.stack, stage=settings.stage, employer=settings.employer,
+                  rule_names=tuple(cfg.ruleset.keys()))
     rules = cfg.enabled_rules(select, ignore, settings.disable)
     findings: list[Finding] = []
     with posting_deadline():

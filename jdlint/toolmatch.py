@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 
 ROLES = ("required", "alternative", "preferred", "team-stack", "incidental")
@@ -144,7 +144,10 @@ _NEAR_CACHE: dict[str, re.Pattern] = {}
 _COMPANY_BEFORE = re.compile(
     r"\b(?:at|join|joining|joins|about|welcome to|work(?:ing)? (?:at|for)|employees of|across|throughout|"
     r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
-_COMPANY_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
+_COMPANY_AFTER = re.compile(
+    r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|"
+    r"way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|"
+    r"the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
 _PERSON_AFTER = re.compile(
     r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b"
     r"(?!\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional))|['\u2019]s\b)"
@@ -160,8 +163,8 @@ _CONNECTORS = {
 _SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s")
 
 
-def _near_rx(category: str):
-    rx = _NEAR_CACHE.get(category)
+def _near_rx(category: str) -> Any:
+    rx: Any = _NEAR_CACHE.get(category)
     if rx is None:
         words = _CATEGORY_NEAR.get(category)
         rx = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])") if words else None
@@ -463,7 +466,7 @@ def tool_facts(doc, vocab) -> list["ToolMention"]:
     scans = _whole_item_tools(scans, vocab)
     # Lists introduced by an "one or more of the following:" line: their tools form one group.
     leadin_groups: dict[int, list[str]] = {}
-    for text, _pos, block, mentions in scans:
+    for _text, _pos, block, mentions in scans:
         it = block.item
         if it is not None and it.leadin and _ALT_LEADIN.search(it.leadin):
             names = leadin_groups.setdefault(_leadin_key(it), [])
@@ -608,8 +611,8 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
             result.append(("incidental", (), "not used by the hire"))
             continue
         team = None
-        for team in _TEAM_STACK.finditer(before):
-            pass
+        for found in _TEAM_STACK.finditer(before):
+            team = found
         gap = before[team.end():] if team else ""
         is_team = bool(team and not _ASK.search(gap) and ")" not in gap and len(gap) <= 80)
         # A paragraph about the team's stack under a nice-to-have heading is still about the team.

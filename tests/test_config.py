@@ -155,3 +155,30 @@ def test_stage_and_require_salary_keys(tmp_path):
         load_config(write(tmp_path / "a2.yaml", "stage: sead\n"))
     with pytest.raises(ConfigError, match=r"a3.yaml:2: option 'require_salary' must be one of always, covered-locations, never"):
         load_config(write(tmp_path / "a3.yaml", "rules:\n  missing-salary-range: {require_salary: sometimes}\n"))
+
+
+def test_employer_is_validated_with_file_and_line(tmp_path):
+    cfg = tmp_path / ".jdlint.yaml"
+    cfg.write_text("stack: [python]\nemployer:\n  size: 40\n  type: goverment\n")
+    with pytest.raises(ConfigError, match=r"\.jdlint\.yaml:4: 'employer': 'type' must be one of private, federal"):
+        load_config(cfg)
+    cfg.write_text("employer: {size: -3}\n")
+    with pytest.raises(ConfigError, match=r"'size' must be a whole number"):
+        load_config(cfg)
+    cfg.write_text("employer: {size: 40, type: state}\n")
+    assert load_config(cfg).employer.size == 40
+
+
+def test_a_law_reaches_only_the_employers_it_covers():
+    posting = "# Data Engineer\n\nBased in our Ottawa office.\n\nBuild pipelines.\n"
+
+    def salary(config):
+        return [f.message for f in lint_text(posting, config, select=["missing-salary-range"])]
+
+    (msg,) = salary(None)  # unknown employer: the law is assumed to apply, and says its reach
+    assert "'Ottawa'" in msg and "25+ employees" in msg
+    assert salary({"employer": {"type": "federal"}}) == []
+    assert salary({"employer": {"size": 24}}) == []
+    assert len(salary({"employer": {"size": 25, "type": "private"}})) == 1
+    dc = "# Data Engineer\n\nHybrid from our Washington, DC office.\n"
+    assert lint_text(dc, {"employer": {"type": "municipal"}}, select=["missing-salary-range"]) == []

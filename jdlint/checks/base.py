@@ -15,6 +15,7 @@ class Context:
     today: date
     stack: list[str] | None = None  # the team's tools (config, front matter or --stack)
     stage: str | None = None  # the company stage (seed, series-a, ...)
+    employer: Any = None  # config.Employer: size and type, for the laws that depend on them
     rule_names: tuple[str, ...] = ()  # every rule name and code the config knows
     suppression: Any = None  # for kinds that run after suppression: suppressions.Outcome
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .. import yamlio
+from ..employer import parse_employer
 from ..names import did_you_mean
 from ..vocab import stage_names
 from .base import Context, Kind
 
 JDLINT_KEYS = {"stack": "a list of tool names", "disable": "a list of rule names or codes",
-               "stage": "one of the company stages (seed, series-a, scaleup, enterprise)"}
+               "stage": "one of the company stages (seed, series-a, scaleup, enterprise)",
+               "employer": "a mapping such as {size: 40, type: private}"}
 
 
 class FrontMatterKind(Kind):
@@ -27,12 +29,16 @@ class FrontMatterKind(Kind):
         block = fm["jdlint"]
         line = doc.fm_line(yamlio.line_of(fm, "jdlint", 1))
         if not isinstance(block, dict):
-            yield rule.finding(doc, line, 1, problem="the 'jdlint' block must be a mapping with 'stack', 'disable' and/or 'stage'")
+            yield rule.finding(doc, line, 1, problem="the 'jdlint' block must be a mapping with 'stack', 'disable', 'stage' and/or 'employer'")
             return
         for key, value in block.items():
             kline = doc.fm_line(yamlio.line_of(block, key, 1))
             if key not in JDLINT_KEYS:
                 yield rule.finding(doc, kline, 1, problem=f"unknown key {key!r} in the 'jdlint' block{did_you_mean(str(key), JDLINT_KEYS)}")
+            elif key == "employer":
+                _employer, error, _sub = parse_employer(value)
+                if error:
+                    yield rule.finding(doc, kline, 1, problem=f"'jdlint.employer' {error}")
             elif key == "stage":
                 if value not in stage_names():
                     yield rule.finding(doc, kline, 1, problem=f"'jdlint.stage' must be {JDLINT_KEYS[key]}, not {value!r}")

@@ -1,7 +1,9 @@
 """missing-salary-range: no pay range where a pay-transparency law requires one.
 
 The places and the pay come from ``domain.pay``. A law counts from its in-force date, compared
-with the run date. An open-ended figure ("$120k+", "up to $200k") is reported: no law listed
+with the run date, and only for the employers it reaches: ``employer: {size, type}`` in the
+config or front matter (a federal employer is never under a state or city law; a 20-person
+company is not under Ontario's 25-employee threshold). An open-ended figure ("$120k+", "up to $200k") is reported: no law listed
 accepts it.
 """
 from __future__ import annotations
@@ -9,6 +11,29 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .base import Context, Kind
+
+# Laws that bind a federal employer too: none of the listed ones (they are state, provincial,
+# city and national-EU laws; a federal agency answers to federal law only).
+FEDERAL_LAWS: frozenset[str] = frozenset()
+
+
+def _binds(j: dict, employer: Any) -> bool:
+    """Whether a law reaches this employer: no state, provincial or city law binds a federal
+    employer; a law binds only the employer types it lists and employers at its threshold."""
+    if employer is None:
+        return True
+    if employer.type is not None:
+        if employer.type == "federal" and j.get("id") not in FEDERAL_LAWS:
+            return False
+        if employer.type not in j.get("binds", ("private", "state", "municipal", "federal")):
+            return False
+    return employer.size is None or employer.size >= int(j.get("min_employees", 1))
+
+
+def _reach(j: dict) -> str:
+    n = int(j.get("min_employees", 1))
+    who = "non-government employers" if j.get("binds") == ["private"] else "employers"
+    return f"for {who} with {n}+ employees" if n > 1 else f"for all {who}"
 
 
 class PayRangeKind(Kind):
@@ -21,7 +46,7 @@ class PayRangeKind(Kind):
         mode = rule.options["require_salary"]
         if mode == "never" or not doc.has_content():
             return
-        mentions = [p for p in ctx.facts.places if p.in_force(ctx.today)]
+        mentions = [p for p in ctx.facts.places if p.in_force(ctx.today) and _binds(p.jurisdiction, ctx.employer)]
         if mode == "covered-locations" and not mentions:
             return
         pay = ctx.facts.pay
@@ -31,7 +56,8 @@ class PayRangeKind(Kind):
             p = mentions[0]
             j = p.jurisdiction
             line, col, end_col, text = p.line, p.column, p.end_column, p.text
-            where = f"{j['label']} ({j['law']}, in force since {j['in_force']}) requires {j['must_show']}"
+            where = (f"the posting names '{p.text}': {j['label']} ({j['law']}, in force since {j['in_force']}, "
+                     f"{_reach(j)}) requires {j['must_show']}")
         else:
             line, col, end_col, text = doc.anchor()
             where = "this team requires a pay range in every posting"
