@@ -7,13 +7,9 @@ the top-level counted items not marked preferred.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
-
-_PARENS = re.compile(r"\([^()]*\)")
-
 
 @dataclass(frozen=True)
 class RequirementBlock:
@@ -69,20 +65,30 @@ class Requirements:
         return False
 
     def tools_in_item(self, item: Any) -> list[str]:
-        """Distinct stack tools an item names. Tools given in parentheses as examples of one
-        thing ("python data libraries (numpy, pandas, scikit-learn)") count once, as that thing."""
+        """The tools an item asks the hire for, one name per requirement: a group of
+        alternatives ("at least one language such as Go, Java or Python", "data libraries
+        (e.g. numpy, pandas)") counts once, as its first tool; tools the item names as the
+        team's stack, the employer or in passing do not count. Tools listed after a category
+        without an example marker ("Python and related tools (Pandas, PyTorch, Pydantic)") are
+        each required."""
+        lines = set(item.lines)
+        roles: dict[str, tuple[str, frozenset[str]]] = {}
+        for m in self.tools.mentions:
+            if m.line in lines and m.name not in roles:
+                roles[m.name] = (m.role, frozenset((m.name,) + tuple(m.alternatives)))
         text = item.text
         names: list[str] = []
-        spans = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
-        groups: dict[int, str] = {}
+        groups: set[Any] = set()
         for m in self.tools.scan(text):
             if not m.tool.is_stack_tool:
                 continue
-            group = next((i for i, (a, b) in enumerate(spans) if a <= m.start < b), None)
-            if group is not None:
+            role, group = roles.get(m.tool.name, ("required", frozenset()))
+            if role in ("team-stack", "incidental"):
+                continue
+            if role == "alternative" and len(group) > 1:
                 if group in groups:
                     continue
-                groups[group] = m.tool.name
+                groups.add(group)
             if m.tool.name not in names:
                 names.append(m.tool.name)
         return names
