@@ -26,6 +26,7 @@ def inspect_text(text: str, path: str, cfg: Config) -> dict[str, Any]:
         "text": t.text, "line": t.line, "column": t.column, "source": t.source,
         "roles": list(t.roles), "stacked": t.stacked, "family": t.family,
         "family_label": t.family_label, "junior_marker": t.junior_marker,
+        "job_family_page": t.job_family_page,
     }
     sections = [{"line": s.line, "level": s.level, "title": s.title, "kind": s.kind,
                  "explicit": s.explicit_kind, "bold": s.bold} for s in doc.sections]
@@ -91,6 +92,7 @@ def render_text(data: dict[str, Any]) -> str:
         fam = t["family_label"] or "no known family"
         extra = f"; stacks {len(t['roles'])} roles: " + ", ".join(repr(r) for r in t["roles"]) if t["stacked"] else ""
         junior = f"; junior ({t['junior_marker']!r})" if t["junior_marker"] else ""
+        junior += "; a job-family page" if t.get("job_family_page") else ""
         out.append(f"title: {t['text']!r} (line {t['line']}, from {t['source']}): {fam}{extra}{junior}")
     out.append("")
     out.append("sections:")

@@ -34,8 +34,8 @@ class TitleScopeKind(Kind):
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
         fam = _title_family(ctx)
-        if fam is None or fam == "leadership":
-            return  # no clear title, or a leader whose job is to oversee the work
+        if fam is None or fam == "leadership" or ctx.facts.title.job_family_page:
+            return  # no clear title, a leader who oversees the work, or a page about many jobs
         items = ctx.facts.classified
         if len(items) < rule.options["min_items"]:
             return
@@ -65,8 +65,15 @@ class RoleMixKind(Kind):
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
-        if _title_family(ctx) == "leadership":
-            return  # a head of data oversees several kinds of work by design
+        hybrid = ctx.facts.declared_hybrid
+        if hybrid is not None:
+            a, b = hybrid.families
+            yield rule.finding(doc, hybrid.line, hybrid.column, hybrid.line, hybrid.end_column, match=hybrid.text,
+                               variant="declared", families=f"{vocab.family_label(a)} and {vocab.family_label(b)}")
+            return
+        title = ctx.facts.title
+        if _title_family(ctx) == "leadership" or (title is not None and title.job_family_page):
+            return  # a head of data oversees several kinds of work by design; a job-family page lists several jobs
         group_of = family_groups(vocab)
         fams = [w.family for w in ctx.facts.classified if w.family != "leadership"]  # managing is not a role mix
         counts = Counter(group_of.get(f, f) for f in fams)

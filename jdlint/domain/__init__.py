@@ -20,7 +20,7 @@ from .questions import Question, questions
 from .requirements import Requirements
 from .responsibilities import WorkItem, family_groups, work_items
 from .seniority import ScopeHit, senior_scope
-from .titles import TitleFacts, read_title
+from .titles import DeclaredHybrid, TitleFacts, declared_hybrid, read_title
 from .tools import ToolFacts
 from .wording import CodedWord, PhraseHit, coded_words, exclusionary_phrases
 
@@ -37,6 +37,11 @@ class Facts:
     @cached_property
     def title(self) -> TitleFacts | None:
         return read_title(self.doc, self.vocab)
+
+    @cached_property
+    def declared_hybrid(self) -> DeclaredHybrid | None:
+        """Where the posting calls its own job a blend of two role families, if it does."""
+        return declared_hybrid(self.doc, self.vocab)
 
     @cached_property
     def work_items(self) -> list[WorkItem]:

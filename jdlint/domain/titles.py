@@ -138,10 +138,44 @@ class TitleFacts:
     family: str | None  # the role family of a one-role title, when the taxonomy knows it
     family_label: str | None
     junior_marker: str | None  # "Junior", "Entry-level", "I" ... when the title says junior
+    job_family_page: bool = False  # a page about a family of jobs ("Data Engineering", levels)
 
     @property
     def stacked(self) -> bool:
         return len(self.roles) >= 2
+
+
+# A title naming a discipline rather than a job ("Data Engineering", "Machine Learning
+# Engineering roles") heads a job-family page; its family is the discipline's.
+_DISCIPLINE = {"engineering": "engineer", "science": "scientist", "analytics": "analyst",
+               "analysis": "analyst", "research": "researcher", "management": "manager",
+               "design": "designer", "operations": "engineer"}
+_LEVEL_WORDS = re.compile(r"\b(?:junior|intermediate|senior|staff|principal|lead|associate|distinguished|"
+                          r"manager|director|i{1,3}|iv|[1-5])\b", re.I)
+
+
+def _discipline_family(g: TitleGrammar, title: str) -> str | None:
+    words = g.words(g.clean(title))
+    low = [w.lower() for w in words]
+    for i in range(len(low) - 1, -1, -1):
+        if low[i] in _DISCIPLINE:
+            role = " ".join(words[:i] + [_DISCIPLINE[low[i]]])
+            key, _label = g.key(role)
+            return key if key in g.family_ids else None
+    return None
+
+
+def _level_headings(doc: Any, g: TitleGrammar, title_line: int) -> int:
+    """Headings after the title that are themselves job titles with a level ("Data Engineer
+    (Junior)", "Senior Data Engineer", "Staff Data Engineer")."""
+    n = 0
+    for sec in doc.sections:
+        if sec.line == title_line or sec.bold:
+            continue
+        words = g.words(sec.title)
+        if g.head_index(words) is not None and _LEVEL_WORDS.search(sec.title) and len(words) <= 8:
+            n += 1
+    return n
 
 
 def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
@@ -151,11 +185,20 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
     g = grammar(vocab)
     roles = tuple(g.roles(t.text))
     family = None
+    family_page = False
     if not roles:
-        key, _label = g.key(g.clean(t.text))
-        family = key if key in g.family_ids else None
+        cleaned = g.clean(t.text)
+        if g.head_index(g.words(cleaned)) is None:
+            family = _discipline_family(g, cleaned)
+            family_page = family is not None
+        else:
+            key, _label = g.key(cleaned)
+            family = key if key in g.family_ids else None
+    if not family_page and _level_headings(doc, g, t.line) >= 2:
+        family_page = True  # one page, several levels of the same job
     return TitleFacts(t.text, t.line, t.column, t.end_column, t.source, roles, family,
-                      vocab.family_label(family) if family else None, junior_marker(t.text, vocab))
+                      vocab.family_label(family) if family else None, junior_marker(t.text, vocab),
+                      family_page)
 
 
 def junior_marker(title: str, vocab: Any) -> str | None:
@@ -166,3 +209,48 @@ def junior_marker(title: str, vocab: Any) -> str | None:
             return str(m.group(0))
     m = vocab.junior_level_suffix.search(title)
     return str(m.group(0)) if m else None
+
+
+# A posting that says its job is a blend of two roles ("a hybrid position between Data
+# Scientist and Analytics Engineer", "part data engineer, part analyst", "both a designer and a
+# developer") declares a conflated role in its own words.
+_HYBRID = re.compile(
+    r"\b(?:hybrid|cross|blend|mix|combination|cross-over|crossover)\b[^.\n]{0,40}?\b(?:between|of)\b\s+(?P<a>[^.\n]{3,60}?)\s+(?:and|&)\s+(?P<b>[^.\n,;]{3,60})"
+    r"|\bpart\s+(?P<c>[^.\n,;]{3,40}?),?\s+part\s+(?P<d>[^.\n,;]{3,40})"
+    r"|\bboth\s+(?:a|an)\s+(?P<e>[^.\n,;]{3,40}?)\s+and\s+(?:a|an)\s+(?P<f>[^.\n,;]{3,40})", re.I)
+
+
+@dataclass(frozen=True)
+class DeclaredHybrid:
+    line: int
+    column: int
+    end_column: int
+    text: str
+    families: tuple[str, str]
+
+
+def _role_family(g: TitleGrammar, phrase: str) -> str | None:
+    """The family of a role named in running text ("a Data Scientist", "analytics engineer")."""
+    words = g.words(phrase)
+    hi = g.head_index(words)
+    if hi is None:
+        return None
+    key, _label = g.key(" ".join(words[: hi + 1]))
+    return key if key in g.family_ids else None
+
+
+def declared_hybrid(doc: Any, vocab: Any) -> DeclaredHybrid | None:
+    """The first sentence where the posting calls its job a blend of two role families."""
+    g = grammar(vocab)
+    for block in doc.blocks:
+        for m in _HYBRID.finditer(block.text):
+            a = m.group("a") or m.group("c") or m.group("e")
+            b = m.group("b") or m.group("d") or m.group("f")
+            fams = [_role_family(g, part) for part in (a, b)]
+            if None in fams or fams[0] == fams[1]:
+                continue
+            line, col = block.position(m.start())
+            end_line, end_col = block.position(m.end())
+            return DeclaredHybrid(line, col, end_col if end_line == line else col + 1, " ".join(m.group(0).split()),
+                                  (str(fams[0]), str(fams[1])))
+    return None
