@@ -123,10 +123,16 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
             return False, None
         return True, None
 
+    from .safeio import escape_path
+
+    walk_errors: list[OSError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=walk_errors.append):
+                while walk_errors:  # a folder that could not be listed is an error, not a skip
+                    exc = walk_errors.pop(0)
+                    yield exc.filename or root, f"{escape_path(exc.filename or root)}: error: cannot list this folder: {exc.strerror or exc}"
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
                                  and not os.path.islink(os.path.join(root, d)))
                 for name in sorted(files):
@@ -136,31 +142,40 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
                     ok, err = wanted(full, True)
                     if ok or err:
                         yield full, err
+            for exc in walk_errors:
+                yield exc.filename or raw, f"{escape_path(exc.filename or raw)}: error: cannot list this folder: {exc.strerror or exc}"
+            walk_errors.clear()
         elif p.exists() or p.is_symlink():
             ok, err = wanted(raw, False)
             if ok or err:
                 yield raw, err
         else:
-            yield raw, f"{raw}: error: no such file or directory"
+            yield raw, f"{escape_path(raw)}: error: no such file or directory"
 
 
 def read_posting(path: str) -> str:
-    """Read a posting as UTF-8 (a BOM is fine). Raises ValueError with a one-line reason."""
+    """Read a posting as UTF-8 (a BOM is fine). Raises ValueError with a one-line reason.
+
+    Only regular files are read (a FIFO, a device such as a committed ``x.md -> /dev/zero``
+    symlink, or a socket is refused without blocking), at most ``MAX_BYTES``, and a symlink
+    that resolves outside the tree under review is not followed (``safeio.tree_root``)."""
+    from . import safeio
+
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise ValueError(f"too large to be a posting ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise ValueError("is a directory") from None
-    except PermissionError:
-        raise ValueError("permission denied") from None
-    except FileNotFoundError:
-        raise ValueError("no such file (it vanished while jdlint ran)") from None
-    except ValueError:
-        raise
-    except OSError as exc:
-        raise ValueError(exc.strerror or str(exc)) from None
+        size = os.lstat(path).st_size  # lstat: say nothing about a link's target yet
+    except OSError:
+        size = 0  # read_regular_file says why
+    if size > MAX_BYTES:
+        raise ValueError(f"too large to be a posting ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
+    try:
+        data = safeio.read_regular_file(path, MAX_BYTES, root=safeio.tree_root(path))
+    except ValueError as exc:
+        msg = str(exc)
+        if msg == "no such file":
+            msg = "no such file (it vanished while jdlint ran)"
+        elif msg.startswith("too large"):
+            msg = f"too large to be a posting (over {MAX_BYTES // 1024 // 1024} MB, the limit)"
+        raise ValueError(msg) from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValueError("looks like a binary file (it contains NUL bytes), not markdown")
     try:
@@ -225,21 +240,33 @@ def apply_fixes(text: str, findings) -> tuple[str, int]:
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write next to the file and rename over it, keeping its permission bits."""
-    import tempfile
+    """Write the fixed text of ``path``, keeping its permission bits and its links.
 
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=".jdlint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    - a symlink is written through to its target when that target is inside the tree under
+      review, and refused (``OSError``) otherwise; the link itself is never replaced;
+    - a file with one link is replaced atomically (temp file in its folder, created with
+      ``O_EXCL|O_NOFOLLOW``, then renamed over it);
+    - a hard-linked file (``st_nlink > 1``) is rewritten in place, so every name keeps
+      seeing the same file (not atomic: a crash may leave it half written).
+    """
+    import errno
+    import stat
+
+    from . import safeio
+
+    target = path
+    if os.path.islink(path):
+        real = os.path.realpath(path)
+        if not safeio.is_within(real, safeio.tree_root(path)):
+            raise OSError(errno.EPERM, "it is a symbolic link to a file outside the tree under review; not fixed")
+        target = real
+    st = os.stat(target)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if st.st_nlink > 1:
+        safeio.rewrite_in_place(target, text)
+    else:
+        safeio.write_output(target, text, mode=st.st_mode & 0o7777)
 
 
 def fix_file(path: str, cfg: Config, **kw) -> tuple[FileResult, int]:

@@ -1,0 +1,208 @@
+"""Regression tests for the security review (/work/shared/security/REPORT.md): jdlint reads a
+tree it does not trust (postings, file names, configs, packs, caches), so reading, writing and
+printing must stay inside it and be bounded."""
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from jdlint import safeio
+from jdlint.engine import MAX_BYTES, read_posting, write_atomically
+
+from .conftest import CLEAN_BODY
+
+BAD = "# Data Engineer / Analytics Engineer\n\n" + CLEAN_BODY
+
+
+# -- safeio: writing (V1, B12) ---------------------------------------------------------------
+
+def test_write_output_never_follows_a_planted_temp_symlink(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    # the old fixed temp name, planted by a pull request
+    os.symlink(victim, ws / "out.sarif.jdlint-tmp")
+    safeio.write_output(ws / "out.sarif", "{}")
+    assert victim.read_text() == "keep me"
+    assert (ws / "out.sarif").read_text() == "{}" and not (ws / "out.sarif").is_symlink()
+    assert sorted(p.name for p in ws.iterdir()) == ["out.sarif", "out.sarif.jdlint-tmp"]
+
+
+def test_write_output_refuses_a_symlinked_target(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    os.symlink(victim, tmp_path / "report.html")
+    for append in (False, True):
+        with pytest.raises(OSError, match="symbolic link"):
+            safeio.write_output(tmp_path / "report.html", "<html>", append=append)
+    assert victim.read_text() == "keep me"
+    assert (tmp_path / "report.html").is_symlink()
+
+
+def test_write_output_appends(tmp_path):
+    p = tmp_path / "summary.md"
+    safeio.write_output(p, "a\n", append=True)
+    safeio.write_output(p, "b\n", append=True)
+    assert p.read_text() == "a\nb\n"
+
+
+def test_write_output_removes_its_temp_file_on_error(tmp_path, monkeypatch):
+    def full(fd, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safeio, "_write_all", full)
+    with pytest.raises(OSError, match="No space"):
+        safeio.write_output(tmp_path / "x.sarif", "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- safeio: reading (V2, B5, B14) -------------------------------------------------------------
+
+def test_read_regular_file_refuses_fifo_without_blocking(tmp_path):
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    result = {}
+
+    def read():
+        try:
+            safeio.read_regular_file(fifo, 100)
+        except ValueError as exc:
+            result["error"] = str(exc)
+
+    t = threading.Thread(target=read, daemon=True)
+    t.start()
+    t.join(20)
+    assert result.get("error") == "is a FIFO (named pipe), not a regular file"
+
+
+def test_read_regular_file_refuses_devices_and_limits_size(tmp_path):
+    with pytest.raises(ValueError, match="is a device"):
+        safeio.read_regular_file("/dev/zero", 100)
+    p = tmp_path / "big"
+    p.write_bytes(b"x" * 101)
+    with pytest.raises(ValueError, match="too large"):
+        safeio.read_regular_file(p, 100)
+    assert safeio.read_regular_file(p, 101) == b"x" * 101
+
+
+def test_read_regular_file_confines_symlinks_to_root(tmp_path):
+    (tmp_path / "outside").mkdir()
+    secret = tmp_path / "outside" / "secret.md"
+    secret.write_text("DB_PASSWORD=hunter2")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    os.symlink(secret, repo / "leak.md")
+    (repo / "real.md").write_text("ok")
+    os.symlink("real.md", repo / "inside.md")
+    with pytest.raises(ValueError, match="outside the tree"):
+        safeio.read_regular_file(repo / "leak.md", 1000, root=repo)
+    assert safeio.read_regular_file(repo / "leak.md", 1000, root=repo, follow_links=True) == b"DB_PASSWORD=hunter2"
+    assert safeio.read_regular_file(repo / "inside.md", 1000, root=repo) == b"ok"
+
+
+def test_read_stream_limited():
+    assert safeio.read_stream_limited(io.BytesIO(b"abc"), 3) == b"abc"
+    with pytest.raises(ValueError, match="too large"):
+        safeio.read_stream_limited(io.BytesIO(b"abcd"), 3)
+
+
+# -- read_posting (V2, B5) ---------------------------------------------------------------------
+
+def test_posting_symlinked_outside_the_tree_is_not_read(tmp_path, monkeypatch):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.md").write_text("DB_PASSWORD=hunter2\n")
+    repo = tmp_path / "repo"
+    (repo / "postings").mkdir(parents=True)
+    os.symlink("../../outside/secret.md", repo / "postings" / "leak.md")
+    os.symlink("/dev/zero", repo / "postings" / "zero.md")
+    monkeypatch.chdir(repo)
+    with pytest.raises(ValueError, match="outside the tree"):
+        read_posting("postings/leak.md")
+    with pytest.raises(ValueError, match="outside the tree"):
+        read_posting("postings/zero.md")
+
+
+def test_cli_reports_fifos_and_devices_as_errors(tmp_path):
+    (tmp_path / "good.md").write_text(BAD)
+    os.mkfifo(tmp_path / "fifo.md")
+    proc = subprocess.run([sys.executable, "-m", "jdlint", "--no-color", "."], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "fifo.md: error: is a FIFO (named pipe), not a regular file" in proc.stderr
+    assert "good.md:" in proc.stdout
+
+
+# -- --fix and links (B13) ---------------------------------------------------------------------
+
+def test_fix_writes_through_a_symlink_inside_the_tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "target.md").write_text("old\n")
+    os.symlink("real/target.md", tmp_path / "link.md")
+    write_atomically("link.md", "new\n")
+    assert (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "real" / "target.md").read_text() == "new\n"
+
+
+def test_fix_refuses_a_symlink_outside_the_tree(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (tmp_path / "victim.md").write_text("old\n")
+    os.symlink(tmp_path / "victim.md", repo / "link.md")
+    monkeypatch.chdir(repo)
+    with pytest.raises(OSError, match="outside the tree"):
+        write_atomically("link.md", "new\n")
+    assert (tmp_path / "victim.md").read_text() == "old\n" and (repo / "link.md").is_symlink()
+
+
+def test_fix_keeps_hard_links_and_mode(tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("old text that is longer\n")
+    os.chmod(a, 0o640)
+    os.link(a, b)
+    write_atomically(str(a), "new\n")
+    assert os.stat(a).st_ino == os.stat(b).st_ino and os.stat(a).st_nlink == 2
+    assert b.read_text() == "new\n"
+    single = tmp_path / "single.md"
+    single.write_text("old\n")
+    os.chmod(single, 0o600)
+    write_atomically(str(single), "new\n")
+    assert single.read_text() == "new\n" and stat.S_IMODE(os.stat(single).st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md", "single.md"]
+
+
+# -- printing (V3, V5) -------------------------------------------------------------------------
+
+def test_sanitize_terminal_and_escape_path():
+    assert safeio.sanitize_terminal("a\x1b]0;pwned\x07b\nc\td\x9b") == "a\\x1b]0;pwnedb\nc\td\\x9b".replace("pwnedb", "pwned\\x07b")
+    assert safeio.sanitize_terminal("a\nb", keep_newlines=False) == "a\\nb"
+    assert safeio.escape_path("x\n::error file=a::forged\r.md") == "x\\n::error file=a::forged\\r.md"
+    assert safeio.escape_path("plain/é.md") == "plain/é.md"
+
+
+def test_unlistable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
+    from jdlint.config import ConfigFinder
+    from jdlint.engine import discover
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.md").write_text(BAD)
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # tests run as root: chmod would not stop it
+    out = list(discover([str(tmp_path)], ConfigFinder()))
+    assert (str(tmp_path / "ok" / "a.md"), None) in out
+    assert (str(tmp_path / "locked"), f"{tmp_path / 'locked'}: error: cannot list this folder: Permission denied") in out
