@@ -206,3 +206,106 @@ def test_unlistable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
     out = list(discover([str(tmp_path)], ConfigFinder()))
     assert (str(tmp_path / "ok" / "a.md"), None) in out
     assert (str(tmp_path / "locked"), f"{tmp_path / 'locked'}: error: cannot list this folder: Permission denied") in out
+
+
+# -- the cache (V4, B12) -----------------------------------------------------------------------
+
+POSTING_WITH_FINDINGS = "# Data Engineer / Analytics Engineer\n\nWe want a rockstar.\n"
+
+
+def _lint_in_subprocess(env: dict, cwd: Path) -> subprocess.CompletedProcess:
+    (cwd / "p.md").write_text(POSTING_WITH_FINDINGS)
+    full = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "JDLINT_CACHE_DIR", "JDLINT_NO_CACHE", "HOME")}
+    full.update(env)
+    return subprocess.run([sys.executable, "-m", "jdlint", "--no-color", "p.md"], cwd=cwd, env=full,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name.startswith(("rules-", "vocab-")))
+
+
+def _silence_all_rules(path: Path) -> None:
+    """What an attacker writes: the same key, every rule opt-in, a matching digest."""
+    import hashlib
+    import json
+
+    header, _, payload = path.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    for _where, rule in data:
+        rule["opt_in"] = True
+    new = json.dumps(data).encode()
+    magic, key, _digest = header.split(b" ")
+    path.write_bytes(b"%s %s %s\n" % (magic, key, hashlib.sha256(new).hexdigest().encode()) + new)
+
+
+def test_cache_rejects_tampered_and_foreign_files(tmp_path):
+    cache = tmp_path / "cache"
+    env = {"JDLINT_CACHE_DIR": str(cache), "HOME": str(tmp_path)}
+    first = _lint_in_subprocess(env, tmp_path)
+    assert first.returncode == 1 and "stacked-title" in first.stdout
+    rules = next(p for p in _cache_files(cache) if p.name.startswith("rules-"))
+    clean = rules.read_bytes()
+
+    # a payload changed without fixing the digest is not used
+    rules.write_bytes(clean.replace(b'"opt_in":false', b'"opt_in":true '))
+    assert "stacked-title" in _lint_in_subprocess(env, tmp_path).stdout
+
+    # garbage, a wrong shape, a huge header: a miss, never a crash
+    for junk in (b"\x00" * 100, b"jdlint-cache/2 x y\n42", clean[:50], b"42"):
+        rules.write_bytes(junk)
+        r = _lint_in_subprocess(env, tmp_path)
+        assert r.returncode == 1 and "stacked-title" in r.stdout and "Traceback" not in r.stderr
+
+    # a consistent planted file that others can write to is ignored
+    rules.write_bytes(clean)
+    _silence_all_rules(rules)
+    os.chmod(rules, 0o666)
+    assert "stacked-title" in _lint_in_subprocess(env, tmp_path).stdout
+    # ... and so is any file in a folder others can write to
+    rules.write_bytes(clean)
+    _silence_all_rules(rules)
+    os.chmod(rules, 0o600)
+    os.chmod(cache, 0o777)
+    assert "stacked-title" in _lint_in_subprocess(env, tmp_path).stdout
+
+
+def test_cache_is_never_put_in_the_current_folder(tmp_path, monkeypatch):
+    from jdlint import cache
+
+    monkeypatch.delenv("JDLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("JDLINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_home", lambda: None)  # a uid without a passwd entry
+    folder = cache.cache_dir()
+    assert folder is not None and folder.is_absolute()
+    assert folder.parent == Path(__import__("tempfile").gettempdir())
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache.cache_dir().is_absolute()
+    monkeypatch.setenv("JDLINT_CACHE_DIR", "relative")
+    assert cache.cache_dir() is None
+
+
+def test_cache_leaves_no_temp_files_when_the_disk_is_full(tmp_path, monkeypatch):
+    from jdlint import cache
+
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path / "c"))
+    real_fdopen = os.fdopen
+
+    class Full(io.RawIOBase):
+        def __init__(self, fd):
+            self.fd = fd
+
+        def write(self, b):
+            raise OSError(28, "No space left on device")
+
+        def close(self):
+            os.close(self.fd)
+            super().close()
+
+    monkeypatch.setattr(cache.os, "fdopen", lambda fd, mode="r", *a, **k: Full(fd) if "w" in mode else real_fdopen(fd, mode, *a, **k))
+    src = tmp_path / "src.yaml"
+    src.write_text("a: 1\n")
+    assert cache.cached("rules", [src], lambda: {"a": [1, 2]}) == {"a": [1, 2]}
+    assert list((tmp_path / "c").iterdir()) == []
