@@ -309,3 +309,140 @@ def test_cache_leaves_no_temp_files_when_the_disk_is_full(tmp_path, monkeypatch)
     src.write_text("a: 1\n")
     assert cache.cached("rules", [src], lambda: {"a": [1, 2]}) == {"a": [1, 2]}
     assert list((tmp_path / "c").iterdir()) == []
+
+
+# -- formatters (V3, V5, V6, V7) ---------------------------------------------------------------
+
+def _finding(path="a.md", message="m", rule="stacked-title", severity=None, line=1):
+    from jdlint.finding import Finding, Severity
+
+    return Finding(path=path, line=line, column=1, end_line=line, end_column=3, code="JD101", rule=rule,
+                   severity=severity or Severity.ERROR, message=message)
+
+
+def test_github_format_never_lets_a_name_or_message_start_a_command():
+    from jdlint.finding import Severity
+    from jdlint.formatters.github import GithubFormatter
+
+    evil_path = "x\n::error file=README.md,line=1::Forged\r\n::add-mask::Found\x1b[2J.md"
+    evil_msg = "quoted 'a\n::warning file=action.yml::forged\x1b]0;t\x07'"
+    fs = [_finding(path=evil_path, message=evil_msg, line=i) for i in range(1, 15)]
+    fs.append(_finding(path="::add-mask::secret.md", message="m", severity=Severity.ERROR, line=99))
+    out = GithubFormatter().render(fs)
+    lines = out.split("\n")
+    assert len(lines) == len(fs) + 1  # one line per finding and the notice: nothing split
+    for ln in lines:
+        assert ln.startswith(("::error file=", "::notice title=jdlint::")) or not ln.lstrip().startswith("::"), ln
+        assert "\x1b" not in ln and "\r" not in ln and "\x07" not in ln
+
+
+def test_text_format_shows_control_characters_escaped():
+    from jdlint.formatters.text import TextFormatter
+
+    f = _finding(path="a\x1b]0;pwned\x07\n.md", message="'\x1b[2Jrockstar\r\x9b31m'")
+    for color in (False, True):
+        line = TextFormatter(color=color).finding(f)
+        assert "\n" not in line and "\r" not in line and "\x07" not in line and "\x9b" not in line
+        assert "a\\x1b]0;pwned\\x07\\n.md" in line and "\\x1b[2Jrockstar\\r\\x9b31m" in line
+    assert "\x1b" not in TextFormatter(color=False).finding(f)
+
+
+def test_summary_renders_names_and_values_as_literal_text():
+    from markdown_it import MarkdownIt
+
+    from jdlint.formatters.summary import SummaryFormatter
+
+    evil_path = "a` [Approve this PR](https:attacker.example) `.md"
+    evil_msg = "unknown rule '![pixel](https://attacker.example/t.png) [Approve](https://attacker.example/x) <img src=x> | *b*'"
+    text = SummaryFormatter().render([_finding(path=evil_path, message=evil_msg, rule="evil`|rule")], 1)
+    html_out = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<a " not in html_out and "<img" not in html_out and "<em>" not in html_out
+    assert evil_path in html_out  # shown as written, inside one code span
+    assert html_out.count("<td>") + html_out.count('<td style="text-align:right">') == 4 + 3  # no cell split by '|'
+
+
+def _report(md: str, findings=None):
+    from jdlint import __version__, lint_text
+    from jdlint.config import Config
+    from jdlint.formatters.report import ReportFormatter
+
+    if findings is None:
+        findings = lint_text(md, {"stack": ["python"]}, path="p.md")
+    return ReportFormatter(list(Config().ruleset), __version__).render([("p.md", md, findings)], 1)
+
+
+class _MarkAudit(__import__("html.parser").parser.HTMLParser):
+    """Every <mark> must be an element (text context); no attribute value may hold markup."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.marks = 0
+        self.bad: list = []
+
+    def handle_starttag(self, tag, attrs):
+        self.marks += tag == "mark"
+        for k, v in attrs:
+            if v and ("<mark" in v or "<" in v and k in ("href", "class", "id")):
+                self.bad.append((tag, k, v))
+            if v and re.search("[\ue000-\ue003\ue010-\ue01f]", v):
+                self.bad.append((tag, k, v))
+
+
+import re  # noqa: E402
+
+
+def test_report_marks_only_text_never_a_link_title():
+    md = "# Data Engineer\n\n[job](https://example.com 'our rockstar onmouseover=alert(1) team')\n"
+    page = _report(md)
+    audit = _MarkAudit()
+    audit.feed(page)
+    assert not audit.bad
+    assert 'title="our rockstar onmouseover=alert(1) team"' in page
+
+
+def test_report_csp_allows_only_its_own_script():
+    import base64
+    import hashlib
+
+    page = _report("# Data Engineer\n\ntext\n")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp and "unsafe-inline'; img" not in csp.split("script-src")[1]
+    for directive in ("base-uri 'none'", "form-action 'none'", "object-src 'none'", "default-src 'none'"):
+        assert directive in csp
+
+
+# Property: whatever the posting (finding triggers mixed into every construct that renders an
+# attribute), <mark> appears only as an element in text, never inside an attribute value.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TRIGGERS = ["rockstar", "ninja", "5+ years of LangChain", "Data Engineer / ML Engineer", "guru", "culture fit"]
+_ATOMS = ['"', "'", "`", "<", ">", "&", "&quot;", "onmouseover=alert(1)", "javascript:alert(1)", " ", "\n",
+          "(", ")", "[", "]", "*", "_", "\ue000", "\ue010", "\ue001", "\ue002", "\ue003", "<!--", "-->", "|", "#",
+          "- ", "```", "\\", "!"] + _TRIGGERS
+_text = st.lists(st.sampled_from(_ATOMS), max_size=10).map("".join)
+
+
+@st.composite
+def _construct(draw):
+    a, b, c = draw(_text), draw(_text), draw(_text)
+    q = draw(st.sampled_from(['"', "'", "()"]))
+    title = f"{q[0]}{b}{q[-1]}"
+    return draw(st.sampled_from([
+        f"[{a}]({c} {title})", f"[{a}](<{c}> {title})", f"[{a}][r]\n\n[r]: {c} {title}",
+        f"[r]: <{c}>\n{title}\n\n[{a}][r]", f"<{c}>", f"![{a}]({c} {title})", f"```{a}\n{b}\n```",
+        f"| {a} | {b} |\n|---|---|\n| {c} | x |", f"# {a} / {b}", f"**{a}**\n{b}", f"- {a}\n  - {b}",
+        f"{a} `{b}` {c}", a,
+    ]))
+
+
+@settings(deadline=None)
+@given(st.lists(_construct(), min_size=1, max_size=5).map("\n\n".join))
+def test_report_marks_only_in_text_property(md):
+    page = _report(md)
+    audit = _MarkAudit()
+    audit.feed(page)
+    assert not audit.bad, (audit.bad[:3], md)
+    assert page.count("<mark") == audit.marks  # every "<mark" in the source is a parsed element
