@@ -534,3 +534,87 @@ def test_unbuildable_front_matter_values_are_findings(value, message, with_jdlin
     text = f"---\ntitle: Data Engineer\n{extra}posted: {value}\n---\n\nText.\n"
     fm = [f for f in lint_text(text) if f.rule == "front-matter"]
     assert any(message in f.message and f.line == (5 if with_jdlint_block else 3) for f in fm), fm
+
+
+# -- linear time on adversarial shapes (B1) ----------------------------------------------------
+
+def _growth(make, n: int) -> float:
+    """Time of linting make(4n) over make(n): about 4 when linear, 16 when quadratic."""
+    import time
+
+    from jdlint import lint_text
+
+    lint_text(make(200))  # warm the caches
+    best = []
+    for size in (n, 4 * n):
+        text = make(size)
+        start = time.perf_counter()
+        lint_text(text)
+        best.append(time.perf_counter() - start)
+    return best[1] / max(best[0], 1e-3)
+
+
+SHAPES = {
+    "unterminated directive openers": (lambda n: "# Data Engineer\n\nx " + "<!--jdlint-enable" * (n // 17) + "\n", 50000),
+    "directives x findings": (lambda n: "# Data Engineer\n\n" + "<!-- jdlint-disable-line gendered-wording -->\n" * n
+                              + "\n" + "We want a rockstar.\n\n" * n, 4000),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_adversarial_shapes_grow_linearly(shape):
+    make, n = SHAPES[shape]
+    ratio = _growth(make, n)
+    assert ratio < 10, f"{shape}: 4x the input took {ratio:.1f}x the time (quadratic would be ~16x)"
+
+
+class _CountingList(list):
+    """A list that counts the elements read through slices and iteration (work, not time)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.touched = 0
+
+    def __getitem__(self, k):
+        out = super().__getitem__(k)
+        self.touched += len(out) if isinstance(k, slice) else 1
+        return out
+
+    def __iter__(self):
+        for x in super().__iter__():
+            self.touched += 1
+            yield x
+
+
+def test_section_ends_take_linear_work():
+    from jdlint.document import Document
+    from jdlint.vocab import load_vocab
+
+    vocab = load_vocab()
+    n = 5000
+    doc = Document.parse("# x\n", "p.md", vocab=vocab)
+    doc.sections = _CountingList()
+    headings = [(i, 0, 1, False, "#") for i in range(n)]  # the '#\n' * n shape
+    raw = ["#"] * n
+    doc._build_sections(headings, raw, raw, vocab)
+    assert len(doc.sections) == n and doc.sections[-1].end_line == n and doc.sections[0].end_line == 1
+    assert doc.sections.touched < 5 * n, doc.sections.touched  # was n * n / 2
+
+
+def test_directives_still_work_after_an_unterminated_opener():
+    from jdlint import lint_text
+
+    text = ("# Data Engineer\n\n" + CLEAN_BODY + "\nWe want a rockstar. <!--jdlint-enable <!-- jdlint-disable-line exclusionary-language -->\n"
+            "We want a rockstar.\n")
+    lines = [f.line for f in lint_text(text) if f.rule == "exclusionary-language"]
+    assert lines == [6], lines
+
+
+def test_section_ends():
+    from jdlint.document import Document
+    from jdlint.vocab import load_vocab
+
+    doc = Document.parse("# A\nx\n## B\ny\n### C\n## D\nz\n# E\nw\n", "p.md", vocab=load_vocab())
+    assert [(s.title, s.line, s.end_line) for s in doc.sections] == [
+        ("A", 1, 7), ("B", 3, 5), ("C", 5, 5), ("D", 6, 7), ("E", 8, 9)]
