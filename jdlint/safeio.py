@@ -264,5 +264,12 @@ def sanitize_terminal(text: str, keep_newlines: bool = True, keep_tabs: bool = T
 def escape_path(path: str | os.PathLike) -> str:
     """A path fit to print on one line: newlines, CR, tabs and every other control character
     escaped (``\\n``, ``\\r``, ``\\x1b``), so a file name can neither start a new line (a
-    forged ``::error`` workflow command) nor drive the terminal."""
-    return sanitize_terminal(os.fspath(path), keep_newlines=False, keep_tabs=False)
+    forged ``::error`` workflow command) nor drive the terminal. A relative name that begins
+    with ``:`` or ``#`` is shown as ``./name`` (the same file), so a line that begins with
+    the path cannot be a workflow command either."""
+    text = sanitize_terminal(os.fspath(path), keep_newlines=False, keep_tabs=False)
+    if text.lstrip().startswith((":", "#")):
+        # The runner strips leading blanks and reads "::cmd::" (and the old "##[cmd]") at the
+        # start of any line; "./" names the same file and cannot start a command.
+        text = "./" + text
+    return text

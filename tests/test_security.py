@@ -186,6 +186,8 @@ def test_sanitize_terminal_and_escape_path():
     assert safeio.sanitize_terminal("a\nb", keep_newlines=False) == "a\\nb"
     assert safeio.escape_path("x\n::error file=a::forged\r.md") == "x\\n::error file=a::forged\\r.md"
     assert safeio.escape_path("plain/é.md") == "plain/é.md"
+    assert safeio.escape_path("::error file=README.md::x.md") == "./::error file=README.md::x.md"
+    assert safeio.escape_path(" ##[error]x.md") == "./ ##[error]x.md"
 
 
 def test_unlistable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
