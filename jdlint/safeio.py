@@ -22,7 +22,7 @@ import stat
 from typing import IO
 
 __all__ = ["write_output", "rewrite_in_place", "read_regular_file", "read_stream_limited",
-           "sanitize_terminal", "escape_path", "is_within", "tree_root"]
+           "sanitize_terminal", "escape_path", "error_line", "is_within", "tree_root"]
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -273,3 +273,18 @@ def escape_path(path: str | os.PathLike) -> str:
         # start of any line; "./" names the same file and cannot start a command.
         text = "./" + text
     return text
+
+
+def error_line(path: str | os.PathLike | None, line: str) -> str:
+    """A ``path: error: ...`` (or ``path: fixed N``) line made safe to print on stderr: the
+    leading path as ``escape_path`` shows it, the rest with control characters and line
+    breaks escaped. A line that would still begin with ``::`` or ``##[`` (a workflow
+    command) gets a ``jdlint: `` prefix."""
+    if path is not None:
+        raw = os.fspath(path)
+        if line.startswith(raw):
+            return escape_path(raw) + sanitize_terminal(line[len(raw):], keep_newlines=False)
+    line = sanitize_terminal(line, keep_newlines=False)
+    if line.lstrip().startswith(("::", "##[")):
+        line = "jdlint: " + line
+    return line

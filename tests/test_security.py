@@ -188,6 +188,11 @@ def test_sanitize_terminal_and_escape_path():
     assert safeio.escape_path("plain/é.md") == "plain/é.md"
     assert safeio.escape_path("::error file=README.md::x.md") == "./::error file=README.md::x.md"
     assert safeio.escape_path(" ##[error]x.md") == "./ ##[error]x.md"
+    evil = "bad\n::warning file=action.yml,line=1::Forged\n.md"
+    assert safeio.error_line(evil, f"{evil}: error: line 3: not valid UTF-8") == \
+        "bad\\n::warning file=action.yml,line=1::Forged\\n.md: error: line 3: not valid UTF-8"
+    assert safeio.error_line("::x.md", "::x.md: fixed 1 finding") == "./::x.md: fixed 1 finding"
+    assert safeio.error_line(None, "::error::x\ny") == "jdlint: ::error::x\\ny"
 
 
 def test_unlistable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
