@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -125,8 +124,9 @@ def _relative(path: Path, base: Path) -> str:
 # depth, ``/x.md`` is anchored, ``[ab]``, ``**``, ``\\`` escapes, and ``!negation`` with the last
 # matching pattern winning). The regular expressions pathspec builds backtrack badly under
 # Python's ``re`` (``*a*a*a...*b`` against a long name never finishes, B4), so they are run by
-# the ``regex`` module, which matches them in linear-ish time, under a time limit as a last
-# resort: a glob that still takes longer is a config error, not a hang.
+# the ``regex`` module, which matched every pathological shape we tried (many ``*``, many
+# ``**/``, 250-character names) in milliseconds, and under a time limit as a last resort: a
+# glob that still takes longer is a config error, not a hang.
 GLOB_TIMEOUT = 0.5
 _NEVER = regex.compile(r"(?!)")
 
