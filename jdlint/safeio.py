@@ -162,15 +162,17 @@ def read_regular_file(path: str | os.PathLike, limit: int, follow_links: bool = 
       ``O_NONBLOCK`` and checked with ``fstat``, so a FIFO never blocks and nothing is read
       from a device such as ``/dev/zero``);
     - at most ``limit + 1`` bytes are read; more is refused even when ``stat`` lied;
-    - a symlink (anywhere in the path) whose resolved target is outside ``root`` is refused,
-      unless ``follow_links``. With ``root=None`` symlinks are followed (the caller trusts
-      the name, e.g. a path the user typed).
+    - a path whose resolved location is outside ``root`` (typically a symlink, in the file
+      name or in a folder on the way, pointing out of the tree) is refused, unless
+      ``follow_links``. With ``root=None`` nothing is confined (the caller trusts the name).
 
     Raises ``ValueError`` with a one-line reason.
     """
     path = os.fspath(path)
     if root is not None and not follow_links and not is_within(path, root):
-        raise ValueError("is a symbolic link to a file outside the tree under review (not followed)")
+        if is_within(os.path.abspath(path), root) or os.path.islink(path):
+            raise ValueError("is a symbolic link to a file outside the tree under review (not followed)")
+        raise ValueError("is outside the tree under review")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
