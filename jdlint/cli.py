@@ -14,6 +14,7 @@ import click
 from ._version import __version__
 from .finding import Severity
 from .names import did_you_mean
+from .safeio import error_line
 
 FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("auto", "text", "json", "github", "sarif")  # auto and the names in formatters.FORMATS
@@ -26,8 +27,11 @@ def _split(values) -> list[str]:
     return out
 
 
-def _err(msg: str) -> None:
-    click.echo(msg, err=True)
+def _err(msg: str, path: str | None = None) -> None:
+    """One line on stderr, made safe to print: a path (``path``, at the start) and any text
+    from a posting or a config have their control characters and line breaks escaped, so a
+    file name cannot forge a workflow command or drive the terminal (safeio.error_line)."""
+    click.echo(error_line(path, msg), err=True)
 
 
 @click.command("inspect", context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,13 +66,13 @@ def _inspect(posting: str, fmt: str, config_path: str | None) -> int:
     try:
         text = read_stdin() if posting == STDIN else read_posting(posting)
     except ValueError as exc:
-        _err(f"{posting}: error: {exc}")
+        _err(f"{posting}: error: {exc}", posting)
         return 2
     try:
         data = inspect_text(text, posting, cfg)
     except Exception as exc:  # pragma: no cover - a bug must still be one line
         _err(f"{posting}: error: jdlint could not read this posting ({type(exc).__name__}: {exc}); "
-             "this is a bug in jdlint, please report it")
+             "this is a bug in jdlint, please report it", posting)
         return 2
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -114,6 +118,9 @@ class _Jdlint(click.Command):
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
 @click.option("--stdin-filename", metavar="PATH", help="Name (and config location) for text read from '-'.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("--follow-links", is_flag=True,
+              help="Lint postings that are symlinks to files outside the tree under review (off: such a "
+                   "link is an error, so a pull request cannot make jdlint publish a file from elsewhere).")
 @click.version_option(__version__, "--version", prog_name="jdlint")
 def main(**opts):
     """Lint job descriptions written in markdown.
@@ -204,7 +211,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           json_file: str | None, report_path: str | None, summary_path: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], stack: tuple[str, ...], fail_on: str,
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
-          explain: str | None, stdin_filename: str | None, no_color: bool) -> int:
+          explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
@@ -260,15 +267,16 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     run = Run(tally=Tally(), statistics=statistics)
 
     results = lint_paths(list(paths), config=config_path, select=select_l, ignore=ignore_l,
-                         stack=stack_l or None, jobs=jobs, fix=fix, stdin_filename=stdin_filename)
+                         stack=stack_l or None, jobs=jobs, fix=fix, stdin_filename=stdin_filename,
+                         follow_links=follow_links)
     try:
         for result in results:
             if result.error:
                 run.errors.append(result.error)
-                _err(result.error)
+                _err(result.error, result.path)
                 continue
             if result.fixed:
-                _err(f"{result.path}: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}")
+                _err(f"{result.path}: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}", result.path)
             run.files += 1
             findings = result.findings
             if changed is not None:
@@ -289,7 +297,9 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
         for target, append, reporter in files_out:
             _write(target, reporter.end(run) or "", append=append)
     except OSError as exc:
-        _err(f"jdlint: error: cannot write {exc.filename}: {exc.strerror}")
+        target = exc.filename if exc.filename else ""
+        _err(f"jdlint: error: cannot write {target}: {exc.strerror}" if target
+             else f"jdlint: error: {exc.strerror or exc}")
         return 2
 
     if run.errors:
@@ -300,12 +310,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
 
 
 def _write(path: str, text: str, append: bool) -> None:
-    """Write a report file; a new file is written to a temporary name and renamed into place."""
-    if append:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(text)
-        return
-    tmp = f"{path}.jdlint-tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    """Write an output file without following a symlink planted at its name (safeio)."""
+    from .safeio import write_output
+
+    write_output(path, text, append=append)

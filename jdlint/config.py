@@ -8,7 +8,6 @@ lists replace.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -125,14 +124,18 @@ class Config:
                 raise ConfigError(what, None, f"unknown rule {n!r}{did_you_mean(n, self.ruleset.keys())}")
 
     def is_excluded(self, path: Path) -> bool:
+        """Whether ``exclude`` (gitignore patterns, ``!`` to re-include) matches the path."""
+        if not self.exclude:
+            return False
         rel = _relative(path, self.base_dir)
-        return any(glob_match(rel, pat) for pat in self.exclude)
+        return _spec_match(rel, self.exclude)
 
     def is_included(self, path: Path) -> bool:
+        """Whether ``include`` (gitignore patterns) matches the path; everything without one."""
         if not self.include:
             return True
         rel = _relative(path, self.base_dir)
-        return any(glob_match(rel, pat) for pat in self.include)
+        return _spec_match(rel, self.include)
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -143,50 +146,90 @@ def _relative(path: Path, base: Path) -> str:
         return Path(p).as_posix()
 
 
-@lru_cache(maxsize=256)
+# Globs are gitignore patterns (pathspec parses them: ``drafts/`` matches that folder at any
+# depth, ``/x.md`` is anchored, ``[ab]``, ``**``, ``\\`` escapes, and ``!negation`` with the last
+# matching pattern winning). The regular expressions pathspec builds backtrack badly under
+# Python's ``re`` (``*a*a*a...*b`` against a long name never finishes, B4), so they are run by
+# the ``regex`` module, which matched every pathological shape we tried (many ``*``, many
+# ``**/``, 250-character names) in milliseconds, and under a time limit as a last resort: a
+# glob that still takes longer is a config error, not a hang.
+GLOB_TIMEOUT = 0.5
+_NEVER = regex.compile(r"(?!)")
+
+
+@lru_cache(maxsize=512)
+def _glob_pattern(pattern: str) -> tuple[Any, bool | None]:
+    """(compiled regex, include) for one gitignore line; include is None for a blank or
+    comment line, False for a ``!negation``."""
+    import pathspec.util
+
+    factory = pathspec.util.lookup_pattern("gitignore")
+    try:
+        parsed = factory(pattern.strip())
+    except Exception as exc:  # pathspec raises ValueError/GitWildMatchPatternError on bad globs
+        raise ValueError(f"invalid glob {pattern!r}: {exc}") from None
+    compiled: Any = getattr(parsed, "regex", None)
+    if parsed.include is None or compiled is None:
+        return _NEVER, None
+    return regex.compile(compiled.pattern), parsed.include
+
+
 def _glob_regex(pattern: str):
-    pat = pattern.strip()
-    anchored = pat.startswith("/")
-    pat = pat.lstrip("/")
-    if pat.endswith("/"):
-        pat += "**"
-    out, i = [], 0
-    while i < len(pat):
-        c = pat[i]
-        if pat.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pat.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    body = "".join(out)
-    prefix = "" if anchored or "/" in pat.rstrip("*") else "(?:.*/)?"
-    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+    """The compiled (``regex`` module) expression for one glob; ``.match(rel_path)``."""
+    return _glob_pattern(pattern)[0]
+
+
+def _glob_search(rx, rel_path: str, pattern: str) -> bool:
+    try:
+        return rx.match(rel_path, timeout=GLOB_TIMEOUT) is not None
+    except TimeoutError:
+        raise ConfigError("<config>", None, f"glob {pattern!r} took longer than {GLOB_TIMEOUT}s to match "
+                          f"{rel_path!r}; simplify it") from None
+
+
+def _spec_match(rel_path: str, patterns: Iterable[str]) -> bool:
+    """gitignore semantics over a list of patterns: the last pattern that matches decides."""
+    result = False
+    for pat in patterns:
+        try:
+            rx, include = _glob_pattern(pat)
+        except ValueError as exc:
+            raise ConfigError("<config>", None, str(exc)) from None
+        if include is None:
+            continue
+        if result != include and _glob_search(rx, rel_path, pat):
+            result = include
+    return result
 
 
 def glob_match(rel_path: str, pattern: str) -> bool:
-    """gitignore-like matching: ``drafts/``, ``**/old-*.md``, ``*.tmp.md``."""
-    return bool(_glob_regex(pattern).match(rel_path))
+    """gitignore matching of one pattern: ``drafts/``, ``**/old-*.md``, ``*.tmp.md``,
+    ``[ab].md``; a lone ``!negation`` matches nothing."""
+    return _spec_match(rel_path, (pattern,))
 
 
 # -- loading -----------------------------------------------------------------------------------
 
+MAX_CONFIG_BYTES = 1024 * 1024  # a config is a screenful of YAML; this is generous
+
+
 def _read_yaml(path: Path) -> Any:
+    """A config file: a regular file (FIFOs, devices and ``/dev/zero`` are refused without
+    blocking) of at most MAX_CONFIG_BYTES, as UTF-8 YAML. Raises ConfigError ``path: message``."""
+    from . import safeio
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(str(path), None, "config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), None, f"cannot read config: {exc}") from None
+        raw = safeio.read_regular_file(path, MAX_CONFIG_BYTES)
+    except ValueError as exc:
+        msg = str(exc)
+        if msg in ("no such file", "is a broken symbolic link (its target does not exist)"):
+            raise ConfigError(str(path), None, "config file not found") from None
+        raise ConfigError(str(path), None, f"cannot read config: {msg}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(str(path), line, f"cannot read config: not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
     try:
         data = yamlio.load(text)
     except yamlio.YamlError as exc:
@@ -213,7 +256,7 @@ def _chain(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, dict]]:
             raise ConfigError(str(path), yamlio.line_of(data, "extends"), "'extends' must be a path or a list of paths")
         for e in items:
             target = (path.parent / e) if not os.path.isabs(e) else Path(e)
-            if not target.exists():
+            if "\x00" in e or not (target.exists() or target.is_symlink()):
                 raise ConfigError(str(path), yamlio.line_of(data, "extends"), f"extends: no such file {e!r}")
             out.extend(_chain(target, seen + (path,)))
     out.append((path, data))
@@ -373,6 +416,30 @@ def _apply_setting(setting: RuleSetting, rule, value: Any, where: str, line: int
         setting.severity = sev
 
 
+# The type of each known field of a vocab entry ("list": a list of strings).
+_VOCAB_ENTRY_TYPES = {
+    "tools": {"name": "str", "aliases": "list", "exact": "list", "context": "list", "category": "str",
+              "source": "str", "first_release": "scalar", "confidence": "scalar"},
+    "role_families": {"id": "str", "label": "str", "titles": "list", "keywords": "list", "source": "str"},
+    "senior_scope": {"label": "str", "patterns": "list", "source": "str"},
+    "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool"},
+}
+
+
+def _type_word(v: Any) -> str:
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, float)):
+        return "a number"
+    if v is None:
+        return "empty"
+    return "a string" if isinstance(v, str) else f"a {type(v).__name__}"
+
+
 def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
     from .vocab import SECTION_KINDS
 
@@ -408,10 +475,20 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                 if not isinstance(entry.get(need), str):
                     raise ConfigError(where, eline, f"each 'vocab.{key}' entry needs a string {need!r}")
                 for k, v in entry.items():
+                    kline = yamlio.line_of(entry, k, eline)
+                    want = _VOCAB_ENTRY_TYPES[key].get(k)
+                    if want == "list" and not isinstance(v, list):
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a list of strings, not {_type_word(v)}")
+                    if want == "str" and not isinstance(v, str):
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a string, not {_type_word(v)} (quote it)")
+                    if want == "bool" and not isinstance(v, bool):
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be true or false, not {_type_word(v)}")
+                    if want == "scalar" and (v is not None and (isinstance(v, (list, dict, bool)))):
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a single value, not {_type_word(v)}")
                     if isinstance(v, list):
                         for j, s in enumerate(v):
                             if not isinstance(s, str):
-                                raise ConfigError(where, yamlio.line_of(v, j, eline), f"'{k}' entries must be strings; {s!r} is not (quote it)")
+                                raise ConfigError(where, yamlio.line_of(v, j, kline), f"'{k}' entries must be strings; {s!r} is not (quote it)")
                 for fld in VOCAB_PATTERN_FIELDS.get(key, ()):
                     value_f = entry.get(fld, [])
                     for p in [value_f] if isinstance(value_f, str) else value_f:

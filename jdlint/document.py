@@ -381,13 +381,16 @@ class Document:
             self.sections.append(sec)
             stack.append(sec)
         # End lines: just before the next section at the same or a higher level.
+        # One pass with a stack of open sections (levels strictly increasing): a new section
+        # ends every open one at its level or deeper. (It was a scan per section: quadratic.)
         n = len(raw)
-        for i, sec in enumerate(self.sections):
+        open_secs: list[Section] = []
+        for sec in self.sections:
+            while open_secs and open_secs[-1].level >= sec.level:
+                open_secs.pop().end_line = sec.line - 1
+            open_secs.append(sec)
+        for sec in open_secs:
             sec.end_line = n
-            for nxt in self.sections[i + 1:]:
-                if nxt.level <= sec.level:
-                    sec.end_line = nxt.line - 1
-                    break
 
     def _build_items(self, list_items, vocab) -> None:
         self.items = []

@@ -125,10 +125,16 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
             return False, None
         return True, None
 
+    from .safeio import escape_path
+
+    walk_errors: list[OSError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=walk_errors.append):
+                while walk_errors:  # a folder that could not be listed is an error, not a skip
+                    exc = walk_errors.pop(0)
+                    yield exc.filename or root, f"{escape_path(exc.filename or root)}: error: cannot list this folder: {exc.strerror or exc}"
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
                                  and not os.path.islink(os.path.join(root, d)))
                 for name in sorted(files):
@@ -138,31 +144,40 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
                     ok, err = wanted(full, True)
                     if ok or err:
                         yield full, err
+            for exc in walk_errors:
+                yield exc.filename or raw, f"{escape_path(exc.filename or raw)}: error: cannot list this folder: {exc.strerror or exc}"
+            walk_errors.clear()
         elif p.exists() or p.is_symlink():
             ok, err = wanted(raw, False)
             if ok or err:
                 yield raw, err
         else:
-            yield raw, f"{raw}: error: no such file or directory"
+            yield raw, f"{escape_path(raw)}: error: no such file or directory"
 
 
-def read_posting(path: str) -> str:
-    """Read a posting as UTF-8 (a BOM is fine). Raises ValueError with a one-line reason."""
+def read_posting(path: str, follow_links: bool = False) -> str:
+    """Read a posting as UTF-8 (a BOM is fine). Raises ValueError with a one-line reason.
+
+    Only regular files are read (a FIFO, a device such as a committed ``x.md -> /dev/zero``
+    symlink, or a socket is refused without blocking), at most ``MAX_BYTES``, and a symlink
+    that resolves outside the tree under review is not followed (``safeio.tree_root``)."""
+    from . import safeio
+
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise ValueError(f"too large to be a posting ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise ValueError("is a directory") from None
-    except PermissionError:
-        raise ValueError("permission denied") from None
-    except FileNotFoundError:
-        raise ValueError("no such file (it vanished while jdlint ran)") from None
-    except ValueError:
-        raise
-    except OSError as exc:
-        raise ValueError(exc.strerror or str(exc)) from None
+        size = os.lstat(path).st_size  # lstat: say nothing about a link's target yet
+    except OSError:
+        size = 0  # read_regular_file says why
+    if size > MAX_BYTES:
+        raise ValueError(f"too large to be a posting ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
+    try:
+        data = safeio.read_regular_file(path, MAX_BYTES, follow_links=follow_links, root=safeio.tree_root(path))
+    except ValueError as exc:
+        msg = str(exc)
+        if msg == "no such file":
+            msg = "no such file (it vanished while jdlint ran)"
+        elif msg.startswith("too large"):
+            msg = f"too large to be a posting (over {MAX_BYTES // 1024 // 1024} MB, the limit)"
+        raise ValueError(msg) from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValueError("looks like a binary file (it contains NUL bytes), not markdown")
     try:
@@ -174,13 +189,13 @@ def read_posting(path: str) -> str:
 
 def lint_file(path: str, cfg: Config, *, select: Iterable[str] | None = None,
               ignore: Iterable[str] | None = None, stack: list[str] | None = None,
-              today: date | None = None, text: str | None = None) -> FileResult:
+              today: date | None = None, text: str | None = None, follow_links: bool = False) -> FileResult:
     """Read (unless ``text`` is given), parse and lint one posting; a problem costs this file
     only: it becomes the result's one-line error."""
     result = FileResult(path)
     try:
         if text is None:
-            text = read_posting(path)
+            text = read_posting(path, follow_links)
     except ValueError as exc:
         result.error = f"{path}: error: {exc}"
         return result
@@ -230,27 +245,39 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write next to the file and rename over it, keeping its permission bits."""
-    import tempfile
+    """Write the fixed text of ``path``, keeping its permission bits and its links.
 
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=".jdlint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    - a symlink is written through to its target when that target is inside the tree under
+      review, and refused (``OSError``) otherwise; the link itself is never replaced;
+    - a file with one link is replaced atomically (temp file in its folder, created with
+      ``O_EXCL|O_NOFOLLOW``, then renamed over it);
+    - a hard-linked file (``st_nlink > 1``) is rewritten in place, so every name keeps
+      seeing the same file (not atomic: a crash may leave it half written).
+    """
+    import errno
+    import stat
+
+    from . import safeio
+
+    target = path
+    if os.path.islink(path):
+        real = os.path.realpath(path)
+        if not safeio.is_within(real, safeio.tree_root(path)):
+            raise OSError(errno.EPERM, "it is a symbolic link to a file outside the tree under review; not fixed")
+        target = real
+    st = os.stat(target)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if st.st_nlink > 1:
+        safeio.rewrite_in_place(target, text)
+    else:
+        safeio.write_output(target, text, mode=st.st_mode & 0o7777)
 
 
-def fix_file(path: str, cfg: Config, **kw: Any) -> FileResult:
+def fix_file(path: str, cfg: Config, follow_links: bool = False, **kw: Any) -> FileResult:
     """Lint, apply the safe fixes, write the file atomically, and lint again."""
     try:
-        text = read_posting(path)
+        text = read_posting(path, follow_links)
     except ValueError as exc:
         return FileResult(path, error=f"{path}: error: {exc}")
     result = lint_file(path, cfg, text=text, **kw)
@@ -268,9 +295,12 @@ def fix_file(path: str, cfg: Config, **kw: Any) -> FileResult:
 
 def read_stdin(limit: int = MAX_BYTES) -> str:
     """One posting from standard input, with the same size limit as a file."""
-    data = sys.stdin.buffer.read(limit + 1)
-    if len(data) > limit:
-        raise ValueError(f"too large to be a posting (more than {limit // 1024 // 1024} MB on standard input)")
+    from .safeio import read_stream_limited
+
+    try:
+        data = read_stream_limited(sys.stdin.buffer, limit)
+    except ValueError:
+        raise ValueError(f"too large to be a posting (more than {limit // 1024 // 1024} MB on standard input)") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -288,6 +318,7 @@ class _Task:
     stack: tuple[str, ...] | None
     today: date | None
     fix: bool
+    follow_links: bool = False
 
     def __call__(self, path: str) -> FileResult:
         try:
@@ -297,8 +328,8 @@ class _Task:
         kw: dict[str, Any] = {"select": list(self.select) or None, "ignore": list(self.ignore) or None,
                               "stack": list(self.stack) if self.stack is not None else None, "today": self.today}
         if self.fix:
-            return fix_file(path, cfg, **kw)
-        return lint_file(path, cfg, **kw)
+            return fix_file(path, cfg, follow_links=self.follow_links, **kw)
+        return lint_file(path, cfg, follow_links=self.follow_links, **kw)
 
 
 _FINDERS: dict[str | None, ConfigFinder] = {}
@@ -408,12 +439,13 @@ def known_rule_names(finder: ConfigFinder) -> set[str]:
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, stack: list[str] | None = None,
                today: date | None = None, jobs: int | None = 1, fix: bool = False,
-               stdin_filename: str | None = None) -> Iterator[FileResult]:
+               stdin_filename: str | None = None, follow_links: bool = False) -> Iterator[FileResult]:
     """Lint files and folders (``"-"``: one posting from standard input, named
     ``stdin_filename``); yields one FileResult per posting, or per bad path, in a stable order.
 
     Raises ConfigError when ``--config`` cannot be used or a rule name is unknown (the command
-    line turns that into exit 2).
+    line turns that into exit 2). A posting that is a symlink to a file outside the tree under
+    review is an error for that posting unless ``follow_links``.
     """
     finder = ConfigFinder(config)
     select_t, ignore_t = tuple(select or ()), tuple(ignore or ())
@@ -421,7 +453,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         known = known_rule_names(finder)
         check_rule_names(select_t, known, "--select")
         check_rule_names(ignore_t, known, "--ignore")
-    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix)
+    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links)
     for target in list(paths) or ["."]:
         if target == STDIN:
             yield _lint_stdin(finder, task, stdin_filename)

@@ -11,12 +11,15 @@ A finding is suppressed when its first line is. Directives inside code are not d
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+# The body stops at the next "<!--" as well as at "-->": a line of unterminated openers is
+# then scanned once, not once per opener (B1: it was quadratic).
 _DIRECTIVE = re.compile(
     r"<!--\s*jdlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)\b"
-    r"(?P<body>.*?)-->", re.S)
+    r"(?P<body>(?:(?!-->|<!--).)*)-->", re.S)
 ALL = "*"
 
 
@@ -65,30 +68,48 @@ class Suppressor:
                     d.resolved.append(rule.name)
         # Range directives, in line order: (line, verb, directive)
         self._ranges = sorted((d for d in directives if d.verb in ("disable", "enable")), key=lambda d: d.line)
+        # Indexes, so each finding costs a few lookups, not a pass over every directive (B1).
+        # Keys are rule names or ALL; values keep the first directive in document order.
+        self._seq = {id(d): i for i, d in enumerate(directives)}
+        self._file: dict[str, Directive] = {}
+        self._point: dict[tuple[int, str], Directive] = {}
+        for d in directives:
+            for key in d.resolved:
+                if d.verb == "disable-file":
+                    self._file.setdefault(key, d)
+                elif d.verb == "disable-line":
+                    self._point.setdefault((d.line, key), d)
+                elif d.verb == "disable-next-line":
+                    self._point.setdefault((d.line + 1, key), d)
+        # Per key, the range directives that apply to it, in order, with their lines.
+        self._range_lines: dict[str, list[int]] = {}
+        self._range_items: dict[str, list[tuple[int, Directive]]] = {}
+        for seq, d in enumerate(self._ranges):
+            for key in dict.fromkeys(d.resolved):
+                self._range_lines.setdefault(key, []).append(d.line)
+                self._range_items.setdefault(key, []).append((seq, d))
+
+    def _last_range(self, key: str, line: int) -> tuple[int, Directive] | None:
+        lines = self._range_lines.get(key)
+        if not lines:
+            return None
+        k = bisect.bisect_right(lines, line)
+        return self._range_items[key][k - 1] if k else None
 
     def _active_range(self, line: int, rule: str) -> Directive | None:
-        """The disable directive in force for ``rule`` at ``line``, if any."""
-        current: Directive | None = None
-        for d in self._ranges:
-            if d.line > line:
-                break
-            if d.verb == "disable" and (ALL in d.resolved or rule in d.resolved):
-                current = d
-            elif d.verb == "enable" and (ALL in d.resolved or rule in d.resolved):
-                current = None
-        return current
+        """The disable directive in force for ``rule`` at ``line``, if any: the last range
+        directive at or before ``line`` that names the rule (or all rules)."""
+        found = [x for x in (self._last_range(rule, line), self._last_range(ALL, line)) if x is not None]
+        if not found:
+            return None
+        _seq, d = max(found, key=lambda x: x[0])
+        return d if d.verb == "disable" else None
 
     def suppressed(self, finding) -> bool:
         rule, line = finding.rule, finding.line
-        hit = None
-        for d in self.directives:
-            if not (ALL in d.resolved or rule in d.resolved):
-                continue
-            if (d.verb == "disable-file"
-                    or (d.verb == "disable-line" and d.line == line)
-                    or (d.verb == "disable-next-line" and d.line + 1 == line)):
-                hit = d
-                break
+        candidates = [d for d in (self._file.get(rule), self._file.get(ALL),
+                                  self._point.get((line, rule)), self._point.get((line, ALL))) if d is not None]
+        hit = min(candidates, key=lambda d: self._seq[id(d)]) if candidates else None
         if hit is None:
             hit = self._active_range(line, rule)
         if hit is None:

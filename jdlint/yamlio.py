@@ -63,7 +63,22 @@ def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> Any:
         out_list.line = node.start_mark.line + 1
         out_list.lines = [n.start_mark.line + 1 for n in node.value]
         return out_list
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # 5000-digit ints, 2024-13-45, ...
+        raise YamlError(_value_problem(node, exc), node.start_mark.line + 1) from None
+
+
+def _value_problem(node: yaml.Node, exc: Exception) -> str:
+    """One line for a scalar YAML recognises (an int, a date) but Python cannot build."""
+    value = str(getattr(node, "value", ""))
+    shown = value if len(value) <= 40 else value[:20] + "..." + value[-10:]
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "Exceeds the limit" in reason and "integer" in reason:
+        reason = f"a number with {len(value)} digits is too large"
+    elif node.tag.endswith(":timestamp"):
+        reason = f"not a valid date ({reason}); quote it to keep it as text"
+    return f"cannot use the value {shown!r}: {reason}"
 
 
 def _has_alias(text: str) -> bool:
@@ -92,6 +107,8 @@ def load(text: str) -> Any:
             loader.dispose()
     except YamlError:
         raise
+    except RecursionError:
+        raise YamlError("invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -99,6 +116,8 @@ def load(text: str) -> Any:
         raise YamlError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"invalid YAML: {' '.join(str(exc).split())}") from None
+    except (ValueError, OverflowError) as exc:  # pragma: no cover - _construct names the line
+        raise YamlError(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
 
 def load_fast(text: str) -> Any:
@@ -106,6 +125,10 @@ def load_fast(text: str) -> Any:
     not pass text that may hold aliases (``load`` refuses them)."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader
+    except (ValueError, OverflowError):
+        # A value Python cannot build (a huge int, an impossible date): the line-tracking
+        # loader says which line.
+        return load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join((exc.problem or str(exc)).split())

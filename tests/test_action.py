@@ -117,3 +117,100 @@ def test_example_workflow_follows_the_security_conventions():
     assert checkout["with"]["persist-credentials"] is False
     assert "git -c core.quotePath=false diff --name-only --diff-filter=ACMR -z" in lint["steps"][1]["run"]
     assert wf["jobs"]["upload-sarif"]["permissions"] == {"security-events": "write"}
+
+
+def _step(doc: dict, name_or_id: str) -> str:
+    steps = doc["runs"]["steps"] if "runs" in doc else doc["jobs"]["lint"]["steps"]
+    return next(s["run"] for s in steps if name_or_id in (s.get("id"), s.get("name")))
+
+
+def _fake_runner_temp(tmp_path: Path, jdlint_script: str) -> Path:
+    rt = tmp_path / "runner-temp"
+    (rt / "jdlint-venv" / "bin").mkdir(parents=True)
+    fake = rt / "jdlint-venv" / "bin" / "jdlint"
+    fake.write_text("#!/bin/bash\n" + jdlint_script)
+    fake.chmod(0o755)
+    os.symlink(shutil.which("python3") or "/usr/bin/python3", rt / "jdlint-venv" / "bin" / "python")
+    return rt
+
+
+def _run_lint_step(tmp_path: Path, ws: Path, rt: Path, **env: str) -> tuple[int, dict, str]:
+    out = tmp_path / "github_output"
+    out.write_text("")
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "RUNNER_"))}
+    full.update(RUNNER_TEMP=str(rt), GITHUB_OUTPUT=str(out), GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(ws),
+                JDLINT_PATHS="postings/a.md", JDLINT_CONFIG="", JDLINT_FAIL_ON="error", JDLINT_SARIF="",
+                JDLINT_DIFF_BASE="", JDLINT_REPORT="")
+    full.update(env)
+    script = tmp_path / "step.sh"
+    script.write_text(_step(ACTION, "lint"))
+    proc = subprocess.run(["bash", "--noprofile", "--norc", str(script)], cwd=ws, env=full,
+                          capture_output=True, text=True, timeout=120)
+    outputs = dict(line.split("=", 1) for line in out.read_text().splitlines() if "=" in line)
+    return proc.returncode, outputs, proc.stdout + proc.stderr
+
+
+def test_action_reports_no_stale_or_foreign_outputs_after_a_crash(tmp_path):
+    ws = tmp_path / "ws"
+    (ws / "postings").mkdir(parents=True)
+    (ws / "postings" / "a.md").write_text(GOOD)
+    (tmp_path / "secret.txt").write_text("SECRET=hunter2\n")
+    os.symlink(tmp_path / "secret.txt", ws / "jdlint.sarif")  # committed by the pull request
+    rt = _fake_runner_temp(tmp_path, 'echo "Traceback (most recent call last):" >&2; exit 1\n')
+    (rt / "jdlint-findings.json").write_text("[{}, {}, {}]")  # left by an earlier run
+    status, outputs, log = _run_lint_step(tmp_path, ws, rt, JDLINT_SARIF="jdlint.sarif")
+    assert status == 2 and outputs == {}, (outputs, log)
+    assert "::error title=jdlint::jdlint did not finish" in log
+    assert not (ws / "jdlint.sarif").exists() and not (ws / "jdlint.sarif").is_symlink()
+    assert (tmp_path / "secret.txt").read_text() == "SECRET=hunter2\n"
+
+
+def test_action_refuses_paths_outside_the_workspace(tmp_path):
+    ws = tmp_path / "ws"
+    (ws / "postings").mkdir(parents=True)
+    (tmp_path / "secret.md").write_text(BAD)
+    rt = _fake_runner_temp(tmp_path, 'echo ran > "$RUNNER_TEMP/ran"; exit 0\n')
+    status, outputs, log = _run_lint_step(tmp_path, ws, rt, JDLINT_PATHS=f"postings/a.md\n{tmp_path / 'secret.md'}\n")
+    assert status == 2 and not (rt / "ran").exists() and "outside the workspace" in log
+
+
+def _changed_step(tmp_path: Path, names: list[str]) -> tuple[int, str, str]:
+    repo = tmp_path / "repo"
+    (repo / "postings").mkdir(parents=True)
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run(["git", "init", "-q", "."], cwd=repo, check=True)
+    (repo / "postings" / "ok.md").write_text(GOOD)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(git + ["commit", "-qm", "base"], cwd=repo, check=True)
+    for n in names:
+        (repo / n).write_text(BAD)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(git + ["commit", "-qm", "pr"], cwd=repo, check=True)
+    wf = yaml.safe_load((ROOT / "examples" / "jdlint.yml").read_text())
+    script = tmp_path / "changed.sh"
+    script.write_text(_step(wf, "changed"))
+    rt = tmp_path / "rt"
+    rt.mkdir()
+    out = tmp_path / "github_output"
+    out.write_text("")
+    env = dict(os.environ, RUNNER_TEMP=str(rt), GITHUB_OUTPUT=str(out))
+    proc = subprocess.run(["bash", "--noprofile", "--norc", str(script)], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=120)
+    return proc.returncode, out.read_text(), proc.stdout + proc.stderr
+
+
+def test_example_workflow_refuses_file_names_with_line_breaks(tmp_path):
+    status, output, log = _changed_step(tmp_path, [
+        "postings/x\n::error file=README.md,line=1::Forged\n.md",
+        "postings/y\nJDLINT_PATHS_EOF\njunk<<JDLINT_PATHS_EOF\n.md"])
+    assert status != 0 and output == "" and "contains a line break" in log
+
+
+def test_example_workflow_uses_a_random_heredoc_delimiter(tmp_path):
+    status, output, _ = _changed_step(tmp_path, ["postings/JDLINT_PATHS_EOF.md", "postings/b c.md"])
+    assert status == 0
+    lines = output.splitlines()
+    assert lines[0] == "any=true" and lines[1].startswith("paths<<JDLINT_PATHS_") and len(lines[1]) > 30
+    delimiter = lines[1].split("<<", 1)[1]
+    assert lines[2:] == ["postings/JDLINT_PATHS_EOF.md", "postings/b c.md", delimiter]
+    assert delimiter != "JDLINT_PATHS_EOF" and re.fullmatch(r"JDLINT_PATHS_[0-9a-f]{32}", delimiter)

@@ -18,6 +18,8 @@ from jdlint.domain.experience import YEARS
 from jdlint.domain.pay import compiled as pay_patterns
 from jdlint.vocab import load_vocab
 
+pytestmark = pytest.mark.slow  # hang guards on large adversarial inputs
+
 PIECES = ["a", " ", "-", "1", "$1,", "years ", "(", "experience with ", "data-", "you ", "**", "<!--", "`",
           "Senior ", "/", ", ", "lead the team of ", "5+ years of ", "within 30 ", "é"]
 ADVERSARIAL = [p * (20000 // len(p)) + "!" for p in PIECES] + ["".join(PIECES) * 300]

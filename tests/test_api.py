@@ -50,10 +50,12 @@ def test_read_posting_errors_are_one_line(monkeypatch, tmp_path):
     p = tmp_path / "a.md"
     p.write_text("x")
 
-    def denied(self):
+    def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    import jdlint.safeio
+
+    monkeypatch.setattr(jdlint.safeio.os, "open", denied)  # postings are read with os.open
     with pytest.raises(ValueError, match="^permission denied$"):
         read_posting(str(p))
 

@@ -67,14 +67,16 @@ def test_unreadable_permissions(tmp_path, monkeypatch):
     p.write_text(BAD)
     other = tmp_path / "ok.md"
     other.write_text(BAD)
-    real = Path.read_bytes
+    import jdlint.safeio
 
-    def read_bytes(self):
-        if self.name == "secret.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    real = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    def fake_open(path, *args, **kwargs):  # postings are read with os.open (tests run as root)
+        if os.path.basename(path) == "secret.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(jdlint.safeio.os, "open", fake_open)
     r = CliRunner().invoke(main, ["--no-color", str(p), str(other)])
     assert r.exit_code == 2
     assert f"{p}: error: permission denied" in r.output and f"{other}{GOOD_MARK}" in r.output

@@ -2,10 +2,13 @@
 the file, output is deterministic, and CRLF does not change anything."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from jdlint import lint_text
+
+pytestmark = pytest.mark.slow  # property runs: `pytest -m slow`, or the nightly profile
 
 WORDS = ["Data", "Engineer", "Scientist", "/", "|", "&", "and", "or", "+", "Junior", "Senior", "I", "ML", "AI",
          "Requirements", "Nice to have", "Responsibilities", "first", "90 days", "within", "you", "will", "5+",

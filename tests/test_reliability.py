@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -45,10 +44,10 @@ def test_a_memory_error_in_a_worker_is_that_files_error(tmp_path, monkeypatch):
 
     real = engine.read_posting
 
-    def read_posting(path):
+    def read_posting(path, *args, **kwargs):
         if path.endswith("p3.md"):
             raise MemoryError("out of memory")
-        return real(path)
+        return real(path, *args, **kwargs)
 
     monkeypatch.setattr(engine, "read_posting", read_posting)
     r = CliRunner().invoke(main, ["--no-color", "--jobs", "2", "--select", "stacked-title", str(tmp_path)])
@@ -93,11 +92,14 @@ def test_a_named_unreadable_file_is_not_a_usage_error(tmp_path, monkeypatch):
     secret = tmp_path / "secret.md"
     secret.write_text(STACKED)
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: denied(self) if self.name == "secret.md" else real(self))
+    def open_(path, flags, *a, **k):
+        if os.fspath(path).endswith("secret.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *a, **k)
+
+    monkeypatch.setattr(os, "open", open_)
     monkeypatch.setattr(os, "access", lambda *a, **k: False)  # what click asks before reading
     r = CliRunner().invoke(main, ["--no-color", str(secret), str(tmp_path / "good.md")])
     assert r.exit_code == 2, r.output

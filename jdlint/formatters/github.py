@@ -7,13 +7,17 @@ lines, and one notice says how many were not annotated.
 from __future__ import annotations
 
 from ..finding import Severity
+from ..safeio import sanitize_terminal
 
 LIMIT_PER_LEVEL = 10
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command data: ``%``, CR and LF percent-encoded (so nothing can start a new
+    ``::command::`` line), every other control character made visible (``\\x1b``)."""
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return sanitize_terminal(s)
 
 
 def escape_property(s: str) -> str:
@@ -42,7 +46,10 @@ class GithubFormatter:
             else:
                 rest.append(f)
         for f in rest:
-            lines.append(f"{self.relpath(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {escape_data(f.message)}")
+            # A plain line, but the runner parses commands on every line: the path is escaped
+            # like a property (no line breaks, and ':' as %3A so it cannot begin with '::').
+            lines.append(f"{escape_property(self.relpath(f.path))}:{f.line}:{f.column}: {f.severity} "
+                         f"{escape_data(f.rule)} {escape_data(f.message)}")
         if rest:
             lines.append(f"::notice title=jdlint::{len(rest)} more finding{'s' if len(rest) != 1 else ''} "
                          "not shown as annotations (GitHub shows 10 per level); see the job summary or the SARIF file")

@@ -6,7 +6,10 @@ images off (no network), and markdown-it-py's link validation (no ``javascript:`
 every other byte that reaches the page (paths, messages, rule names) goes through
 ``html.escape``. Findings are placed by inserting private-use marker characters at their
 exact spans before rendering and turning them into ``<mark>`` elements afterwards, so a
-highlight lands on exactly the characters the rule reported.
+highlight lands on exactly the characters the rule reported. Markers that land in an
+attribute (a link's title or URL, a fence's language) are removed from the token stream before
+rendering, so ``<mark>`` is only ever produced in text. The page's CSP allows only jdlint's own
+inline script, by hash.
 
 The page works opened from disk with JavaScript off (everything is shown); with JavaScript,
 the table sorts and findings can be filtered by rule and severity, also from the address:
@@ -14,6 +17,8 @@ the table sorts and findings can be filtered by rule and severity, also from the
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections import Counter
@@ -24,6 +29,7 @@ from ..finding import Severity
 _OPEN, _OPEN_END, _CLOSE, _CLOSE_END = "\ue000", "\ue001", "\ue002", "\ue003"
 _DIGITS = [chr(0xE010 + i) for i in range(16)]  # ids in hex, as private-use characters
 _MARKER = re.compile("([\ue000\ue002])([\ue010-\ue01f]+)[\ue001\ue003]")
+_ANY_MARKER = re.compile("[\ue000-\ue003\ue010-\ue01f]")
 _LABEL = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
 
 
@@ -36,13 +42,37 @@ def _dec(s: str) -> int:
 
 
 def _e(s: object) -> str:
-    return html.escape(str(s), quote=True)
+    """Escaped for text and attributes; the marker characters (a message may quote them from
+    the posting) become U+FFFD, as in the posting itself."""
+    return html.escape(_ANY_MARKER.sub("\ufffd", str(s)), quote=True)
 
 
 def _markdown():
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"]).disable("image")
+
+
+def _unmark_attributes(tokens, validate_link) -> None:
+    """Remove marker characters from everything markdown-it renders into an attribute (a
+    link's title, a fence's ``class="language-..."``), so a highlight can only be inserted in
+    text, never inside a quoted attribute value. (markdown-it percent-encodes them in URLs,
+    where they are inert; a URL that still holds one is re-validated once they are removed,
+    so removing them cannot make a ``javascript:`` link.)"""
+    for tok in tokens:
+        if tok.attrs:
+            attrs = {}
+            for k, v in tok.attrs.items():
+                if isinstance(v, str) and _ANY_MARKER.search(v):
+                    v = _ANY_MARKER.sub("", v)
+                    if k in ("href", "src") and not validate_link(v):
+                        continue
+                attrs[k] = v
+            tok.attrs = attrs
+        if tok.info:
+            tok.info = _ANY_MARKER.sub("", tok.info)
+        if tok.children:
+            _unmark_attributes(tok.children, validate_link)
 
 
 def _lines(text: str) -> list[str]:
@@ -94,6 +124,7 @@ class ReportFormatter:
         for tok in tokens:
             if tok.type in ("heading_open", "heading_close"):
                 tok.tag = f"h{min(int(tok.tag[1]) + 2, 6)}"  # under the report's h1 and h2
+        _unmark_attributes(tokens, self.md.validateLink)
         rendered = self.md.renderer.render(tokens, self.md.options, {})
         by_id = {fid: f for fid, f in placed}
         seen: set[int] = set()
@@ -180,7 +211,7 @@ class ReportFormatter:
                    f"posting{'s' if files != 1 else ''}: " + self._counts(totals))
         return _PAGE.format(
             version=_e(self.version), summary=summary, rows="\n".join(rows), sev_boxes=sev_boxes,
-            rule_boxes=rule_boxes, sections="\n".join(sections), css=_CSS, js=_JS)
+            rule_boxes=rule_boxes, sections="\n".join(sections), css=_CSS, js=_JS, csp=CSP)
 
 
 def _insert_markers(line: str, spans: list[tuple[int, int, int]]) -> str:
@@ -294,12 +325,16 @@ _JS = r"""
 })();
 """
 
+SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii")
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; "
+       f"script-src '{SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'")
+
 _PAGE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <title>jdlint report</title>
 <style>{css}</style>
 </head>

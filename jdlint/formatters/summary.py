@@ -5,13 +5,43 @@ the rest is in the log and the SARIF file.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+from ..safeio import sanitize_terminal
 
 LIMIT = 1024 * 1024 - 16 * 1024  # leave room for the truncation note and other steps
 
 
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+
+
+def _flat(s: str) -> str:
+    """One line, control characters visible."""
+    return sanitize_terminal(" ".join(str(s).splitlines()), keep_newlines=False, keep_tabs=False)
+
+
 def _cell(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    """Untrusted text (file names, messages quoting the posting or its front matter) as
+    literal markdown text: every ASCII punctuation character backslash-escaped (so no link,
+    image, emphasis, code span or HTML can start), ``<``/``>``/``&`` as entities, and ``|``
+    escaped for tables."""
+    out = _PUNCT.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(m.group(1), "\\" + m.group(1)), _flat(s))
+    # GitHub also turns bare www. and http(s):// text into links: an invisible word joiner
+    # (U+2060) after the scheme or "www" stops that and leaves the text as it reads.
+    return re.sub(r"(?i)(https?|ftp)(\\:)|\b(www)(\\\.)", lambda m: (m.group(1) or m.group(3)) + "\u2060" + (m.group(2) or m.group(4)), out)
+
+
+def _code(s: str, in_table: bool = False) -> str:
+    """Untrusted text in a code span: fenced with more backticks than its longest run, so it
+    cannot close the span (and ``|`` escaped inside a table, as GFM requires)."""
+    s = _flat(s)
+    runs = [len(r) for r in re.findall(r"`+", s)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if s.startswith("`") or s.endswith("`") or (s.startswith(" ") and s.endswith(" ") and s.strip()) else ""
+    if in_table:
+        s = s.replace("|", "\\|")
+    return f"{fence}{pad}{s}{pad}{fence}"
 
 
 class SummaryFormatter:
@@ -29,7 +59,7 @@ class SummaryFormatter:
         out += ["", "| rule | code | count |", "| --- | --- | ---: |"]
         by_rule = Counter((f.rule, f.code) for f in findings)
         for (rule, code), n in sorted(by_rule.items(), key=lambda x: (-x[1], x[0])):
-            out.append(f"| `{rule}` | {code} | {n} |")
+            out.append(f"| {_code(rule, True)} | {_cell(code)} | {n} |")
         head = "\n".join(out) + "\n"
         size = len(head.encode("utf-8"))
         parts = [head]
@@ -38,8 +68,8 @@ class SummaryFormatter:
             by_path.setdefault(f.path, []).append(f)
         shown = 0
         for path in sorted(by_path):
-            block = [f"\n### `{_cell(path)}`\n", "| line | severity | rule | message |", "| ---: | --- | --- | --- |"]
-            block += [f"| {f.line} | {f.severity} | `{f.rule}` | {_cell(f.message)} |" for f in by_path[path]]
+            block = [f"\n### {_code(path)}\n", "| line | severity | rule | message |", "| ---: | --- | --- | --- |"]
+            block += [f"| {f.line} | {f.severity} | {_code(f.rule, True)} | {_cell(f.message)} |" for f in by_path[path]]
             text = "\n".join(block) + "\n"
             n = len(text.encode("utf-8"))
             if size + n > self.limit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..finding import Severity
+from ..safeio import escape_path, sanitize_terminal
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _RESET = "\x1b[0m"
@@ -15,13 +16,16 @@ class TextFormatter:
         self.color = color
 
     def finding(self, f) -> str:
+        """One line. Paths, rule names and messages (which quote the posting) come from the
+        tree under review: control characters are shown escaped (``\\x1b``, ``\\n``), with
+        or without colour, so they can neither drive the terminal nor start a new line."""
         sev = str(f.severity)
+        rule = sanitize_terminal(f.rule, keep_newlines=False, keep_tabs=False)
         if self.color:
             sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
-            rule = f"{_DIM}{f.rule}{_RESET}"
-        else:
-            rule = f.rule
-        return f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message}"
+            rule = f"{_DIM}{rule}{_RESET}"
+        message = sanitize_terminal(f.message, keep_newlines=False)
+        return f"{escape_path(f.path)}:{f.line}:{f.column}: {sev} {rule} {message}"
 
     def summary(self, tally, files: int) -> str:
         if not tally.total:
@@ -34,7 +38,9 @@ class TextFormatter:
                 f"{len(tally.paths)} of {files} file{'s' if files != 1 else ''}.")
 
     def stats(self, tally) -> list[str]:
-        return [f"{n:5d}  {code}  {rule}" for (code, rule), n in sorted(tally.by_rule.items(), key=lambda x: (-x[1], x[0]))]
+        rows = sorted(tally.by_rule.items(), key=lambda x: (-x[1], x[0]))
+        return [f"{n:5d}  {sanitize_terminal(code, keep_newlines=False)}  {sanitize_terminal(rule, keep_newlines=False)}"
+                for (code, rule), n in rows]
 
 
 class Tally:
