@@ -625,3 +625,82 @@ def test_section_ends():
     doc = Document.parse("# A\nx\n## B\ny\n### C\n## D\nz\n# E\nw\n", "p.md", vocab=load_vocab())
     assert [(s.title, s.line, s.end_line) for s in doc.sections] == [
         ("A", 1, 7), ("B", 3, 5), ("C", 5, 5), ("D", 6, 7), ("E", 8, 9)]
+
+
+# -- the command line, end to end (the wiring of safeio into the CLI) ----------------------------
+
+def test_side_outputs_never_follow_a_planted_temp_symlink(tmp_path, monkeypatch):
+    """v1: a pull request that commits `jdlint.sarif.jdlint-tmp -> ../victim` must not make
+    `--sarif-file jdlint.sarif` write through it."""
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("VICTIM CONTENT\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "p.md").write_text("# Data Engineer / Analytics Engineer\n")
+    for name in ("jdlint.sarif", "report.html", "out.json"):
+        os.symlink(victim, repo / f"{name}.jdlint-tmp")
+    monkeypatch.chdir(repo)
+    r = CliRunner().invoke(main, ["--no-color", "--sarif-file", "jdlint.sarif", "--report", "report.html",
+                                  "--json-file", "out.json", "p.md"])
+    assert victim.read_text() == "VICTIM CONTENT\n"
+    assert r.exit_code == 1, r.output
+    assert '"results"' in (repo / "jdlint.sarif").read_text()
+    # An output that is itself a planted symlink is refused with a one-line error.
+    os.symlink(victim, repo / "linked.sarif")
+    r = CliRunner().invoke(main, ["--no-color", "--sarif-file", "linked.sarif", "p.md"])
+    assert r.exit_code == 2 and "symbolic link" in r.output
+    assert victim.read_text() == "VICTIM CONTENT\n"
+
+
+def test_file_names_cannot_forge_workflow_commands_or_escapes_on_stderr(tmp_path, monkeypatch):
+    """v3/v5: a name with a newline or an escape sequence is printed escaped on every stderr
+    line (errors and `fixed N`), never raw."""
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    bad = "bad\n::warning file=action.yml,line=1::Forged\x1b[2J.md"
+    (tmp_path / bad).write_bytes(b"# Data Engineer\n\nbad \xff byte\n")
+    fixable = "fix\n::add-mask::x.md"
+    (tmp_path / fixable).write_text("# Data Engineer\n\nWe want a rockstar.\n")
+    r = CliRunner().invoke(main, ["--no-color", "--fix", "."])
+    lines = r.output.splitlines()
+    assert not any(ln.lstrip().startswith("::") for ln in lines), lines
+    assert "\x1b" not in r.output
+    assert any("bad\\n::warning" in ln and ": error: " in ln for ln in lines), lines
+    assert any("fix\\n::add-mask::x.md: fixed 1 finding" in ln for ln in lines), lines
+
+
+def test_follow_links_reads_a_posting_outside_the_tree_on_purpose(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Data Engineer / Analytics Engineer\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    os.symlink(outside, repo / "linked.md")
+    monkeypatch.chdir(repo)
+    r = CliRunner().invoke(main, ["--no-color", "linked.md"])
+    assert r.exit_code == 2 and "linked.md: error: is a symbolic link to a file outside the tree" in r.output
+    r = CliRunner().invoke(main, ["--no-color", "--follow-links", "linked.md"])
+    assert r.exit_code == 1 and "stacked-title" in r.output
+
+
+def test_stdin_has_the_same_size_limit_as_a_file():
+    """b14: 6 MB on standard input is refused like a 6 MB file, without a traceback."""
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+    from jdlint.engine import MAX_BYTES
+
+    r = CliRunner().invoke(main, ["--no-color", "--stdin-filename", "big.md", "-"],
+                           input="# T\n" + "a" * (MAX_BYTES + 10))
+    assert r.exit_code == 2
+    assert "big.md: error: too large to be a posting" in r.output and "Traceback" not in r.output
