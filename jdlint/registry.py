@@ -171,13 +171,26 @@ def validate_options(kind: Any, options: Any, where: str, line: int | None,
     return out
 
 
+# A rule file is a page of YAML; a pack file this large is a mistake or an attack.
+MAX_RULE_BYTES = 1024 * 1024
+
+
 def read_rule_file(path: Path) -> Any:
+    """A rule file's YAML. Pack files come from the repository under review, so only a regular
+    file of at most MAX_RULE_BYTES is read (a FIFO or a /dev/zero symlink is an error, not a
+    hang)."""
+    from .safeio import read_regular_file
+
     try:
-        return yamlio.load(path.read_text(encoding="utf-8"))
+        text = read_regular_file(path, MAX_RULE_BYTES).decode("utf-8")
+        return yamlio.load(text)
     except yamlio.YamlError as exc:
         raise RuleError(str(path), exc.line, exc.message) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), None, f"cannot read rule file: {exc}") from None
+    except ValueError as exc:  # not a regular file, too large, not UTF-8
+        reason = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise RuleError(str(path), None, f"cannot read rule file: {reason}") from None
+    except OSError as exc:
+        raise RuleError(str(path), None, f"cannot read rule file: {exc.strerror or exc}") from None
 
 
 def load_rule_file(path: Path) -> Rule:

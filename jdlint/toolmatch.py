@@ -19,7 +19,9 @@ Two layers:
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -331,12 +333,24 @@ def _phrase_after(text: str, m: Mention) -> bool:
     return True
 
 
+@lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the sentence breaks of a text, found once per text."""
+    starts, ends = [], []
+    for b in _SENTENCE_BREAK.finditer(text):
+        starts.append(b.start())
+        ends.append(b.end())
+    return starts, ends
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    a = 0
-    for b in _SENTENCE_BREAK.finditer(text, 0, start):
-        a = b.end()
-    nxt = _SENTENCE_BREAK.search(text, end)
-    return a, nxt.start() if nxt else len(text)
+    """(start, end) of the sentence around text[start:end]; a bisection per call, so a block
+    with thousands of mentions is read in linear time."""
+    starts, ends = _breaks(text)
+    i = bisect.bisect_right(ends, start) - 1
+    a = ends[i] if i >= 0 else 0
+    j = bisect.bisect_left(starts, end)
+    return a, starts[j] if j < len(starts) else len(text)
 
 
 def _context_verdict(text: str, f: Mention) -> bool | None:
@@ -563,6 +577,11 @@ def _section_preferred(block) -> bool:
     return sec is not None and sec.kind == "preferred"
 
 
+# How far back from a mention its clause is read for team-stack and incidental cues (a cue must
+# end within 80 characters of the mention to count).
+_BEFORE_WINDOW = 400
+
+
 def _roles_in_block(text, block, mentions, vocab, leadin_groups):
     item = block.item
     sec_kind = block.section.kind if block.section is not None else "other"
@@ -598,15 +617,22 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
                 alt_of[x] = [n for n in names if n != mentions[x].tool.name]
                 alt_reason[x] = reason
     result = []
+    # Per-sentence answers, computed once per sentence: a paragraph of a thousand mentions in
+    # one long sentence must not be searched a thousand times.
+    sentence_preferred: dict[tuple[int, int], bool] = {}
+    sentence_asks: dict[tuple[int, int], bool] = {}
+    item_marked = bool(item is not None and item.preferred and _PREFERRED_CLAUSE.search(item.text) is None)
     for i, m in enumerate(mentions):
         a, b = _clause_bounds(text, m.start, m.end)
         clause = text[a:b]
-        before = text[a:m.start]
+        before = text[max(a, m.start - _BEFORE_WINDOW):m.start]
         if block.kind == "heading":
             result.append(("incidental", (), "heading"))
             continue
-        preferred = item_pref_context or _section_preferred(block) or bool(_PREFERRED_CLAUSE.search(clause)) \
-            or bool(item is not None and item.preferred and _PREFERRED_CLAUSE.search(item.text) is None and vocab.item_is_preferred(clause))
+        if (a, b) not in sentence_preferred:
+            sentence_preferred[(a, b)] = bool(_PREFERRED_CLAUSE.search(clause)) or bool(
+                item_marked and vocab.item_is_preferred(clause))
+        preferred = item_pref_context or _section_preferred(block) or sentence_preferred[(a, b)]
         if _INCIDENTAL_BEFORE.search(text[max(a, m.start - 60):m.start]) and not _ASK.search(before[-25:]):
             result.append(("incidental", (), "not used by the hire"))
             continue
@@ -633,7 +659,9 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
             group = [n for n in (leadin_group or []) if n != m.tool.name]
             result.append(("alternative", tuple(group), "one of the listed options"))
             continue
-        if sec_kind in _CONTEXT_KINDS and not _ASK.search(clause):
+        if (a, b) not in sentence_asks:
+            sentence_asks[(a, b)] = bool(_ASK.search(clause))
+        if sec_kind in _CONTEXT_KINDS and not sentence_asks[(a, b)]:
             result.append(("incidental", (), f"{sec_kind} section"))
             continue
         result.append(("required", (), f"{sec_kind} section"))

@@ -562,6 +562,11 @@ def _growth(make, n: int) -> float:
 
 
 SHAPES = {
+    "N years of a tool, repeated in one paragraph": (lambda n: "# Junior ML Engineer\n\n" + "5+ years of LangChain " * n + "\n", 3000),
+    "junior title over a paragraph of senior scope": (
+        lambda n: "# Junior Data Engineer\n\n" + "You will own the architecture and mentor engineers, " * n + "\n", 1500),
+    "many tiny headings": (lambda n: "#\n" * n, 20000),
+    "many bold pseudo-headings": (lambda n: "**Requirements**\n\n- SQL\n\n" * n, 3000),
     "unterminated directive openers": (lambda n: "# Data Engineer\n\nx " + "<!--jdlint-enable" * (n // 17) + "\n", 50000),
     "directives x findings": (lambda n: "# Data Engineer\n\n" + "<!-- jdlint-disable-line gendered-wording -->\n" * n
                               + "\n" + "We want a rockstar.\n\n" * n, 4000),
