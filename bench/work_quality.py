@@ -33,6 +33,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from jdlint import workfamily as wf  # noqa: E402
 
+SHORT = {"data-scientist": "DS", "data-analyst": "DA", "analytics-engineer": "AnE", "data-engineer": "DE",
+         "ml-engineer": "MLE", "mlops": "MLOp", "ai-engineer": "AIE", "researcher": "Res", "research-engineer": "ReE",
+         "software-engineer": "SWE", "sre-devops": "SRE", "security": "Sec", "product-manager": "PM",
+         "leadership": "Lead", "designer": "Des", "other-specialist": "Oth", "generic": "Gen"}
 DEFAULT_TEST = Path("/work/shared/corpus/labels/responsibilities.yaml")
 DEFAULT_HOLDOUT = ROOT / "tests" / "data" / "work-items-holdout.yaml"
 
@@ -89,7 +93,7 @@ def report(name: str, s: dict, worst: int = 30) -> None:
     for f, v in sorted(s["per_family"].items(), key=lambda kv: -kv[1]["support"]):
         print(f"{f:<20}{v['support']:>8}{v['precision']:>7.2f}{v['recall']:>8.2f}{v['f1']:>7.2f}")
     fams = sorted({g for g, _ in s["confusion"]} | {q for _, q in s["confusion"] if q != "-"})
-    short = {f: "".join(w[0] for w in f.split("-")).upper()[:3] for f in fams}
+    short = {f: SHORT.get(f, f[:4]) for f in fams}
     print("\nconfusion (rows: gold, alt-adjusted; columns: predicted; '-' = abstained)")
     print(" " * 20 + "".join(f"{short[f]:>5}" for f in fams) + f"{'-':>5}")
     for g in fams:

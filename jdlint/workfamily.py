@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ CONCEPTS: dict[str, str] = {
     "reporting": "dashboard report reporting visualisation visualization chart graph tableau power-bi "
                  "looker qlik kpi scorecard bi business-intelligence spreadsheet excel ad-hoc pivot "
                  "metric trend briefing infographic data-studio superset metabase",
-    "statistics": "statistic statistical regression hypothesis significance causal a/b-test abtest "
+    "statistics": "statistic statistical regression hypothesis significance causal causal-inference statistical-inference a/b-test abtest "
                   "uplift bayesian econometric propensity sample sampling variance confidence-interval "
                   "counterfactual difference-in-differences quasi-experimental experiment experimentation "
                   "survey-weight power-analysis estimate estimator treatment-effect synthetic-control",
@@ -186,7 +186,7 @@ CONCEPTS: dict[str, str] = {
           "gradient-boosted random-forest train training feature-engineering label labelled "
           "recommendation recommender ranking ranker scoring fraud-detection computer-vision "
           "anomaly-detection precision recall auc",
-    "serving": "latency endpoint serve serving inference ms millisecond p99 p95 p50 throughput real-time "
+    "serving": "latency endpoint serve serving model-serving inference-cost inference ms millisecond p99 p95 p50 throughput real-time "
                "realtime online low-latency quantize quantization distil distill onnx triton tensorrt "
                "batch-inference cache rps qps",
     "retraining": "retrain retraining drift decay degrade degradation stale shadow canary rollback "
@@ -376,6 +376,27 @@ def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
     return loose, exact
 
 
+@lru_cache(maxsize=1)
+def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Lemma sequence -> families, for the responsibility keywords of ``rules/vocab/roles.yaml``
+    (the taxonomy's phrases). A keyword hit is one more feature ("kw:<family>"): the model
+    learns how far to trust it, and inflected forms match ("deploying models")."""
+    from . import yamlio
+    from .resources import rules_dir
+
+    try:
+        data = yamlio.load_fast((rules_dir() / "vocab" / "roles.yaml").read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - without the taxonomy, only the keyword features are lost
+        return {}
+    idx: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for fam in data.get("families", []):
+        for kw in fam.get("keywords", []) or []:
+            key = _phrase_key(str(kw).replace("/", " "))
+            if key and fam["id"] not in idx.get(key, ()):
+                idx[key] = idx.get(key, ()) + (fam["id"],)
+    return idx
+
+
 def _norm_cat(cat: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", cat.lower()).split()) or "tool"
 
@@ -443,6 +464,19 @@ def features(text: str) -> list[Feature]:
         if ti in tool_at and pos not in concept_at:
             concept_at[pos] = "tool"
 
+    # Taxonomy keywords (longest match first at each position).
+    kidx = _keyword_index()
+    j = 0
+    while j < len(lems):
+        for n in (5, 4, 3, 2, 1):
+            key = tuple(lems[j:j + n])
+            if len(key) == n and key in kidx:
+                for fam_id in kidx[key]:
+                    add(Feature("kw:" + fam_id, " ".join(surf[j:j + n])))
+                j += n - 1
+                break
+        j += 1
+
     # Lead verb and object.
     v = next((j for j, lm in enumerate(lems) if lm not in LEAD_SKIP and not lm.startswith("<")), None)
     if v is not None:
@@ -468,6 +502,8 @@ def features(text: str) -> list[Feature]:
         add(Feature("first:" + first, ""))
     if any(t.low in ("we", "our", "us") for t in toks):
         add(Feature("shape:we", ""))
+    if any(t.low in ("every", "any", "all", "each") for t in toks):
+        add(Feature("shape:every", ""))
     n = len(lems)
     add(Feature("len:" + ("0-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"), ""))
     add(Feature("bias", ""))
@@ -493,14 +529,18 @@ class Classification:
 class WorkModel:
     def __init__(self, data: dict):
         self.families: list[str] = list(data["families"])
-        self.weights: dict[str, dict[str, float]] = data["weights"]
+        # The file keys each feature's weights by family index (str), to stay small.
+        self.weights: dict[str, dict[str, float]] = {
+            f: {self.families[int(k)]: float(x) for k, x in row.items()} for f, row in data["weights"].items()}
         self.min_prob: float = float(data.get("min_prob", 0.0))
         self.min_margin: float = float(data.get("min_margin", 0.0))
+        self.scale: str = data.get("scale", "sqrt")
+        self.scope_rule: bool = bool(data.get("scope_rule", True))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
 
     def scores(self, feats: Iterable[Feature]) -> dict[str, float]:
         feats = list(feats)
-        scale = 1.0 / math.sqrt(max(1, len({f.name for f in feats})))
+        scale = 1.0 / math.sqrt(max(1, len({f.name for f in feats}))) if self.scale == "sqrt" else 1.0
         s = dict.fromkeys(self.families, 0.0)
         seen = set()
         for f in feats:
@@ -517,14 +557,23 @@ class WorkModel:
         feats = features(text)
         s = self.scores(feats)
         ranked = sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))
-        top, top_s = ranked[0]
-        mx = top_s
+        mx = ranked[0][1]
         z = sum(math.exp(v - mx) for v in s.values())
         prob = {f: math.exp(v - mx) / z for f, v in s.items()}
-        runner = next((f for f, _ in ranked[1:] if f != GENERIC), None) if top != GENERIC else ranked[1][0]
-        second = ranked[1][0]
+        order = [f for f, _ in ranked]
+        if self.scope_rule:
+            swapped = _apply_scope_rule(order, prob, feats)
+            if swapped != order:
+                # The rule settles ML engineering vs MLOps: the pair's probability mass is the winner's.
+                order = swapped
+                prob = dict(prob)
+                prob["ml-engineer"] += prob["mlops"]
+                prob["mlops"] = 0.0
+                order = [order[0]] + sorted(order[1:], key=lambda f: (-prob[f], f))
+        top, second = order[0], order[1]
+        runner = next((f for f in order[1:] if f != GENERIC), None) if top != GENERIC else second
         margin = prob[top] - prob[second]
-        evidence = self._evidence(feats, top, runner)
+        evidence = self._evidence(feats, top, runner, n_evidence)
         abstain = top == GENERIC or prob[top] < self.min_prob or margin < self.min_margin
         return Classification(None if abstain else top, round(prob[top], 4), evidence,
                               runner, round(margin, 4), top)
@@ -553,6 +602,39 @@ class WorkModel:
         return tuple(out)
 
 
+# -- the hand-written layer: platform scope ----------------------------------------------------
+# The labelling convention separates ML engineering from MLOps by SCOPE, not by topic: one
+# model's (or one team's models') serving, retraining and monitoring is ML engineering; the
+# platform, tooling and infrastructure that every team's models ship on is MLOps ("for every
+# team", "any registered model", shared clusters, registries, gateways). Written items about
+# serving and drift often read as MLOps to the model, so MLOps must show a scope cue: without
+# one, an MLOps verdict whose close runner-up is ML engineering goes to ML engineering.
+_SCOPE_WORDS = frozenset("""every any all shared self serve service company wide organisation organization
+org cross multi tenant tenants platform platforms gateway gateways cluster clusters
+quota quotas paved golden teams squads tooling framework frameworks internal standard standardise gpu gpus tracking
+standardize kubeflow mlflow""".split())
+_SCOPE_CATEGORIES = ("orchestration", "experiment", "feature", "platform", "registry", "container", "infrastructure")
+
+
+def _has_scope_cue(feats: list[Feature]) -> bool:
+    for f in feats:
+        if f.name.startswith("tool:") and any(c in f.name for c in _SCOPE_CATEGORIES):
+            return True
+        if f.name.startswith("w:") and any(w in _SCOPE_WORDS for w in re.findall(r"[a-z]+", f.words.lower())):
+            return True
+        if f.name == "shape:every":
+            return True
+    return False
+
+
+def _apply_scope_rule(order: list[str], prob: dict[str, float], feats: list[Feature]) -> list[str]:
+    if order[0] != "mlops" or "ml-engineer" not in order[:3] or prob["ml-engineer"] < 0.05:
+        return order
+    if _has_scope_cue(feats):
+        return order
+    return ["ml-engineer"] + [f for f in order if f != "ml-engineer"]
+
+
 def model_path() -> Path:
     from .resources import rules_dir
 
@@ -579,3 +661,25 @@ def data_digest(files: Iterable[Path]) -> str:
     for f in sorted(Path(x) for x in files):
         h.update(f.name.encode() + b"\0" + hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()
+
+
+def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
+    """``Vocab.classify``'s contract: (family id, deciding words), or (None, []).
+
+    A config may add role families (``vocab: role_families``) that the model has never seen;
+    their keywords still count: an item whose words contain one of them, as whole words, goes to
+    that family (the longest keyword wins)."""
+    known = set(load_model().families)
+    extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
+    if extra:
+        norm = " " + " ".join(t.low for t in tokens(text)) + " "
+        best = None
+        for f in extra:
+            for kw in f["keywords"]:
+                k = " ".join(t.low for t in tokens(str(kw)))
+                if k and f" {k} " in norm and (best is None or len(k) > len(best[1])):
+                    best = (f["id"], k)
+        if best:
+            return best[0], [best[1]]
+    c = classify(text)
+    return (c.family, list(c.evidence)) if c.family else (None, [])

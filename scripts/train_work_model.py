@@ -34,8 +34,8 @@ FAMILIES = ["data-scientist", "data-analyst", "analytics-engineer", "data-engine
             "sre-devops", "security", "product-manager", "leadership", "designer",
             "other-specialist", "generic"]
 
-HYPER = {"l2": 1e-3, "epochs": 300, "lr": 0.05, "alt_weight": 0.35, "min_count": 2,
-         "prune": 0.02, "round": 3, "seed": 13, "class_power": 0.5}
+HYPER = {"l2": 1e-4, "epochs": 150, "lr": 0.1, "alt_weight": 0.35, "min_count": 2,
+         "prune": 0.1, "round": 2, "seed": 13, "class_power": 0.5, "scale": "none"}
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -67,8 +67,8 @@ def load_items(files: list[Path], warn=True) -> list[dict]:
     return items
 
 
-def vectorise(items, vocab=None, min_count=2):
-    feats = [sorted({f.name for f in wf.features(it["text"])}) for it in items]
+def vectorise(items, vocab=None, min_count=2, scale="sqrt", drop=()):
+    feats = [sorted({f.name for f in wf.features(it["text"]) if not f.name.startswith(tuple(drop))}) for it in items]
     if vocab is None:
         counts: dict[str, int] = {}
         for fs in feats:
@@ -79,12 +79,12 @@ def vectorise(items, vocab=None, min_count=2):
         vocab = {f: i for i, f in enumerate(keep)}
     rows, cols, vals = [], [], []
     for r, fs in enumerate(feats):
-        scale = 1.0 / np.sqrt(max(1, len(fs)))
+        x = 1.0 / np.sqrt(max(1, len(fs))) if scale == "sqrt" else 1.0
         for f in fs:
             if f in vocab:
                 rows.append(r)
                 cols.append(vocab[f])
-                vals.append(1.0 if f == "bias" else scale)
+                vals.append(1.0 if f == "bias" else x)
     return (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64),
             np.array(vals, dtype=np.float64)), vocab
 
@@ -128,20 +128,22 @@ def fit(X, n_rows, n_feats, Y, sw, hyper):
 
 
 def train(items, hyper=HYPER):
-    X, vocab = vectorise(items, min_count=hyper["min_count"])
+    X, vocab = vectorise(items, min_count=hyper["min_count"], scale=hyper["scale"], drop=hyper.get("drop", ()))
     Y, sw = targets(items, hyper)
     W = fit(X, len(items), len(vocab), Y, sw, hyper)
     weights = {}
     for f, i in vocab.items():
-        row = {FAMILIES[k]: round(float(W[i, k]), hyper["round"]) for k in range(len(FAMILIES))
+        # Keyed by the family's index in "families" (a third of the size of the names).
+        row = {str(k): round(float(W[i, k]), hyper["round"]) for k in range(len(FAMILIES))
                if abs(W[i, k]) >= hyper["prune"]}
         if row:
             weights[f] = row
     return weights
 
 
-def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None):
+def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None, scale="sqrt"):
     return {"families": FAMILIES, "weights": weights, "min_prob": min_prob, "min_margin": min_margin,
+            "scale": scale,
             "feature_version": wf.FEATURE_VERSION, **(meta or {})}
 
 
@@ -161,7 +163,7 @@ def cross_val_predictions(items, k=5, hyper=HYPER):
     for fold in folds(items, k):
         held = set(fold)
         train_items = [it for i, it in enumerate(items) if i not in held]
-        m = wf.WorkModel(model_data(train(train_items, hyper)))
+        m = wf.WorkModel(model_data(train(train_items, hyper), scale=hyper["scale"]))
         for i in fold:
             preds[i] = m.classify(items[i]["text"])
     return preds
@@ -208,7 +210,7 @@ def main(argv=None):
     meta = {"training_digest": wf.data_digest(files), "training_files": [f.name for f in files],
             "training_items": len(items), "training_counts": dict(sorted(counts.items())),
             "hyper": HYPER}
-    data = model_data(weights, min_prob=min_prob, meta=meta)
+    data = model_data(weights, min_prob=min_prob, meta=meta, scale=HYPER["scale"])
     args.out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(items)} items, {len(weights)} features kept, min_prob {min_prob}, "
           f"{args.out.stat().st_size // 1024} KB -> {args.out}")
