@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -274,6 +274,12 @@ infrastructure network server deployment release registry store lake job stream 
 """.split())
 
 
+_DETERMINERS = frozenset("the our this these a an their its my".split())
+_ORG_NOUNS = frozenset("""team teams company organisation organization office division department group
+programme program role position job family function profession agency unit branch directorate bureau
+mission customers engineers analysts scientists staff stack platform product business""".split())
+
+
 class Feature(NamedTuple):
     name: str
     words: str  # the input words it came from ("" for shape features)
@@ -502,6 +508,13 @@ def features(text: str) -> list[Feature]:
         add(Feature("first:" + first, ""))
     if any(t.low in ("we", "our", "us") for t in toks):
         add(Feature("shape:we", ""))
+    # Who the sentence is about: an organisation or team as subject ("Our data team builds ...",
+    # "The Data job family covers ...") marks context, not the hire's work.
+    lead = [t.low for t in toks[:5]]
+    if lead and lead[0] in _DETERMINERS and any(w in _ORG_NOUNS for w in lead[1:5]):
+        add(Feature("subject:org", ""))
+    elif lead and lead[0] in ("we", "weve", "were"):
+        add(Feature("subject:we", ""))
     if any(t.low in ("every", "any", "all", "each") for t in toks):
         add(Feature("shape:every", ""))
     n = len(lems)

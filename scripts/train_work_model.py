@@ -104,8 +104,9 @@ def targets(items, hyper):
     return Y, sw / sw.mean()
 
 
-def fit(X, n_rows, n_feats, Y, sw, hyper):
+def fit(X, n_rows, n_feats, Y, sw, hyper, l2vec=None):
     rows, cols, vals = X
+    l2 = hyper["l2"] if l2vec is None else l2vec[:, None]
     rng = np.random.default_rng(hyper["seed"])
     W = rng.normal(0, 1e-3, size=(n_feats, Y.shape[1]))
     m = np.zeros_like(W)
@@ -120,7 +121,7 @@ def fit(X, n_rows, n_feats, Y, sw, hyper):
         G = (P - Y) * sw[:, None] / n_rows
         grad = np.zeros_like(W)
         np.add.at(grad, cols, G[rows] * vals[:, None])
-        grad += hyper["l2"] * W
+        grad += l2 * W
         m = b1 * m + (1 - b1) * grad
         v = b2 * v + (1 - b2) * grad * grad
         W -= hyper["lr"] * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
@@ -130,7 +131,12 @@ def fit(X, n_rows, n_feats, Y, sw, hyper):
 def train(items, hyper=HYPER):
     X, vocab = vectorise(items, min_count=hyper["min_count"], scale=hyper["scale"], drop=hyper.get("drop", ()))
     Y, sw = targets(items, hyper)
-    W = fit(X, len(items), len(vocab), Y, sw, hyper)
+    # Concept, tool, keyword and verb-object features generalise to new wording better than
+    # single words and bigrams: words pay `word_l2` times the L2 penalty.
+    mult = hyper.get("word_l2", 1.0)
+    l2vec = np.array([hyper["l2"] * (mult if f.startswith(("w:", "b:", "vo:", "lead:", "o:")) else 1.0)
+                      for f in sorted(vocab, key=vocab.get)])
+    W = fit(X, len(items), len(vocab), Y, sw, hyper, l2vec)
     weights = {}
     for f, i in vocab.items():
         # Keyed by the family's index in "families" (a third of the size of the names).
