@@ -290,7 +290,7 @@ class Feature(NamedTuple):
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|~]+")
 _SPECIAL = [
-    (re.compile(r"\ba\s*/\s*b\b", re.I), " abtest "),
+    (re.compile(r"\ba\s*/\s*b(?:\s+test(?:s|ing)?)?\b", re.I), " abtest "),
     (re.compile(r"\bci\s*/\s*cd\b", re.I), " cicd "),
     (re.compile(r"\b1\s*:\s*1s?\b"), " one-on-one "),
     (re.compile(r"\br\s*&\s*d\b", re.I), " research and development "),
@@ -300,6 +300,10 @@ _SPECIAL = [
     (re.compile(r"[\u2013\u2014]"), " - "),
 ]
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\b|\d+(?:[.,]\d+)*%?|[$£€]")
+
+
+# Placeholders the special-case rewrites leave in the text, shown as written in evidence.
+_DISPLAY = {"abtest": "A/B test", "cicd": "CI/CD"}
 
 
 class Token(NamedTuple):
@@ -323,6 +327,8 @@ def tokens(text: str) -> list[Token]:
             lem = "<money>"
         elif low in STOP:
             lem = ""
+        elif low in _DISPLAY:
+            s, lem = _DISPLAY[low], low
         else:
             lem = lemma(low)
         out.append(Token(s, low, lem))

@@ -34,8 +34,8 @@ FAMILIES = ["data-scientist", "data-analyst", "analytics-engineer", "data-engine
             "sre-devops", "security", "product-manager", "leadership", "designer",
             "other-specialist", "generic"]
 
-HYPER = {"l2": 1e-4, "epochs": 150, "lr": 0.1, "alt_weight": 0.35, "min_count": 2,
-         "prune": 0.1, "round": 2, "seed": 13, "class_power": 0.5, "scale": "none"}
+HYPER = {"l2": 1e-6, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 2,
+         "prune": 0.6, "round": 1, "seed": 13, "class_power": 1.0, "scale": "sqrt"}
 
 
 def data_files(data_dir: Path) -> list[Path]:
