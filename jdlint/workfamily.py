@@ -16,8 +16,15 @@ Features (``features(text)``):
   as concepts (a new "vector database" tool is genai evidence without retraining);
 - the lead verb and the object of the work (the first object noun or concept after the verb):
   ``vo:`` verb-object and ``vc:`` verb-concept pairs;
-- a few shape features (how the item starts, whether it names the employer, its length), which
-  is what separates context sentences ("We are a ...") from work.
+- hits of the taxonomy keywords in ``rules/vocab/roles.yaml`` (``kw:<family>``), matched on
+  lemmas, so the model learns how far to trust each family's keyword list;
+- a few shape features (how the item starts, whether its subject is the team or organisation,
+  whether it names the employer, its length), which is what separates context sentences
+  ("We are a ...", "Our data team builds ...") from work.
+
+One hand-written rule sits on top (``_apply_scope_rule``): MLOps must show a platform-scope cue
+("every team", shared clusters, gateways, platform tooling); otherwise an MLOps verdict with ML
+engineering close behind goes to ML engineering, as the labelling convention says.
 
 The weights (``rules/vocab/work_model.json``) come from ``scripts/train_work_model.py``, a
 multinomial logistic regression over ``data/work-items/*.yaml``. Inference is pure Python: the
@@ -30,6 +37,8 @@ API::
     features(text) -> list[Feature]             # (name, surface words)
     lemma(word) -> str
     load_model(path=None) -> WorkModel           # cached; classify(text, model=...) to swap
+    classify_for_vocab(vocab, text) -> (family | None, [deciding words])   # Vocab.classify
+    data_digest(files) -> str                    # recorded in the weights file by the trainer
 """
 from __future__ import annotations
 
