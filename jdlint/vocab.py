@@ -255,29 +255,11 @@ class Vocab:
     # -- titles ------------------------------------------------------------------------------
 
     def classify(self, text: str) -> tuple[str | None, list[str]]:
-        """(family id, matched keywords) for one responsibility; (None, []) when unclear.
+        """(family id, deciding words) for one responsibility; (None, []) when it is generic
+        or too close to call. Delegates to the learned work-family model (``workfamily``)."""
+        from .workfamily import classify_for_vocab
 
-        Keywords match whole words in order, the last word by its stem ("deploy models"
-        matches "deploying models"; a keyword ending in a short word such as "etl" takes only a
-        plural "s"). The family whose keywords match most wins; a tie is unclear, unless one
-        side matched longer (more specific) phrases."""
-        rx, families = self._keyword_index
-        hits: dict[str, list[str]] = {}
-        for m in rx.finditer(_norm_words(text)):
-            key, tail = m.group(1), m.group(2)
-            if len(key.split()[-1]) <= 3 and tail not in ("", "s"):
-                continue
-            for fam in families[key]:
-                if key not in hits.setdefault(fam, []):
-                    hits[fam].append(key)
-        if not hits:
-            return None, []
-        scores = sorted(((len(h), sum(len(k) for k in h), fam, h) for fam, h in hits.items()), reverse=True)
-        if len(scores) > 1 and scores[0][:2] == scores[1][:2]:
-            return None, []
-        if len(scores) > 1 and scores[0][0] == scores[1][0] and scores[0][1] < scores[1][1] + 4:
-            return None, []
-        return scores[0][2], scores[0][3]
+        return classify_for_vocab(self, text)
 
     def family_label(self, fam_id: str) -> str:
         for fam in self.families:

@@ -1,0 +1,713 @@
+"""Which role family would normally own one piece of work ("what you'll do" items).
+
+A small linear model over paraphrase-robust features, so that "make the price-suggestion
+endpoint answer within 30 ms" counts as ML serving work although it names no textbook keyword.
+
+Features (``features(text)``):
+
+- words: lower-cased, markdown stripped, hyphens and slashes split, lemmatised by a small
+  rule-based English lemmatiser (``lemma``: irregular forms, plural and verb suffixes, British
+  and American spelling, -isation/-ization, -ment, -ation) with stop words dropped;
+- unigrams and bigrams of those lemmas;
+- concept groups (``CONCEPTS``: dashboard/report/chart/Tableau -> reporting, LLM/chatbot/prompt
+  -> genai, latency/endpoint/ms -> serving, ...), matched on lemmas, one and two words long;
+- tool names from the tool catalog (``rules/vocab/tools.yaml``, read generically: ``name``,
+  ``aliases``, ``exact``, ``category``), each counted as its category, and the category's words
+  as concepts (a new "vector database" tool is genai evidence without retraining);
+- the lead verb and the object of the work (the first object noun or concept after the verb):
+  ``vo:`` verb-object and ``vc:`` verb-concept pairs;
+- hits of the taxonomy keywords in ``rules/vocab/roles.yaml`` (``kw:<family>``), matched on
+  lemmas, so the model learns how far to trust each family's keyword list;
+- a few shape features (how the item starts, whether its subject is the team or organisation,
+  whether it names the employer, its length), which is what separates context sentences
+  ("We are a ...", "Our data team builds ...") from work.
+
+One hand-written rule sits on top (``_apply_scope_rule``): MLOps must show a platform-scope cue
+("every team", shared clusters, gateways, platform tooling); otherwise an MLOps verdict with ML
+engineering close behind goes to ML engineering, as the labelling convention says.
+
+The weights (``rules/vocab/work_model.json``) come from ``scripts/train_work_model.py``, a
+multinomial logistic regression over ``data/work-items/*.yaml``. Inference is pure Python: the
+family scores are sums of feature weights, so the deciding words are the input words whose
+features pushed the winner furthest above the runner-up.
+
+API::
+
+    classify(text) -> Classification(family, score, evidence, runner_up, margin, top)
+    features(text) -> list[Feature]             # (name, surface words)
+    lemma(word) -> str
+    load_model(path=None) -> WorkModel           # cached; classify(text, model=...) to swap
+    classify_for_vocab(vocab, text) -> (family | None, [deciding words])   # Vocab.classify
+    data_digest(files) -> str                    # recorded in the weights file by the trainer
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+FEATURE_VERSION = 3
+GENERIC = "generic"
+
+# -- lemmatiser -------------------------------------------------------------------------------
+
+IRREGULAR = {
+    "built": "build", "led": "lead", "ran": "run", "wrote": "write", "written": "write",
+    "taught": "teach", "brought": "bring", "bought": "buy", "sought": "seek", "held": "hold",
+    "met": "meet", "kept": "keep", "made": "make", "understood": "understand", "drove": "drive",
+    "driven": "drive", "chose": "choose", "chosen": "choose", "grew": "grow", "grown": "grow",
+    "began": "begin", "begun": "begin", "gave": "give", "given": "give", "took": "take",
+    "taken": "take", "saw": "see", "seen": "see", "went": "go", "gone": "go", "did": "do",
+    "done": "do", "does": "do", "has": "have", "had": "have", "having": "have", "is": "be",
+    "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+    "spent": "spend", "sent": "send", "set": "set", "shipped": "ship", "fed": "feed",
+    "found": "find", "thought": "think", "told": "tell", "sold": "sell", "won": "win",
+    "felt": "feel", "left": "leave", "lost": "lose", "meant": "mean", "paid": "pay",
+    "said": "say", "stood": "stand", "spoke": "speak", "spoken": "speak", "broke": "break",
+    "broken": "break", "known": "know", "knew": "know", "shown": "show", "rode": "ride",
+    "children": "child", "people": "person", "men": "man", "women": "woman",
+    "data": "data", "criteria": "criterion", "analyses": "analysis", "analyse": "analyze",
+    "analysed": "analyze", "analysing": "analyze", "analyzed": "analyze", "analyzing": "analyze",
+    "hypotheses": "hypothesis", "analysis": "analyz", "using": "use", "uses": "use", "used": "use", "indices": "index", "matrices": "matrix", "media": "media",
+    "metadata": "metadata", "per": "per", "news": "news", "sas": "sas", "aws": "aws", "gis": "gis",
+    "os": "os", "ios": "ios", "kubernetes": "kubernetes", "analytics": "analytic",
+    "statistics": "statistic", "ops": "ops", "devops": "devops", "mlops": "mlops", "llms": "llm",
+    "apis": "api", "kpis": "kpi", "sdks": "sdk", "gpus": "gpu", "etls": "etl", "ml": "ml",
+    "programme": "program", "programmes": "program", "modelling": "model", "modeling": "model",
+    "modelled": "model", "modeled": "model", "modeller": "modeler", "catalogue": "catalog",
+    "catalogues": "catalog", "catalogued": "catalog", "cataloguing": "catalog",
+    "centre": "center", "centres": "center", "licence": "license", "defence": "defense",
+    "labelling": "label", "labelled": "label", "travelling": "travel", "cancelled": "cancel",
+    "enrol": "enroll", "fulfil": "fulfill", "judgement": "judgment", "towards": "toward",
+    "learnt": "learn", "learned": "learn", "burnt": "burn", "spelt": "spell", "dealt": "deal",
+    "us": "us", "this": "this", "its": "its", "status": "status", "across": "across",
+    "process": "process", "business": "business", "access": "access", "success": "success",
+    "address": "address", "class": "class", "less": "less", "bias": "bias", "basis": "basis",
+    "canvas": "canvas", "campus": "campus", "census": "census", "consensus": "consensus",
+}
+# Words ending in "our" that are not British spellings of "-or".
+_OUR_KEEP = {"hour", "your", "four", "tour", "pour", "flour", "devour", "sour", "our", "detour", "contour"}
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=20000)
+def lemma(word: str) -> str:
+    """A normalised key for ``word``: inflections, British/American spelling and a few
+    derivations fold together ("optimising", "optimization", "optimise" -> "optimiz")."""
+    w = word.lower()
+    if w in IRREGULAR:
+        base = IRREGULAR[w]
+        return base if base == w else lemma(base)
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    # British -> American spelling.
+    if w.endswith("our") and w not in _OUR_KEEP:
+        w = w[:-3] + "or"
+    elif w.endswith("ours") and w[:-1] not in _OUR_KEEP:
+        w = w[:-4] + "ors"
+    for gb, us in (("isation", "ization"), ("isations", "izations"), ("ising", "izing"),
+                   ("ised", "ized"), ("ises", "izes"), ("ise", "ize"), ("yse", "yze"),
+                   ("ysed", "yzed"), ("ysing", "yzing"), ("ogue", "og"), ("ogues", "ogs")):
+        if w.endswith(gb) and len(w) - len(gb) >= 3 and w not in _ISE_KEEP:
+            w = w[: -len(gb)] + us
+            break
+    if w in IRREGULAR:
+        base = IRREGULAR[w]
+        return base if base == w else lemma(base)
+    # Plurals and verb inflections.
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")) and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 5 and any(c in _VOWELS for c in w[:-3]):
+        w = _undouble(w[:-3])
+    elif w.endswith("ed") and len(w) >= 5 and not w.endswith("eed") and any(c in _VOWELS for c in w[:-2]):
+        w = _undouble(w[:-2])
+    # A few derivations that name the same activity.
+    for suf, rep in (("izations", "iz"), ("ization", "iz"), ("izer", "iz"), ("ize", "iz"), ("iz", "iz"),
+                     ("ations", "at"), ("ation", "at"), ("ements", "e"), ("ement", "e"),
+                     ("ments", ""), ("ment", ""), ("ly", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)] + rep
+            break
+    if w.endswith("e") and len(w) >= 4 and not w.endswith("ee"):
+        w = w[:-1]
+    return w
+
+
+_ISE_KEEP = {"expertise", "enterprise", "exercise", "advertise", "franchise", "promise", "premise",
+             "compromise", "precise", "concise", "otherwise", "noise", "raise", "praise", "wise",
+             "rise", "surprise", "cruise", "revise", "supervise", "devise", "disguise", "merchandise",
+             "treatise", "televise", "excise", "incise", "chemise", "poise", "expertises",
+             "enterprises", "exercises", "supervised", "supervising", "supervises", "revised",
+             "revising", "revises", "raised", "raising", "rises", "rising", "promised", "premises",
+             "advertised", "advertising", "exercised", "exercising", "devised", "surprised"}
+
+
+def _undouble(stem: str) -> str:
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz" and stem[-1] not in _VOWELS:
+        return stem[:-1]
+    return stem
+
+
+STOP = frozenset("""
+a an the and or but nor of to in on at by for with from into onto over under about as than then
+that this these those there here it its it's we our ours us you your yours they their them he she his
+her i me my mine who whom whose which what when where why how all any both each every few more most
+other some such no not only own same so too very can could will would shall should may might must
+do be have also just up down out off again further once while during before after above below
+between through until within without upon via per e.g i.e etc eg ie ll re ve d s t m
+is are was were been being am had has having does did done doing
+""".split())
+
+# Words that start an item without being its verb ("You will ...", "Responsible for ...").
+LEAD_SKIP = frozenset("""
+you we will ll shall would be responsible responsibility for help helps helping assist assisting
+support supporting also actively successfully candidate successful postholder post holder role
+position incumbent able expected expect to key primary main duty duties task tasks include including
+work working closely partner partnering alongside together serve as act new hire ideal person
+day first year month week will
+""".split()) | STOP
+
+# -- concept groups ---------------------------------------------------------------------------
+# Each group names a kind of work object or activity; members are words or two-word phrases,
+# lemmatised when the table is compiled. These are generic domain vocabulary, not phrases from
+# any labelled set.
+CONCEPTS: dict[str, str] = {
+    "reporting": "dashboard report reporting visualisation visualization chart graph tableau power-bi "
+                 "looker qlik kpi scorecard bi business-intelligence spreadsheet excel ad-hoc pivot "
+                 "metric trend briefing infographic data-studio superset metabase",
+    "statistics": "statistic statistical regression hypothesis significance causal causal-inference statistical-inference a/b-test abtest "
+                  "uplift bayesian econometric propensity sample sampling variance confidence-interval "
+                  "counterfactual difference-in-differences quasi-experimental experiment experimentation "
+                  "survey-weight power-analysis estimate estimator treatment-effect synthetic-control",
+    "forecast": "forecast forecasting projection scenario segmentation cluster-analysis churn "
+                "lifetime-value elasticity demand-planning",
+    "ml": "model machine-learning ml predictive classifier classification neural deep-learning xgboost "
+          "gradient-boosted random-forest train training feature-engineering label labelled "
+          "recommendation recommender ranking ranker scoring fraud-detection computer-vision "
+          "anomaly-detection precision recall auc",
+    "serving": "latency endpoint serve serving model-serving inference-cost inference ms millisecond p99 p95 p50 throughput real-time "
+               "realtime online low-latency quantize quantization distil distill onnx triton tensorrt "
+               "batch-inference cache rps qps",
+    "retraining": "retrain retraining drift decay degrade degradation stale shadow canary rollback "
+                  "champion challenger",
+    "ml-platform": "registry feature-store experiment-tracking mlflow kubeflow sagemaker vertex "
+                   "platform self-serve self-service paved-road golden-path every-team any-team "
+                   "gpu cluster scheduler quota notebook-environment tenant",
+    "genai": "llm chatbot chat assistant gpt claude prompt prompting rag retrieval agent agentic copilot "
+             "generative genai hallucination guardrail embedding vector chunk chunking fine-tune "
+             "fine-tuning foundation-model language-model openai anthropic gemini llama mistral "
+             "conversational summarization summarize red-team jailbreak grounding grounded citation "
+             "tool-calling function-calling eval evals nlp natural-language transformer token",
+    "research": "paper publish publication novel state-of-the-art sota benchmark arxiv neurips icml iclr "
+                "acl cvpr conference theory theoretical scientific ablation research researcher "
+                "frontier open-problem literature peer-review proof",
+    "reproduce": "reproduce replicate reimplement implement-paper distributed-training scaling-law "
+                 "prototype open-source kernel cuda jax",
+    "pipeline": "pipeline etl elt ingest ingestion stream streaming kafka airflow batch orchestration dag "
+                "cdc change-data-capture extract load connector feed job scheduler backfill "
+                "replication integration dagster prefect fivetran spark",
+    "storage": "warehouse lake lakehouse database schema table partition partitioning snowflake bigquery "
+               "redshift databricks delta iceberg sql-server postgres postgresql storage s3 parquet "
+               "oracle mysql data-architecture er-diagram entity-relationship index",
+    "transform": "dbt mart dimensional star-schema semantic-layer metric-definition transformation "
+                 "staging data-model single-source self-service data-test lookml source-of-truth "
+                 "conformed fact-table slowly-changing",
+    "data-quality": "quality validation validate cleanse cleaning clean dedupe deduplicate accuracy "
+                    "completeness integrity freshness reconcile reconciliation",
+    "governance": "governance steward stewardship metadata catalog catalogue privacy gdpr retention "
+                  "data-sharing lineage data-standard data-protection classification foia "
+                  "open-data records-management glossary master-data",
+    "web": "frontend front-end backend back-end web ui react api mobile ios android app page component "
+           "javascript typescript feature-flag microservice full-stack browser css html website portal "
+           "form checkout endpoint-rest graphql",
+    "code-practice": "code-review pull-request unit-test test testing refactor technical-debt codebase "
+                     "repository library sdk design-doc code coding software maintainable",
+    "infra": "infrastructure cloud aws azure gcp kubernetes terraform docker container ci/cd cicd "
+             "deploy deployment server network vm linux capacity provision provisioning "
+             "infrastructure-as-code helm ansible",
+    "reliability": "on-call oncall incident outage uptime slo sla sli alert alerting observability "
+                   "monitor monitoring postmortem post-mortem pager runbook resilience "
+                   "disaster-recovery backup availability",
+    "security": "security secure vulnerability threat penetration pen-test ato fedramp fisma nist "
+                "access-control iam encryption zero-trust soc iso-27001 authorization audit siem "
+                "firewall patch cyber cybersecurity identity risk-assessment hardening malware "
+                "authentication",
+    "product": "roadmap product prioritize prioritization backlog requirement user-story vision "
+               "discovery launch go-to-market feature-request customer-need user-need persona okr "
+               "release-plan product-market",
+    "people": "hire hiring recruit recruitment staff direct-report one-on-one 1:1 performance-review "
+              "appraisal coach coaching mentor mentoring career headcount supervise supervision "
+              "supervisor morale manager team-member people-manager line-manage",
+    "org-strategy": "strategy strategic budget vendor contractor contract procurement executive "
+                    "leadership senior-leader board organization department portfolio investment "
+                    "director agency-wide enterprise-wide operating-model",
+    "design": "ux user-experience usability wireframe prototype figma interaction-design user-research "
+              "user-testing journey-map accessibility visual-design design-system interface mockup "
+              "mock-up persona",
+    "outreach": "marketing campaign communication newsletter community event webinar social-media brand "
+                "advocacy evangelist developer-relations devrel content blog talk press",
+    "commercial": "sale sales customer client account partner presale pre-sale demo solution-engineering "
+                  "revenue deal prospect onboarding renewal",
+    "advisory": "consult consulting consultant advisory advise advice policy legislation regulation "
+                "regulatory guidance recommendation-memo",
+    "learning": "curriculum workshop course learning-and-development l&d bootcamp upskill upskilling "
+                "literacy teach instructor",
+    "support": "ticket helpdesk help-desk troubleshoot troubleshooting support-request end-user "
+               "service-desk",
+    "geo": "gis map mapping geospatial spatial esri arcgis qgis cartography",
+    "teamwork": "collaborate collaboration cross-functional colleague stakeholder communicate culture "
+                "value diverse inclusive passion curious fast-paced environment opportunity mission "
+                "join company benefit grow growth",
+}
+
+# Object nouns: what the work acts on ("build a dashboard", "own the pipeline"). The object of
+# an item is the first of these (or of a concept word) after the lead verb.
+OBJECT_NOUNS = frozenset(lemma(w) for w in """
+model service endpoint dashboard report pipeline assistant chatbot agent team roadmap product
+platform infrastructure cluster experiment test analysis policy budget staff database warehouse
+api app application feature system data code strategy prompt paper benchmark method architecture
+table schema query metric kpi incident alert vendor contract campaign user customer client
+program project process standard guidance training course documentation workflow tool tooling
+integration interface design prototype research survey forecast estimate study evaluation
+infrastructure network server deployment release registry store lake job stream library sdk
+""".split())
+
+
+_DETERMINERS = frozenset("the our this these a an their its my".split())
+_ORG_NOUNS = frozenset("""team teams company organisation organization office division department group
+programme program role position job family function profession agency unit branch directorate bureau
+mission customers engineers analysts scientists staff stack platform product business""".split())
+
+
+class Feature(NamedTuple):
+    name: str
+    words: str  # the input words it came from ("" for shape features)
+
+
+# -- tokenising -------------------------------------------------------------------------------
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`#>|~]+")
+_SPECIAL = [
+    (re.compile(r"\ba\s*/\s*b(?:\s+test(?:s|ing)?)?\b", re.I), " abtest "),
+    (re.compile(r"\bci\s*/\s*cd\b", re.I), " cicd "),
+    (re.compile(r"\b1\s*:\s*1s?\b"), " one-on-one "),
+    (re.compile(r"\br\s*&\s*d\b", re.I), " research and development "),
+    (re.compile(r"\bl\s*&\s*d\b", re.I), " learning-and-development "),
+    (re.compile(r"\bq\s*&\s*a\b", re.I), " question answering "),
+    (re.compile(r"[\u2018\u2019]"), "'"),
+    (re.compile(r"[\u2013\u2014]"), " - "),
+]
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\b|\d+(?:[.,]\d+)*%?|[$£€]")
+
+
+# Placeholders the special-case rewrites leave in the text, shown as written in evidence.
+_DISPLAY = {"abtest": "A/B test", "cicd": "CI/CD"}
+
+
+class Token(NamedTuple):
+    surface: str  # as written (case kept)
+    low: str      # lower-cased
+    lem: str      # lemma ("" for stop words)
+
+
+def tokens(text: str) -> list[Token]:
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub(" ", text)
+    for rx, rep in _SPECIAL:
+        text = rx.sub(rep, text)
+    out = []
+    for m in _TOKEN.finditer(text):
+        s = m.group(0)
+        low = s.lower()
+        if low[0].isdigit():
+            lem = "<pct>" if low.endswith("%") else "<num>"
+        elif low in "$£€":
+            lem = "<money>"
+        elif low in STOP:
+            lem = ""
+        elif low in _DISPLAY:
+            s, lem = _DISPLAY[low], low
+        else:
+            lem = lemma(low)
+        out.append(Token(s, low, lem))
+    return out
+
+
+# -- the compiled lexicons --------------------------------------------------------------------
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.lem for t in tokens(phrase.replace("-", " ")) if t.lem)
+
+
+@lru_cache(maxsize=1)
+def _concept_index() -> dict[tuple[str, ...], str]:
+    idx: dict[tuple[str, ...], str] = {}
+    for concept, words in CONCEPTS.items():
+        for w in words.split():
+            key = _phrase_key(w)
+            if key and all(key):
+                idx.setdefault(key, concept)
+    return idx
+
+
+def _tool_entries(path: Path | None = None) -> list[dict]:
+    from . import yamlio
+    from .resources import rules_dir
+
+    p = path or (rules_dir() / "vocab" / "tools.yaml")
+    try:
+        data = yamlio.load_fast(p.read_text(encoding="utf-8"))
+    except (OSError, Exception):  # noqa: BLE001 - a broken catalog only costs tool features
+        return []
+    entries = data.get("tools", []) if isinstance(data, dict) else []
+    return [e for e in entries if isinstance(e, dict) and e.get("name")]
+
+
+@lru_cache(maxsize=1)
+def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """(lower-cased name tokens -> category, exact-case single name -> category). Names the
+    catalog marks `context` (R, Go, TS: words as often as tools) are left out."""
+    loose: dict[tuple[str, ...], str] = {}
+    exact: dict[str, str] = {}
+    for e in _tool_entries():
+        cat = _norm_cat(str(e.get("category") or "tool"))
+        context = {str(a) for a in e.get("context", []) or []}
+        exact_names = {str(a) for a in e.get("exact", []) or []}
+        names = [str(e["name"])] + [str(a) for a in e.get("aliases", []) or []]
+        for n in names:
+            if n in context or n in exact_names:
+                continue
+            key = tuple(t.low for t in tokens(n.replace("-", " ")))
+            if key and not (len(key) == 1 and (len(key[0]) <= 2 or key[0] in STOP)):
+                loose.setdefault(key, cat)
+        for n in exact_names:
+            if " " not in n and len(n) > 1:
+                exact.setdefault(n, cat)
+    return loose, exact
+
+
+@lru_cache(maxsize=1)
+def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Lemma sequence -> families, for the responsibility keywords of ``rules/vocab/roles.yaml``
+    (the taxonomy's phrases). A keyword hit is one more feature ("kw:<family>"): the model
+    learns how far to trust it, and inflected forms match ("deploying models")."""
+    from . import yamlio
+    from .resources import rules_dir
+
+    try:
+        data = yamlio.load_fast((rules_dir() / "vocab" / "roles.yaml").read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - without the taxonomy, only the keyword features are lost
+        return {}
+    idx: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for fam in data.get("families", []):
+        for kw in fam.get("keywords", []) or []:
+            key = _phrase_key(str(kw).replace("/", " "))
+            if key and fam["id"] not in idx.get(key, ()):
+                idx[key] = idx.get(key, ()) + (fam["id"],)
+    return idx
+
+
+def _norm_cat(cat: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", cat.lower()).split()) or "tool"
+
+
+# -- features ---------------------------------------------------------------------------------
+
+def features(text: str) -> list[Feature]:
+    """The model's features for one work item, each with the input words it came from."""
+    toks = tokens(text)
+    feats: list[Feature] = []
+    add = feats.append
+    content = [(i, t) for i, t in enumerate(toks) if t.lem]
+    lems = [t.lem for _, t in content]
+    surf = [t.surface for _, t in content]
+
+    # Tools first: their words are then not read as ordinary words.
+    loose, exact = _tool_index()
+    tool_at: dict[int, str] = {}
+    lows = [t.low for t in toks]
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in (4, 3, 2, 1):
+            key = tuple(lows[i:i + n])
+            if len(key) == n and key in loose:
+                hit = (n, loose[key])
+                break
+        if hit is None and toks[i].surface in exact:
+            hit = (1, exact[toks[i].surface])
+        if hit:
+            n, cat = hit
+            words = " ".join(t.surface for t in toks[i:i + n])
+            add(Feature("tool:" + cat, words))
+            for cw in cat.split():
+                c = _concept_index().get((lemma(cw),))
+                if c:
+                    add(Feature("c:" + c, words))
+            for k in range(i, i + n):
+                tool_at[k] = cat
+            i += n
+        else:
+            i += 1
+
+    # Words, bigrams and concepts over content lemmas.
+    cidx = _concept_index()
+    concept_at: dict[int, str] = {}
+    for j, lm in enumerate(lems):
+        add(Feature("w:" + lm, surf[j]))
+        if j + 1 < len(lems):
+            add(Feature("b:" + lm + "_" + lems[j + 1], surf[j] + " " + surf[j + 1]))
+    j = 0
+    while j < len(lems):
+        c2 = cidx.get(tuple(lems[j:j + 2])) if j + 1 < len(lems) else None
+        if c2:
+            add(Feature("c:" + c2, surf[j] + " " + surf[j + 1]))
+            concept_at[j] = concept_at[j + 1] = c2
+            j += 2
+            continue
+        c1 = cidx.get((lems[j],))
+        if c1:
+            add(Feature("c:" + c1, surf[j]))
+            concept_at[j] = c1
+        j += 1
+    for pos, (ti, _t) in enumerate(content):
+        if ti in tool_at and pos not in concept_at:
+            concept_at[pos] = "tool"
+
+    # Taxonomy keywords (longest match first at each position).
+    kidx = _keyword_index()
+    j = 0
+    while j < len(lems):
+        for n in (5, 4, 3, 2, 1):
+            key = tuple(lems[j:j + n])
+            if len(key) == n and key in kidx:
+                for fam_id in kidx[key]:
+                    add(Feature("kw:" + fam_id, " ".join(surf[j:j + n])))
+                j += n - 1
+                break
+        j += 1
+
+    # Lead verb and object.
+    v = next((j for j, lm in enumerate(lems) if lm not in LEAD_SKIP and not lm.startswith("<")), None)
+    if v is not None:
+        verb = lems[v]
+        add(Feature("lead:" + verb, surf[v]))
+        obj = None
+        for k in range(v + 1, min(len(lems), v + 7)):
+            if lems[k] in OBJECT_NOUNS or k in concept_at:
+                obj = k
+                break
+        if obj is not None:
+            add(Feature("vo:" + verb + ">" + lems[obj], surf[v] + " " + surf[obj]))
+            oc = concept_at.get(obj)
+            if oc:
+                add(Feature("vc:" + verb + ">" + oc, surf[v] + " " + surf[obj]))
+                add(Feature("oc:" + oc, surf[obj]))
+            else:
+                add(Feature("o:" + lems[obj], surf[obj]))
+
+    # Shape: how the item opens, and how long it is.
+    first = next((t.low for t in toks if t.low.isalpha()), "")
+    if first in ("we", "our", "the", "this", "you", "as", "in", "at", "join", "a", "an", "with"):
+        add(Feature("first:" + first, ""))
+    if any(t.low in ("we", "our", "us") for t in toks):
+        add(Feature("shape:we", ""))
+    # Who the sentence is about: an organisation or team as subject ("Our data team builds ...",
+    # "The Data job family covers ...") marks context, not the hire's work.
+    lead = [t.low for t in toks[:5]]
+    if lead and lead[0] in _DETERMINERS and any(w in _ORG_NOUNS for w in lead[1:5]):
+        add(Feature("subject:org", ""))
+    elif lead and lead[0] in ("we", "weve", "were"):
+        add(Feature("subject:we", ""))
+    if any(t.low in ("every", "any", "all", "each") for t in toks):
+        add(Feature("shape:every", ""))
+    n = len(lems)
+    add(Feature("len:" + ("0-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"), ""))
+    add(Feature("bias", ""))
+    return feats
+
+
+# -- the model --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Classification:
+    """One item's verdict. ``family`` is None when the item is generic or too close to call;
+    ``top`` is the highest-scoring family even then. ``score`` is the winner's probability,
+    ``margin`` its lead over ``runner_up``; ``evidence`` the input words that decided it."""
+
+    family: str | None
+    score: float
+    evidence: tuple[str, ...]
+    runner_up: str | None
+    margin: float = 0.0
+    top: str | None = None
+
+
+class WorkModel:
+    def __init__(self, data: dict):
+        self.families: list[str] = list(data["families"])
+        # The file keys each feature's weights by family index (str), to stay small.
+        self.weights: dict[str, dict[str, float]] = {
+            f: {self.families[int(k)]: float(x) for k, x in row.items()} for f, row in data["weights"].items()}
+        self.min_prob: float = float(data.get("min_prob", 0.0))
+        self.min_margin: float = float(data.get("min_margin", 0.0))
+        self.scale: str = data.get("scale", "sqrt")
+        self.scope_rule: bool = bool(data.get("scope_rule", True))
+        self.meta = {k: v for k, v in data.items() if k != "weights"}
+
+    def scores(self, feats: Iterable[Feature]) -> dict[str, float]:
+        feats = list(feats)
+        scale = 1.0 / math.sqrt(max(1, len({f.name for f in feats}))) if self.scale == "sqrt" else 1.0
+        s = dict.fromkeys(self.families, 0.0)
+        seen = set()
+        for f in feats:
+            if f.name in seen:
+                continue
+            seen.add(f.name)
+            w = self.weights.get(f.name)
+            if w:
+                for fam, x in w.items():
+                    s[fam] += x * (1.0 if f.name == "bias" else scale)
+        return s
+
+    def classify(self, text: str, n_evidence: int = 4) -> Classification:
+        feats = features(text)
+        s = self.scores(feats)
+        ranked = sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))
+        mx = ranked[0][1]
+        z = sum(math.exp(v - mx) for v in s.values())
+        prob = {f: math.exp(v - mx) / z for f, v in s.items()}
+        order = [f for f, _ in ranked]
+        if self.scope_rule:
+            swapped = _apply_scope_rule(order, prob, feats)
+            if swapped != order:
+                # The rule settles ML engineering vs MLOps: the pair's probability mass is the winner's.
+                order = swapped
+                prob = dict(prob)
+                prob["ml-engineer"] += prob["mlops"]
+                prob["mlops"] = 0.0
+                order = [order[0]] + sorted(order[1:], key=lambda f: (-prob[f], f))
+        top, second = order[0], order[1]
+        runner = next((f for f in order[1:] if f != GENERIC), None) if top != GENERIC else second
+        margin = prob[top] - prob[second]
+        evidence = self._evidence(feats, top, runner, n_evidence)
+        abstain = top == GENERIC or prob[top] < self.min_prob or margin < self.min_margin
+        return Classification(None if abstain else top, round(prob[top], 4), evidence,
+                              runner, round(margin, 4), top)
+
+    def _evidence(self, feats: list[Feature], win: str, other: str | None, n: int = 4) -> tuple[str, ...]:
+        contrib: dict[str, float] = {}
+        for f in feats:
+            if not f.words:
+                continue
+            w = self.weights.get(f.name)
+            if not w:
+                continue
+            d = w.get(win, 0.0) - (w.get(other, 0.0) if other else 0.0)
+            if d > 0:
+                key = f.words
+                contrib[key] = contrib.get(key, 0.0) + d
+        best = sorted(contrib.items(), key=lambda kv: (-kv[1], kv[0]))
+        out: list[str] = []
+        for words, _ in best:
+            low = words.lower()
+            if any(low in o.lower() or o.lower() in low for o in out):
+                continue
+            out.append(words)
+            if len(out) == n:
+                break
+        return tuple(out)
+
+
+# -- the hand-written layer: platform scope ----------------------------------------------------
+# The labelling convention separates ML engineering from MLOps by SCOPE, not by topic: one
+# model's (or one team's models') serving, retraining and monitoring is ML engineering; the
+# platform, tooling and infrastructure that every team's models ship on is MLOps ("for every
+# team", "any registered model", shared clusters, registries, gateways). Written items about
+# serving and drift often read as MLOps to the model, so MLOps must show a scope cue: without
+# one, an MLOps verdict whose close runner-up is ML engineering goes to ML engineering.
+_SCOPE_WORDS = frozenset("""every any all shared self serve service company wide organisation organization
+org cross multi tenant tenants platform platforms gateway gateways cluster clusters
+quota quotas paved golden teams squads tooling framework frameworks internal standard standardise gpu gpus tracking
+standardize kubeflow mlflow""".split())
+_SCOPE_CATEGORIES = ("orchestration", "experiment", "feature", "platform", "registry", "container", "infrastructure")
+
+
+def _has_scope_cue(feats: list[Feature]) -> bool:
+    for f in feats:
+        if f.name.startswith("tool:") and any(c in f.name for c in _SCOPE_CATEGORIES):
+            return True
+        if f.name.startswith("w:") and any(w in _SCOPE_WORDS for w in re.findall(r"[a-z]+", f.words.lower())):
+            return True
+        if f.name == "shape:every":
+            return True
+    return False
+
+
+def _apply_scope_rule(order: list[str], prob: dict[str, float], feats: list[Feature]) -> list[str]:
+    if order[0] != "mlops" or "ml-engineer" not in order[:3] or prob["ml-engineer"] < 0.05:
+        return order
+    if _has_scope_cue(feats):
+        return order
+    return ["ml-engineer"] + [f for f in order if f != "ml-engineer"]
+
+
+def model_path() -> Path:
+    from .resources import rules_dir
+
+    return rules_dir() / "vocab" / "work_model.json"
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> WorkModel:
+    p = Path(path) if path else model_path()
+    return WorkModel(json.loads(p.read_text(encoding="utf-8")))
+
+
+def classify(text: str, model: WorkModel | None = None) -> Classification:
+    """The role family that would normally own the work ``text`` describes."""
+    return (model or load_model()).classify(text)
+
+
+def data_digest(files: Iterable[Path]) -> str:
+    """A digest of training-data files (names and contents, in name order): the model file
+    records it so a test can tell whether the weights were trained on the data in the repo."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted(Path(x) for x in files):
+        h.update(f.name.encode() + b"\0" + hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
+    """``Vocab.classify``'s contract: (family id, deciding words), or (None, []).
+
+    A config may add role families (``vocab: role_families``) that the model has never seen;
+    their keywords still count: an item whose words contain one of them, as whole words, goes to
+    that family (the longest keyword wins)."""
+    known = set(load_model().families)
+    extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
+    if extra:
+        norm = " " + " ".join(t.low for t in tokens(text)) + " "
+        best = None
+        for f in extra:
+            for kw in f["keywords"]:
+                k = " ".join(t.low for t in tokens(str(kw)))
+                if k and f" {k} " in norm and (best is None or len(k) > len(best[1])):
+                    best = (f["id"], k)
+        if best:
+            return best[0], [best[1]]
+    c = classify(text)
+    return (c.family, list(c.evidence)) if c.family else (None, [])

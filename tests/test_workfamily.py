@@ -1,0 +1,135 @@
+"""The work-family classifier (jdlint.workfamily): paraphrases, near misses, context sentences,
+and the shipped weights matching the training data in the repo."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jdlint import workfamily as wf
+from jdlint.resources import rules_dir
+from jdlint.vocab import load_vocab
+
+ROOT = Path(__file__).resolve().parent.parent
+HOLDOUT = Path(__file__).parent / "data" / "work-items-holdout.yaml"
+
+
+def fam(text: str) -> str | None:
+    return wf.classify(text).family
+
+
+# -- the lemmatiser ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    ("optimise", "optimising", "optimization", "optimised"),
+    ("analyse", "analyze", "analysed", "analysis"),
+    ("model", "models", "modelling", "modeling"),
+    ("build", "built", "building", "builds"),
+    ("query", "queries", "queried"),
+    ("behaviour", "behavior"),
+    ("catalogue", "catalog", "catalogs"),
+    ("make", "making", "made"),
+    ("prioritise", "prioritize", "prioritisation"),
+])
+def test_lemma_folds_inflection_and_spelling(words):
+    assert len({wf.lemma(w) for w in words}) == 1, {w: wf.lemma(w) for w in words}
+
+
+def test_features_split_hyphens_and_find_tools_concepts_and_verb_object():
+    names = {f.name for f in wf.features("Make the price-suggestion endpoint answer within 30 ms")}
+    assert {"w:endpoint", "c:serving", "vo:" + wf.lemma("make") + ">endpoint"} <= names
+    names = {f.name for f in wf.features("Build Power BI dashboards for the finance team")}
+    assert any(n.startswith("tool:") for n in names)
+    assert "c:reporting" in names
+
+
+# -- paraphrases: the right family, with evidence drawn from the item -------------------------
+
+@pytest.mark.parametrize("text,family", [
+    ("Make the price-suggestion endpoint answer within 30 ms.", "ml-engineer"),
+    ("Let the chatbot quote our policy pages with links.", "ai-engineer"),
+    ("You will keep the board's monthly KPI pack up to date in Power BI.", "data-analyst"),
+    ("Work out whether the loyalty scheme actually changed how often people shop.", "data-scientist"),
+    ("Land every branch's till records in the lake within five minutes of closing.", "data-engineer"),
+    ("Hire, coach and run appraisals for a team of six analysts.", "leadership"),
+    ("Carry the pager one week in four and write up every outage.", "sre-devops"),
+    ("Harden the clusters and review every new IAM policy.", "security"),
+    ("Talk to customers every week and turn what you hear into the roadmap.", "product-manager"),
+])
+def test_paraphrased_items_classify_with_evidence(text, family):
+    c = wf.classify(text)
+    assert c.family == family, c
+    assert c.evidence, c
+    words = set(re.findall(r"\w+", text.lower()))
+    assert all(w in words for e in c.evidence for w in re.findall(r"\w+", e.lower())), c.evidence
+
+
+# -- near misses separate ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("a,fa,b,fb", [
+    ("Keep the weekly KPI dashboard current for the regional managers.", "data-analyst",
+     "Design the A/B test that decides whether the new pricing page goes live.", "data-scientist"),
+    ("Retrain the churn model every week and roll it back if accuracy drops.", "ml-engineer",
+     "Build the shared platform that every team uses to train, register and deploy models.", "mlops"),
+    ("Build a chatbot that answers questions from our help-centre articles using retrieval.", "ai-engineer",
+     "Build the account settings page where customers update their address.", "software-engineer"),
+])
+def test_near_miss_pairs_separate(a, fa, b, fb):
+    assert (fam(a), fam(b)) == (fa, fb), (wf.classify(a), wf.classify(b))
+
+
+# -- context sentences and generic work abstain ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Collaborate with colleagues across the organisation.",
+    "We are a friendly, fast-growing team based in Bristol.",
+    "Perform other duties as assigned.",
+    "",
+    "!!!",
+])
+def test_generic_sentences_abstain(text):
+    assert fam(text) is None
+
+
+def test_vocab_classify_delegates_and_keeps_its_signature():
+    vocab = load_vocab()
+    family, words = vocab.classify("Make the price-suggestion endpoint answer within 30 ms.")
+    assert family == "ml-engineer" and isinstance(words, list) and words
+    assert vocab.classify("Collaborate with colleagues across the organisation.") == (None, [])
+
+
+def test_holdout_is_mostly_right():
+    """The hand-written hold-out (never trained on) stays well above chance; the exact figure is
+    reported by bench/work_quality.py."""
+    items = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+    fam_items = [it for it in items if it["family"] != "generic"]
+    right = sum(fam(it["text"]) in (it["family"], it.get("alt")) for it in fam_items)
+    assert len(items) >= 60
+    assert right / len(fam_items) >= 0.7
+
+
+# -- the shipped weights -----------------------------------------------------------------------
+
+def test_weights_were_trained_on_the_data_in_the_repo():
+    model = json.loads((rules_dir() / "vocab" / "work_model.json").read_text(encoding="utf-8"))
+    files = sorted((ROOT / "data" / "work-items").glob("*.yaml"))
+    assert model["training_files"] == [f.name for f in files], "re-run scripts/train_work_model.py"
+    assert model["training_digest"] == wf.data_digest(files), "re-run scripts/train_work_model.py"
+    assert model["feature_version"] == wf.FEATURE_VERSION
+
+
+def test_holdout_is_not_training_data():
+    held = {it["text"] for it in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))}
+    for f in (ROOT / "data" / "work-items").glob("*.yaml"):
+        train = {e.get("text") for e in yaml.safe_load(f.read_text(encoding="utf-8")) or [] if isinstance(e, dict)}
+        assert not held & train, f.name
+
+
+def test_weights_file_is_small_and_sorted():
+    p = rules_dir() / "vocab" / "work_model.json"
+    assert p.stat().st_size < 400_000
+    text = p.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), sort_keys=True, separators=(",", ":")) + "\n"
