@@ -394,6 +394,10 @@ def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
         for n in exact_names:
             if " " not in n and len(n) > 1:
                 exact.setdefault(n, cat)
+            elif " " in n:  # "Power BI", "Microsoft Teams": several words are a name in any case
+                key = tuple(t.low for t in tokens(n.replace("-", " ")))
+                if key:
+                    loose.setdefault(key, cat)
     return loose, exact
 
 
