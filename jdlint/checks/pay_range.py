@@ -46,7 +46,14 @@ class PayRangeKind(Kind):
         mode = rule.options["require_salary"]
         if mode == "never" or not doc.has_content():
             return
-        mentions = [p for p in ctx.facts.places if p.in_force(ctx.today) and _binds(p.jurisdiction, ctx.employer)]
+        employer = ctx.employer
+        if (employer is None or employer.type is None) and ctx.facts.federal_employer:
+            # The posting says the employer is a national government ("the federal
+            # government", "Government of Canada"): no state, provincial or city law binds it.
+            from ..employer import Employer
+
+            employer = Employer(employer.size if employer else None, "federal")
+        mentions = [p for p in ctx.facts.places if p.in_force(ctx.today) and _binds(p.jurisdiction, employer)]
         if mode == "covered-locations" and not mentions:
             return
         pay = ctx.facts.pay

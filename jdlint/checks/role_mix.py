@@ -60,6 +60,9 @@ class RoleMixKind(Kind):
     OPTIONS = {
         "min_items": (int, 2, "items a family needs before it counts as part of the job"),
         "max_families": (int, 2, "most role families one posting may span"),
+        "max_share": (float, 0.5, "a family holding this share of the work or more makes the posting one job with side duties"),
+        "ignore_families": (list, ["leadership", "other-specialist"],
+                            "families that are not a separate job here (managing the work; the catch-all of other specialties)"),
     }
     FIELDS = ("count", "families", "source")
 
@@ -75,7 +78,8 @@ class RoleMixKind(Kind):
         if _title_family(ctx) == "leadership" or (title is not None and title.job_family_page):
             return  # a head of data oversees several kinds of work by design; a job-family page lists several jobs
         group_of = family_groups(vocab)
-        fams = [w.family for w in ctx.facts.classified if w.family != "leadership"]  # managing is not a role mix
+        ignored = set(rule.options["ignore_families"])
+        fams = [w.family for w in ctx.facts.classified if w.family not in ignored]  # managing is not a role mix
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:
@@ -88,7 +92,8 @@ class RoleMixKind(Kind):
 
         present = [g for g, n in counts.most_common() if n >= rule.options["min_items"]]
         line, col, end_col, match = _where(doc)
-        if len(present) > rule.options["max_families"]:
+        top_share = counts.most_common(1)[0][1] / len(fams) if fams else 1.0
+        if len(present) > rule.options["max_families"] and top_share < rule.options["max_share"]:
             names = ", ".join(f"{label(g)} ({counts[g]})" for g in present)
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="many",
                                count=len(present), families=names)

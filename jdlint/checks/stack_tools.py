@@ -27,6 +27,19 @@ def resolve_stack(names: Iterable[str] | None, vocab: Any) -> tuple[set[str], li
     return known, unknown
 
 
+def _in_stack(name: str, stack: set[str], vocab: Any) -> bool:
+    """A tool is in the stack when it is listed, or when the platform it belongs to is
+    ("aws" covers Amazon S3 and AWS Lambda; "gcp" covers BigQuery)."""
+    if name in stack:
+        return True
+    tool = vocab.tool_by_name(name)
+    parent = getattr(tool, "parent", None) if tool is not None else None
+    if parent:
+        owner = vocab.tool_by_name(str(parent))
+        return (owner.name if owner is not None else str(parent)) in stack
+    return False
+
+
 class StackToolsKind(Kind):
     name = "stack-tools"
     OPTIONS = {
@@ -41,11 +54,14 @@ class StackToolsKind(Kind):
         stack, _unknown = resolve_stack(ctx.stack, ctx.vocab)
         roles = {"required", "alternative"} | ({"preferred"} if rule.options["report_preferred"] else set())
         seen: set[str] = set()
+        employer = ctx.facts.tools.employer_names
         for m in ctx.facts.tools.mentions:
-            if not m.is_stack_tool or m.name in stack or m.name in seen or m.role not in roles:
+            if not m.is_stack_tool or m.name in seen or m.role not in roles or m.name in employer:
+                continue
+            if _in_stack(m.name, stack, ctx.vocab):
                 continue
             if (m.role == "alternative" and rule.options["accept_alternatives"]
-                    and any(a in stack for a in m.alternatives)):
+                    and any(_in_stack(a, stack, ctx.vocab) for a in m.alternatives)):
                 continue
             seen.add(m.name)
             others = [a for a in m.alternatives if a != m.name]

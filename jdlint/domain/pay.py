@@ -172,3 +172,20 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
                     out.append(PlaceMention(j, line, col, col + len(m.group(0)), m.group(0)))
     out.sort(key=lambda x: (x.line, x.column))
     return out
+
+
+# The posting says its employer is a national government: then no state, provincial or city
+# pay law binds it. Only explicit phrases count; a company that merely works *for* a government
+# ("we help federal agencies") does not say so.
+_FEDERAL = regex.compile(
+    r"\b(?:government of canada|federal public service|public service of canada|"
+    r"(?:is|are|as) (?:a |an |part of (?:the )?)?(?:u\.s\. |us |united states )?federal (?:agency|department|government)|"
+    r"(?:changing|transform\w*|modernis\w*|moderniz\w*) how the federal government|"
+    r"(?:an? |the )?(?:u\.s\.|united states) (?:federal )?government (?:agency|department|employer)|"
+    r"federal (?:civil service|employees? of the (?:u\.s\.|united states|federal government)))\b", regex.I)
+
+
+def federal_employer(doc: Any) -> bool:
+    """Whether the posting says its employer is a national government."""
+    text, _position = doc.joined()
+    return bool(_FEDERAL.search(text))

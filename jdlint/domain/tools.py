@@ -41,6 +41,15 @@ class ToolFacts:
         return hit
 
     @cached_property
+    def employer_names(self) -> frozenset[str]:
+        """Tools the posting also names as the employer ("join GitLab", "PostHog's team"): the
+        employer's own product is part of its stack, whatever the config says."""
+        names: set[str] = set()
+        for block in self.doc.blocks:
+            names |= self.companies_in(block.text)
+        return frozenset(names)
+
+    @cached_property
     def mentions(self) -> list[ToolMention]:
         """Every mention in document order, with its role."""
         return tool_facts(self.doc, self.vocab)
