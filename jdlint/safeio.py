@@ -19,7 +19,7 @@ import errno
 import os
 import secrets
 import stat
-from typing import IO
+from typing import IO, Callable
 
 __all__ = ["write_output", "rewrite_in_place", "read_regular_file", "read_stream_limited",
            "sanitize_terminal", "escape_path", "error_line", "is_within", "tree_root"]
@@ -192,19 +192,7 @@ def read_regular_file(path: str | os.PathLike, limit: int, follow_links: bool = 
             raise ValueError(_kind(st.st_mode))
         if st.st_size > limit:
             raise ValueError(f"too large ({_mb(st.st_size)}; the limit is {_mb(limit)})")
-        chunks, total = [], 0
-        while total <= limit:
-            try:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            except BlockingIOError:  # pragma: no cover - regular files do not block
-                continue
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:
-            raise ValueError(f"too large (over {_mb(limit)}, the limit)")
-        return b"".join(chunks)
+        return _read_limited(lambda n: os.read(fd, n), limit)
     except IsADirectoryError:
         raise ValueError("is a directory") from None
     except OSError as exc:
@@ -213,11 +201,12 @@ def read_regular_file(path: str | os.PathLike, limit: int, follow_links: bool = 
         os.close(fd)
 
 
-def read_stream_limited(stream: IO[bytes], limit: int) -> bytes:
-    """At most ``limit`` bytes from a binary stream (stdin); ``ValueError`` if there is more."""
+def _read_limited(read: Callable[[int], bytes], limit: int) -> bytes:
+    """Call ``read(n)`` until it returns nothing, reading at most ``limit + 1`` bytes in all;
+    ``ValueError`` when there is more than ``limit``."""
     chunks, total = [], 0
     while total <= limit:
-        chunk = stream.read(min(1 << 20, limit + 1 - total))
+        chunk = read(min(1 << 20, limit + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
@@ -225,6 +214,11 @@ def read_stream_limited(stream: IO[bytes], limit: int) -> bytes:
     if total > limit:
         raise ValueError(f"too large (over {_mb(limit)}, the limit)")
     return b"".join(chunks)
+
+
+def read_stream_limited(stream: IO[bytes], limit: int) -> bytes:
+    """At most ``limit`` bytes from a binary stream (stdin); ``ValueError`` if there is more."""
+    return _read_limited(stream.read, limit)
 
 
 # -- printing ----------------------------------------------------------------------------------
