@@ -143,21 +143,6 @@ class Vocab:
         return [_rx(p) for p in self.data["first_problem"].get("onboarding_cues", [])]
 
     @cached_property
-    def _keyword_index(self):
-        """Every responsibility keyword in one trie pattern, and the families of each keyword.
-        Item text and keywords are compared lower-cased with hyphens as spaces."""
-        from .textindex import trie_pattern
-
-        families: dict[str, list[str]] = {}
-        for fam in self.families:
-            for kw in fam.get("keywords", []):
-                key = _norm_words(kw)
-                if fam["id"] not in families.setdefault(key, []):
-                    families[key].append(fam["id"])
-        rx = re.compile(r"(?<!\w)(" + trie_pattern(sorted(families)) + r")(\w*)")
-        return rx, families
-
-    @cached_property
     def gender_exempt(self):
         return [_rx(p) for p in self.inclusive["gendered"]["exempt"]]
 
@@ -266,10 +251,6 @@ class Vocab:
             if fam["id"] == fam_id:
                 return fam.get("label", fam_id)
         return fam_id
-
-
-def _norm_words(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").split())
 
 
 def _read_builtin() -> dict[str, Any]:
