@@ -136,14 +136,19 @@ def main(**opts):
         _err("jdlint: interrupted")
         code = 130
     except BrokenPipeError:
-        # The reader went away (`jdlint ... | head`): stop quietly.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
+        # The reader went away (`jdlint ... | head`) outside the lint run: stop quietly.
+        _silence_stdout()
         code = 1
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null once its reader has gone, so Python's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _repo_base() -> str:
@@ -200,11 +205,7 @@ class _Stdout:
 
     def _detach(self) -> None:
         self.broken = True
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        _silence_stdout()
 
 
 def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file: str | None,
