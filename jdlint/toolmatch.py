@@ -471,12 +471,20 @@ def _units(doc):
         yield block.text, block.position, block
 
 
-def tool_facts(doc, vocab) -> list["ToolMention"]:
-    """Every tool mention in the posting's prose, in order, with its role."""
-    cache: dict = {}  # one scan per text serves both find_tools and company_names
+def tool_facts(doc, vocab, scan=None) -> list["ToolMention"]:
+    """Every tool mention in the posting's prose, in order, with its role.
+
+    ``scan(text) -> (mentions, company names)`` reads one text; the domain layer passes its
+    memoised scan so each text of a posting is read once whoever asks."""
+    if scan is None:
+        cache: dict = {}  # one pass per text serves both find_tools and company_names
+
+        def scan(text):
+            return vocab.find_tools(text, cache), vocab.company_names(text, cache)
     units = list(_units(doc))
-    scans = [(text, pos, block, vocab.find_tools(text, cache)) for text, pos, block in units]
-    companies = set().union(*(vocab.company_names(text, cache) for text, _, _ in units)) if units else set()
+    read = [(text, pos, block, scan(text)) for text, pos, block in units]
+    scans = [(text, pos, block, found[0]) for text, pos, block, found in read]
+    companies = set().union(*(found[1] for _t, _p, _b, found in read)) if read else set()
     scans = _whole_item_tools(scans, vocab)
     # Lists introduced by an "one or more of the following:" line: their tools form one group.
     leadin_groups: dict[int, list[str]] = {}

@@ -52,7 +52,7 @@ class ToolFacts:
     @cached_property
     def mentions(self) -> list[ToolMention]:
         """Every mention in document order, with its role."""
-        return tool_facts(self.doc, self.vocab)
+        return tool_facts(self.doc, self.vocab, self._scan)
 
     def roles(self) -> dict[str, str]:
         """Canonical tool -> its strongest role in the posting."""
