@@ -10,16 +10,13 @@ from __future__ import annotations
 import json
 import re
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import regex
 
-from . import yamlio
 from .patterns import VocabPattern
-from .resources import rules_dir
+from .vocabdata import VOCAB_FILES, builtin_data, builtin_vocab_data, vocab_files  # noqa: F401 - re-exported
 
-VOCAB_FILES = ("sections", "roles", "seniority", "first_problem", "tools", "inclusive", "pay", "questions", "stages")
 
 # The one list of keys a config ``vocab:`` block may add to: key -> (shape, required field,
 # where the additions go in the vocabulary data). Config validation and merging both read it.
@@ -253,18 +250,6 @@ class Vocab:
         return fam_id
 
 
-def _read_builtin() -> dict[str, Any]:
-    base = rules_dir() / "vocab"
-    return {name: yamlio.load_fast((base / f"{name}.yaml").read_text(encoding="utf-8")) for name in VOCAB_FILES}
-
-
-@lru_cache(maxsize=1)
-def _builtin() -> dict[str, Any]:
-    from .cache import cached
-
-    return cached("vocab", vocab_files(), _read_builtin)
-
-
 def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]:
     """A deep-enough copy of ``base`` with a config's ``vocab:`` additions applied."""
     data = json.loads(json.dumps(base))
@@ -286,7 +271,7 @@ def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]
 @lru_cache(maxsize=32)
 def _compiled(additions_json: str, origins_json: str) -> Vocab:
     add = json.loads(additions_json)
-    data = merge_additions(_builtin(), add) if add else _builtin()
+    data = merge_additions(builtin_data(), add) if add else builtin_data()
     return Vocab(data, json.loads(origins_json))
 
 
@@ -299,7 +284,7 @@ def load_vocab(additions: dict[str, Any] | None = None, origins: dict[str, str] 
 
 def stage_names() -> tuple[str, ...]:
     """The company stages the stage rule knows (read once per process)."""
-    return tuple(_builtin()["stages"]["stages"])
+    return tuple(builtin_data()["stages"]["stages"])
 
 
 def iter_vocab_strings(data: Any, path: str = "") -> Iterable[tuple[str, Any]]:
@@ -312,11 +297,3 @@ def iter_vocab_strings(data: Any, path: str = "") -> Iterable[tuple[str, Any]]:
             yield from iter_vocab_strings(v, f"{path}[{i}]")
     else:
         yield path, data
-
-
-def builtin_vocab_data() -> dict[str, Any]:
-    return _read_builtin()
-
-
-def vocab_files() -> list[Path]:
-    return [rules_dir() / "vocab" / f"{n}.yaml" for n in VOCAB_FILES]

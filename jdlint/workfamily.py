@@ -361,15 +361,16 @@ def _concept_index() -> dict[tuple[str, ...], str]:
     return idx
 
 
-def _tool_entries(path: Path | None = None) -> list[dict]:
-    from . import yamlio
-    from .resources import rules_dir
+def _builtin_vocab() -> dict:
+    """The built-in vocabulary data, as the linter already loaded it (read once per process,
+    from the content-keyed cache when it can): the catalog and the taxonomy are not read again."""
+    from .vocabdata import builtin_data
 
-    p = path or (rules_dir() / "vocab" / "tools.yaml")
-    try:
-        data = yamlio.load_fast(p.read_text(encoding="utf-8"))
-    except (OSError, Exception):  # noqa: BLE001 - a broken catalog only costs tool features
-        return []
+    return builtin_data()
+
+
+def _tool_entries() -> list[dict]:
+    data = _builtin_vocab().get("tools")
     entries = data.get("tools", []) if isinstance(data, dict) else []
     return [e for e in entries if isinstance(e, dict) and e.get("name")]
 
@@ -406,13 +407,7 @@ def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Lemma sequence -> families, for the responsibility keywords of ``rules/vocab/roles.yaml``
     (the taxonomy's phrases). A keyword hit is one more feature ("kw:<family>"): the model
     learns how far to trust it, and inflected forms match ("deploying models")."""
-    from . import yamlio
-    from .resources import rules_dir
-
-    try:
-        data = yamlio.load_fast((rules_dir() / "vocab" / "roles.yaml").read_text(encoding="utf-8"))
-    except Exception:  # noqa: BLE001 - without the taxonomy, only the keyword features are lost
-        return {}
+    data = _builtin_vocab().get("roles") or {}
     idx: dict[tuple[str, ...], tuple[str, ...]] = {}
     for fam in data.get("families", []):
         for kw in fam.get("keywords", []) or []:
