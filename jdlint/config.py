@@ -426,20 +426,6 @@ _VOCAB_ENTRY_TYPES = {
 }
 
 
-def _type_word(v: Any) -> str:
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    if isinstance(v, bool):
-        return "true/false"
-    if isinstance(v, (int, float)):
-        return "a number"
-    if v is None:
-        return "empty"
-    return "a string" if isinstance(v, str) else f"a {type(v).__name__}"
-
-
 def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
     from .vocab import SECTION_KINDS
 
@@ -478,13 +464,13 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                     kline = yamlio.line_of(entry, k, eline)
                     want = _VOCAB_ENTRY_TYPES[key].get(k)
                     if want == "list" and not isinstance(v, list):
-                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a list of strings, not {_type_word(v)}")
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a list of strings, not {yamlio.type_word(v)}")
                     if want == "str" and not isinstance(v, str):
-                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a string, not {_type_word(v)} (quote it)")
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a string, not {yamlio.type_word(v)} (quote it)")
                     if want == "bool" and not isinstance(v, bool):
-                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be true or false, not {_type_word(v)}")
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be true or false, not {yamlio.type_word(v)}")
                     if want == "scalar" and (v is not None and (isinstance(v, (list, dict, bool)))):
-                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a single value, not {_type_word(v)}")
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a single value, not {yamlio.type_word(v)}")
                     if isinstance(v, list):
                         for j, s in enumerate(v):
                             if not isinstance(s, str):

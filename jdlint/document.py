@@ -336,7 +336,7 @@ class Document:
             data = yamlio.LineDict()
         if not isinstance(data, dict):
             self.front_matter_errors.append(
-                FrontMatterError(f"front matter must be a mapping of keys to values, not a {_type_name(data)}", 2)
+                FrontMatterError(f"front matter must be a mapping of keys to values, not {yamlio.type_word(data)}", 2)
             )
             return end + 1
         self.front_matter = data
@@ -579,18 +579,6 @@ class Document:
 
     def has_content(self) -> bool:
         return any(True for _ in self.prose_lines())
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    return type(value).__name__
 
 
 def _strip_emphasis(text: str) -> str:

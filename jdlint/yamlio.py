@@ -153,3 +153,18 @@ def line_of(container: Any, key: Any, default: int | None = None) -> int | None:
     if isinstance(container, LineList) and isinstance(key, int) and 0 <= key < len(container.lines):
         return container.lines[key]
     return getattr(container, "line", default) or default
+
+
+def type_word(value: Any) -> str:
+    """What a YAML value is, for messages: "a mapping", "a list", "a boolean (true/false)", ..."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean (true/false)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    return "a string" if isinstance(value, str) else f"a {type(value).__name__}"
