@@ -175,9 +175,17 @@ def read_posting(path: str, follow_links: bool = False) -> str:
         msg = str(exc)
         if msg == "no such file":
             msg = "no such file (it vanished while jdlint ran)"
+        elif "outside the tree" in msg and not follow_links:
+            msg += "; --follow-links reads it if you trust where it points"
         elif msg.startswith("too large"):
             msg = f"too large to be a posting (over {MAX_BYTES // 1024 // 1024} MB, the limit)"
         raise ValueError(msg) from None
+    return decode_posting(data)
+
+
+def decode_posting(data: bytes) -> str:
+    """A posting's bytes as text: UTF-8 (a BOM is fine); NUL bytes near the start mean a
+    binary file. Raises ValueError with a one-line reason (the line of a bad byte)."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValueError("looks like a binary file (it contains NUL bytes), not markdown")
     try:
@@ -301,11 +309,7 @@ def read_stdin(limit: int = MAX_BYTES) -> str:
         data = read_stream_limited(sys.stdin.buffer, limit)
     except ValueError:
         raise ValueError(f"too large to be a posting (more than {limit // 1024 // 1024} MB on standard input)") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ValueError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    return decode_posting(data)
 
 
 @dataclass(frozen=True)
@@ -325,11 +329,14 @@ class _Task:
             cfg = _worker_finder(self.config_path).for_path(Path(path))
         except ConfigError as exc:
             return FileResult(path, error=f"{path}: error: config {exc}")
-        kw: dict[str, Any] = {"select": list(self.select) or None, "ignore": list(self.ignore) or None,
-                              "stack": list(self.stack) if self.stack is not None else None, "today": self.today}
         if self.fix:
-            return fix_file(path, cfg, follow_links=self.follow_links, **kw)
-        return lint_file(path, cfg, follow_links=self.follow_links, **kw)
+            return fix_file(path, cfg, follow_links=self.follow_links, **self.options())
+        return lint_file(path, cfg, follow_links=self.follow_links, **self.options())
+
+    def options(self) -> dict[str, Any]:
+        """The rule options of lint_file and fix_file, as the command line gave them."""
+        return {"select": list(self.select) or None, "ignore": list(self.ignore) or None,
+                "stack": list(self.stack) if self.stack is not None else None, "today": self.today}
 
 
 _FINDERS: dict[str | None, ConfigFinder] = {}
@@ -476,7 +483,6 @@ def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -
         text = read_stdin()
     except ValueError as exc:
         return FileResult(name, error=f"{name}: error: {exc}")
-    result = lint_file(name, cfg, select=list(task.select) or None, ignore=list(task.ignore) or None,
-                       stack=list(task.stack) if task.stack is not None else None, today=task.today, text=text)
+    result = lint_file(name, cfg, text=text, **task.options())
     result.text = text
     return result
