@@ -61,7 +61,7 @@ class TextReporter(Reporter):
         if run.statistics and run.tally.total:
             for line in self.fmt.stats(run.tally):
                 self.stream.write(line + "\n")
-        self.stream.write(self.fmt.summary(run.tally, run.files) + "\n")
+        self.stream.write(self.fmt.summary(run.tally, run.files, len(run.errors)) + "\n")
         return None
 
 
@@ -99,7 +99,7 @@ class GithubReporter(_Collecting):
         rendered = GithubFormatter(self.settings.relpath).render(self.findings)
         if rendered:
             self.out.write(rendered + "\n")
-        self.out.write(TextFormatter().summary(run.tally, run.files) + "\n")
+        self.out.write(TextFormatter().summary(run.tally, run.files, len(run.errors)) + "\n")
         return None
 
 

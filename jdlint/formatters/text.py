@@ -27,15 +27,18 @@ class TextFormatter:
         message = sanitize_terminal(f.message, keep_newlines=False)
         return f"{escape_path(f.path)}:{f.line}:{f.column}: {sev} {rule} {message}"
 
-    def summary(self, tally, files: int) -> str:
+    def summary(self, tally, files: int, errors: int = 0) -> str:
+        """The closing line; it says how many files could not be linted, so "No findings" is
+        never read as a clean run when the files were not read at all."""
+        unread = f" {errors} could not be linted (see the errors above)." if errors else ""
         if not tally.total:
-            return f"No findings in {files} file{'s' if files != 1 else ''}."
+            return f"No findings in {files} file{'s' if files != 1 else ''}.{unread}"
         c = tally.by_severity
         parts = [f"{c[s]} {str(s)}{'s' if c[s] != 1 and s != Severity.INFO else ''}"
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if c[s]]
         n = tally.total
         return (f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in "
-                f"{len(tally.paths)} of {files} file{'s' if files != 1 else ''}.")
+                f"{len(tally.paths)} of {files} file{'s' if files != 1 else ''}.{unread}")
 
     def stats(self, tally) -> list[str]:
         rows = sorted(tally.by_rule.items(), key=lambda x: (-x[1], x[0]))
