@@ -32,7 +32,7 @@ def inspect_text(text: str, path: str, cfg: Config) -> dict[str, Any]:
                  "explicit": s.explicit_kind, "bold": s.bold} for s in doc.sections]
     work = [{"line": w.line, "text": w.text, "family": w.family,
              "family_label": vocab.family_label(w.family) if w.family else None,
-             "evidence": list(w.evidence)} for w in facts.work_items]
+             "evidence": list(w.evidence), "by_context": w.by_context} for w in facts.work_items]
     tools = [{"tool": m.name, "category": m.category, "line": m.line, "column": m.column,
               "end_column": m.end_column, "surface": m.surface, "role": m.role,
               "alternatives": list(m.alternatives), "reason": m.reason} for m in facts.tools.mentions]
@@ -107,6 +107,8 @@ def render_text(data: dict[str, Any]) -> str:
     for w in data["responsibilities"]:
         fam = w["family"] or "unclear"
         why = f" <- {', '.join(w['evidence'])}" if w["evidence"] else ""
+        if w["by_context"]:
+            why += " (a close call; the rest of the posting's work decided it)"
         out.append(f"  {w['line']}: {fam}{why}: {_short(w['text'])}")
     out.append("")
     out.append("tools (line:column name [role]):")

@@ -50,7 +50,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -417,6 +417,21 @@ def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     return idx
 
 
+@lru_cache(maxsize=1)
+def _role_index() -> dict[tuple[str, ...], str]:
+    """Lemma sequence -> family, for the job titles of ``rules/vocab/roles.yaml``: an item that
+    names a role ("A Data Engineer II is responsible for ...", "mentor data scientists") says
+    whose work it describes, and plurals and possessives match ("analysts'", "scientists")."""
+    data = _builtin_vocab().get("roles") or {}
+    idx: dict[tuple[str, ...], str] = {}
+    for fam in data.get("families", []):
+        for title in fam.get("titles", []) or []:
+            key = _phrase_key(str(title).replace("/", " "))
+            if key and all(key) and not (len(key) == 1 and len(key[0]) <= 3):
+                idx.setdefault(key, fam["id"])
+    return idx
+
+
 def _norm_cat(cat: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", cat.lower()).split()) or "tool"
 
@@ -497,6 +512,19 @@ def features(text: str) -> list[Feature]:
                 break
         j += 1
 
+    # Roles the item names: the longest title at each position ("data platform engineer"
+    # before "platform engineer").
+    ridx = _role_index()
+    j = 0
+    while j < len(lems):
+        for n in (4, 3, 2, 1):
+            key = tuple(lems[j:j + n])
+            if len(key) == n and key in ridx:
+                add(Feature("role:" + ridx[key], " ".join(surf[j:j + n])))
+                j += n - 1
+                break
+        j += 1
+
     # Lead verb and object.
     v = next((j for j, lm in enumerate(lems) if lm not in LEAD_SKIP and not lm.startswith("<")), None)
     if v is not None:
@@ -543,7 +571,8 @@ def features(text: str) -> list[Feature]:
 class Classification:
     """One item's verdict. ``family`` is None when the item is generic or too close to call;
     ``top`` is the highest-scoring family even then. ``score`` is the winner's probability,
-    ``margin`` its lead over ``runner_up``; ``evidence`` the input words that decided it."""
+    ``margin`` its lead over ``runner_up``; ``evidence`` the input words that decided it;
+    ``by_context`` whether the posting's other work tipped a close call (``classify_many``)."""
 
     family: str | None
     score: float
@@ -551,6 +580,7 @@ class Classification:
     runner_up: str | None
     margin: float = 0.0
     top: str | None = None
+    by_context: bool = False  # the rest of the posting's work decided between close families
 
 
 class WorkModel:
@@ -563,6 +593,7 @@ class WorkModel:
         self.min_margin: float = float(data.get("min_margin", 0.0))
         self.scale: str = data.get("scale", "sqrt")
         self.scope_rule: bool = bool(data.get("scope_rule", True))
+        self.context_weight: float = float(data.get("context_weight", 0.0))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
 
     def scores(self, feats: Iterable[Feature]) -> dict[str, float]:
@@ -582,11 +613,46 @@ class WorkModel:
 
     def classify(self, text: str, n_evidence: int = 4) -> Classification:
         feats = features(text)
-        s = self.scores(feats)
+        return self._decide(feats, self.scores(feats), None, n_evidence)
+
+    def classify_many(self, texts: list[str], n_evidence: int = 4) -> list[Classification]:
+        """Each item of one posting, read in the context of the others.
+
+        An item whose own words leave two families close ("organise and analyse data to help
+        users decide": analysis or data science?) is read the way the rest of the posting's work
+        reads: each family's score gains ``context_weight`` times that family's share of the
+        OTHER items' work (their probabilities, generic left out). An item with clear words
+        keeps its family however the rest of the posting reads, so a DevOps posting's two
+        Android items stay Android work."""
+        feats = [features(t) for t in texts]
+        scores = [self.scores(f) for f in feats]
+        if self.context_weight <= 0 or len(texts) < 3:
+            return [self._decide(f, s, None, n_evidence) for f, s in zip(feats, scores)]
+        work = [self._work_share(s) for s in scores]
+        total = dict.fromkeys(self.families, 0.0)
+        for w in work:
+            for fam, x in w.items():
+                total[fam] += x
+        out = []
+        for f, s, w in zip(feats, scores, work):
+            others = {fam: total[fam] - w.get(fam, 0.0) for fam in total}
+            z = sum(others.values())
+            context = {fam: x / z for fam, x in others.items()} if z > 0 else None
+            out.append(self._decide(f, s, context, n_evidence))
+        return out
+
+    def _work_share(self, s: dict[str, float]) -> dict[str, float]:
+        """One item's probability over the families, generic left out (its work, not its words)."""
+        prob = _softmax(s)
+        return {fam: p for fam, p in prob.items() if fam != GENERIC}
+
+    def _decide(self, feats: list[Feature], s: dict[str, float], context: dict[str, float] | None,
+                n_evidence: int) -> Classification:
+        own_top = max(s, key=lambda f: (s[f], f)) if s else None
+        if context:
+            s = {fam: v + self.context_weight * context.get(fam, 0.0) for fam, v in s.items()}
         ranked = sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))
-        mx = ranked[0][1]
-        z = sum(math.exp(v - mx) for v in s.values())
-        prob = {f: math.exp(v - mx) / z for f, v in s.items()}
+        prob = _softmax(s)
         order = [f for f, _ in ranked]
         if self.scope_rule:
             swapped = _apply_scope_rule(order, prob, feats)
@@ -602,8 +668,9 @@ class WorkModel:
         margin = prob[top] - prob[second]
         evidence = self._evidence(feats, top, runner, n_evidence)
         abstain = top == GENERIC or prob[top] < self.min_prob or margin < self.min_margin
+        by_context = bool(context) and top != own_top and top != GENERIC
         return Classification(None if abstain else top, round(prob[top], 4), evidence,
-                              runner, round(margin, 4), top)
+                              runner, round(margin, 4), top, by_context)
 
     def _evidence(self, feats: list[Feature], win: str, other: str | None, n: int = 4) -> tuple[str, ...]:
         contrib: dict[str, float] = {}
@@ -662,6 +729,12 @@ def _apply_scope_rule(order: list[str], prob: dict[str, float], feats: list[Feat
     return ["ml-engineer"] + [f for f in order if f != "ml-engineer"]
 
 
+def _softmax(s: dict[str, float]) -> dict[str, float]:
+    mx = max(s.values())
+    z = sum(math.exp(v - mx) for v in s.values())
+    return {f: math.exp(v - mx) / z for f, v in s.items()}
+
+
 def model_path() -> Path:
     from .resources import rules_dir
 
@@ -691,22 +764,40 @@ def data_digest(files: Iterable[Path]) -> str:
 
 
 def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
-    """``Vocab.classify``'s contract: (family id, deciding words), or (None, []).
+    """``Vocab.classify``'s contract: (family id, deciding words), or (None, [])."""
+    fam, words, _ctx = classify_items_for_vocab(vocab, [text])[0]
+    return fam, words
+
+
+def classify_items_for_vocab(vocab, texts: list[str]) -> list[tuple[str | None, list[str], bool]]:
+    """``Vocab.classify_items``: (family id or None, deciding words, decided by context) for
+    each work item of one posting, read together (``WorkModel.classify_many``).
 
     A config may add role families (``vocab: role_families``) that the model has never seen;
     their keywords still count: an item whose words contain one of them, as whole words, goes to
     that family (the longest keyword wins)."""
-    known = set(load_model().families)
+    model = load_model()
+    known = set(model.families)
     extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
-    if extra:
-        norm = " " + " ".join(t.low for t in tokens(text)) + " "
-        best = None
-        for f in extra:
-            for kw in f["keywords"]:
-                k = " ".join(t.low for t in tokens(str(kw)))
-                if k and f" {k} " in norm and (best is None or len(k) > len(best[1])):
-                    best = (f["id"], k)
+    verdicts = model.classify_many(list(texts))
+    out: list[tuple[str | None, list[str], bool]] = []
+    for text, c in zip(texts, verdicts):
+        best = _extra_family(extra, text) if extra else None
         if best:
-            return best[0], [best[1]]
-    c = classify(text)
-    return (c.family, list(c.evidence)) if c.family else (None, [])
+            out.append((best[0], [best[1]], False))
+        elif c.family:
+            out.append((c.family, list(c.evidence), c.by_context))
+        else:
+            out.append((None, [], False))
+    return out
+
+
+def _extra_family(extra: list[dict], text: str) -> tuple[str, str] | None:
+    norm = " " + " ".join(t.low for t in tokens(text)) + " "
+    best = None
+    for f in extra:
+        for kw in f["keywords"]:
+            k = " ".join(t.low for t in tokens(str(kw)))
+            if k and f" {k} " in norm and (best is None or len(k) > len(best[1])):
+                best = (f["id"], k)
+    return best

@@ -36,6 +36,11 @@ FAMILIES = ["data-scientist", "data-analyst", "analytics-engineer", "data-engine
 
 HYPER = {"l2": 1e-6, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 3,
          "prune": 0.8, "round": 1, "seed": 13, "class_power": 1.0, "scale": "sqrt"}
+# How far the rest of a posting's work moves a close call (``WorkModel.classify_many``): a
+# family's logit gains this times its share of the other items' work, so a posting made all of
+# one family adds at most this many logits to it. Two logits settle items whose own words leave
+# two families within about e^2 (7x) of each other and leave clear items alone.
+CONTEXT_WEIGHT = 2.0
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -147,9 +152,9 @@ def train(items, hyper=HYPER):
     return weights
 
 
-def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None, scale="sqrt"):
+def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None, scale="sqrt", context_weight=CONTEXT_WEIGHT):
     return {"families": FAMILIES, "weights": weights, "min_prob": min_prob, "min_margin": min_margin,
-            "scale": scale,
+            "scale": scale, "context_weight": context_weight,
             "feature_version": wf.FEATURE_VERSION, **(meta or {})}
 
 

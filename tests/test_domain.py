@@ -84,6 +84,25 @@ def test_responsibility_fact_names_its_family_and_deciding_words():
     assert got[1] == ("Enjoy lunch", None)
 
 
+def test_prose_work_is_read_one_duty_at_a_time():
+    # A classification description: the duties are prose under the title, strung with semicolons.
+    text = ("---\ntitle: Systems Engineer\n---\n\n# Systems Engineer\n\n"
+            "We are the state's shared technology office and serve forty departments.\n\n"
+            "The Systems Engineer will patch and upgrade the agency's Linux fleet; rotate the "
+            "on-call pager with two colleagues; write the runbooks for every recovery drill.\n\n"
+            "## Duties\n\nIn this job you will:\n\n- Keep the backups tested\n\n"
+            "Most weeks you will also review the firewall rules with the security office.\n")
+    units = [(w.line, w.text, w.source) for w in facts(text).work_items]
+    texts = [u[1] for u in units]
+    assert not any(t.startswith("We are") for t in texts)  # the organisation, not the work
+    assert "In this job you will:" not in texts  # a list's lead-in
+    assert [t for t in texts if "pager" in t] == ["rotate the on-call pager with two colleagues"]
+    assert ("Keep the backups tested", "item") in [(u[1], u[2]) for u in units]
+    review = [u for u in units if u[1].startswith("Most weeks")]
+    assert review and review[0][2] == "prose" and review[0][0] == 17
+    assert len([t for t in texts if "Linux" in t or "runbooks" in t]) == 2
+
+
 def test_tool_fact_gives_each_mention_a_role():
     text = ("# Data Engineer\n\n## Requirements\n\n- Python\n- Keras or PyTorch\n\n"
             "## Nice to have\n\n- Terraform\n")

@@ -133,3 +133,47 @@ def test_weights_file_is_small_and_sorted():
     assert p.stat().st_size < 400_000
     text = p.read_text(encoding="utf-8")
     assert text == json.dumps(json.loads(text), sort_keys=True, separators=(",", ":")) + "\n"
+
+
+# -- a posting's items read together ----------------------------------------------------------
+
+def _toy_model(context_weight: float = 2.0) -> wf.WorkModel:
+    # Two families and generic; "pipeline" is data engineering, "dashboard" analysis, and
+    # "data" leans very slightly to analysis.
+    return wf.WorkModel({
+        "families": ["data-engineer", "data-analyst", "generic"],
+        "weights": {"w:" + wf.lemma("pipeline"): {"0": 4.0}, "w:" + wf.lemma("dashboard"): {"1": 4.0},
+                    "w:" + wf.lemma("data"): {"1": 0.3, "0": 0.1}, "w:" + wf.lemma("lunch"): {"2": 3.0}},
+        "scale": "none", "context_weight": context_weight, "min_prob": 0.0, "scope_rule": False,
+    })
+
+
+def test_a_close_call_goes_the_way_the_rest_of_the_posting_reads():
+    m = _toy_model()
+    posting = ["Own the pipeline", "Repair a pipeline", "Extend the pipeline", "Tidy the data"]
+    alone = m.classify("Tidy the data")
+    assert (alone.family, alone.by_context) == ("data-analyst", False)
+    verdicts = m.classify_many(posting)
+    assert [v.family for v in verdicts] == ["data-engineer"] * 4
+    assert verdicts[3].by_context and not verdicts[0].by_context
+
+
+def test_clear_items_keep_their_family_whatever_the_posting_reads():
+    m = _toy_model()
+    verdicts = m.classify_many(["Own the pipeline", "Repair a pipeline", "Extend the pipeline", "Build a dashboard", "Enjoy lunch"])
+    assert [v.family for v in verdicts] == ["data-engineer"] * 3 + ["data-analyst", None]
+    # No context weight: every item on its own words.
+    assert _toy_model(0.0).classify_many(["Own the pipeline"] * 3 + ["Tidy the data"])[3].family == "data-analyst"
+
+
+def test_devops_posting_keeps_its_android_work_apart():
+    text = ("# DevOps Engineer\n\n## Responsibilities\n\n- Run the Terraform for our AWS accounts\n"
+            "- Keep the CI pipelines fast and green\n- Carry the pager and write the incident reviews\n"
+            "- Ship the Android app to the Play Store every two weeks, writing the Kotlin screens yourself\n")
+    from jdlint.document import Document
+    from jdlint.domain import facts_for
+
+    vocab = load_vocab()
+    items = facts_for(Document.parse(text, vocab=vocab), vocab).work_items
+    assert [w.family for w in items[:3]] == ["sre-devops"] * 3
+    assert items[3].family == "software-engineer" and not items[3].by_context

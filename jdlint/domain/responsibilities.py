@@ -1,41 +1,143 @@
-"""Responsibilities: each work item and the role family that owns it.
+"""Responsibilities: each unit of work the posting describes and the role family that owns it.
 
-Work items are the list items of responsibilities and first-problem sections (nested ones
-included), except items marked preferred. Each is classified into a role family by the
-vocabulary's classifier (``Vocab.classify``), which also names the words that decided it; items
-it cannot place are kept with ``family=None`` so ``jdlint inspect`` can show them.
+Work units are what a reader would count as one duty:
+
+- the list items of responsibilities and first-problem sections (nested ones included), except
+  items marked preferred;
+- the sentences of prose paragraphs in those sections (a sentence that only introduces a list,
+  ending in ":", is not a duty);
+- in the opening text under the title and in "About the role" sections, the sentences whose
+  subject is the hire or the role ("You will ...", "The DevOps Engineer will ...", "A data
+  engineer II is responsible for ...", "As a principal engineer you ..."): classification
+  descriptions and job-family pages describe the work in prose, not in lists. A sentence about
+  the organisation ("We are ...", "Our agency ...") is context, not work.
+
+A sentence that strings duties together with semicolons ("will deploy ...; configure ...;
+debug ...") is one unit per duty.
+
+All of a posting's units are classified together by the vocabulary's classifier
+(``Vocab.classify_items``): each is read on its own words, and a close call between two
+families goes the way the rest of the posting's work reads (``by_context``). The classifier
+names the words that decided each unit; units it cannot place are kept with ``family=None`` so
+``jdlint inspect`` can show them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 WORK_SECTIONS = ("responsibilities", "first_problem")
+ROLE_SECTIONS = ("role",)
 
 
 @dataclass(frozen=True)
 class WorkItem:
-    item: Any  # the document's Item
+    line: int
+    text: str
     family: str | None
     evidence: tuple[str, ...]  # the words that decided the family
+    by_context: bool = False  # a close call the posting's other work decided
+    source: str = "item"  # "item" (a list item) or "prose" (a sentence of a paragraph)
 
-    @property
-    def line(self) -> int:
-        return int(self.item.line)
 
-    @property
-    def text(self) -> str:
-        return str(self.item.text)
+# Sentence ends: . ! ? followed by space and a capital, quote, bracket or digit; not after
+# the abbreviations postings use.
+_SENTENCE_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bapprox)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bU\.S)(?<!\bno)"
+    r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(\d*_\[])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+# Who a sentence can be about when it describes the hire's work.
+_HIRE_WORDS = frozenset("""you you'll you're you've your incumbent incumbents candidate candidates
+applicant postholder jobholder hire employee individual person role position""".split())
+_ORG_OPENERS = frozenset("we we're we've our us".split())
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence of a paragraph's text."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + 1
+        if text[start:end].strip():
+            yield start, text[start:end]
+        start = m.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _duties(sentence: str) -> Iterator[tuple[int, str]]:
+    """The duties of one sentence: its semicolon-separated parts when there are three or more
+    of them (a list written as a sentence), else the sentence."""
+    parts = sentence.split(";")
+    if len(parts) < 3 or any(len(p.split()) < 2 for p in parts):
+        yield 0, sentence
+        return
+    off = 0
+    for p in parts:
+        yield off, p
+        off += len(p) + 1
+
+
+def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
+    """Whether the sentence's subject (its first dozen words) is the hire or the role."""
+    words = [w.lower().strip("'\u2019") for w in _WORD.findall(sentence)[:12]]
+    if not words or words[0] in _ORG_OPENERS:
+        return False
+    for w in words:
+        if w in _HIRE_WORDS or w in heads or (w.endswith("s") and w[:-1] in heads):
+            return True
+    return False
+
+
+def _opening_sections(doc: Any) -> set[int]:
+    """The sections whose prose introduces the role: the title's own section (or the text
+    before any heading) and sections of the "role" kind."""
+    out = {id(doc.root)}
+    title = doc.title
+    title_key = " ".join(title.text.lower().split()) if title is not None else None
+    for n, sec in enumerate(doc.sections):
+        named_as_title = title is not None and (sec.line == title.line or " ".join(sec.title.lower().split()) == title_key)
+        untyped_first = n == 0 and not sec.explicit_kind and sec.kind == "other"
+        if sec.kind in ROLE_SECTIONS or named_as_title or untyped_first:
+            out.add(id(sec))
+    return out
+
+
+def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
+    heads = frozenset(h.lower() for h in vocab.title_grammar["head_nouns"])
+    opening = _opening_sections(doc)
+    title_line = doc.title.line if doc.title is not None else None
+    for block in doc.blocks:
+        if block.kind != "paragraph" or block.item is not None or block.first_line == title_line:
+            continue
+        sec = block.section
+        in_work = sec.kind in WORK_SECTIONS
+        if not in_work and id(sec) not in opening:
+            continue
+        text = block.text
+        for off, sent in _sentences(text):
+            if sent.rstrip().endswith(":"):
+                continue  # introduces a list
+            if not in_work and not _about_the_hire(sent, heads):
+                continue
+            for doff, duty in _duties(sent):
+                lead = len(duty) - len(duty.lstrip())
+                unit = " ".join(duty.split())
+                if len(unit.split()) < 3:
+                    continue
+                line, _col = block.position(off + doff + lead)
+                yield line, unit
 
 
 def work_items(doc: Any, vocab: Any) -> list[WorkItem]:
-    out = []
-    for it in doc.items:
-        if it.section.kind not in WORK_SECTIONS or it.preferred:
-            continue
-        fam, words = vocab.classify(it.text)
-        out.append(WorkItem(it, fam, tuple(words)))
-    return out
+    units: list[tuple[int, str, str]] = [
+        (int(it.line), str(it.text), "item") for it in doc.items
+        if it.section.kind in WORK_SECTIONS and not it.preferred]
+    units += [(line, text, "prose") for line, text in _prose_units(doc, vocab)]
+    units.sort(key=lambda u: u[0])
+    verdicts = vocab.classify_items([u[1] for u in units])
+    return [WorkItem(line, text, fam, tuple(words), ctx, source)
+            for (line, text, source), (fam, words, ctx) in zip(units, verdicts)]
 
 
 def family_groups(vocab: Any) -> dict[str, str]:
