@@ -47,7 +47,18 @@ TARGETS = {
 
 # -- the responsibility classifier ---------------------------------------------------------
 
-def work_quality(labels_path: Path) -> dict:
+def _title_family(posting: Path, vocab) -> str | None:
+    """The family the linter reads from a posting's title (None when the posting is not there)."""
+    from jdlint.document import Document
+    from jdlint.domain import facts_for
+
+    if not posting.is_file():
+        return None
+    title = facts_for(Document.parse(posting.read_text(encoding="utf-8"), str(posting), vocab), vocab).title
+    return title.family if title is not None else None
+
+
+def work_quality(labels_path: Path, corpus: Path) -> dict:
     from jdlint.vocab import load_vocab
 
     vocab = load_vocab()
@@ -55,12 +66,13 @@ def work_quality(labels_path: Path) -> dict:
     rows = []
     started = time.perf_counter()
     # Each posting's items are read together, as the linter reads a posting's work items: a
-    # close call goes the way the rest of that posting's work reads.
+    # close call goes the way its title and the rest of its work read.
     by_file: dict[str, list[dict]] = {}
     for it in items:
         by_file.setdefault(str(it.get("file", "")), []).append(it)
-    for group in by_file.values():
-        for it, (fam, words, _ctx) in zip(group, vocab.classify_items([it["text"] for it in group])):
+    for name, group in by_file.items():
+        title_family = _title_family(corpus / name, vocab) if name else None
+        for it, (fam, words, _ctx) in zip(group, vocab.classify_items([it["text"] for it in group], title_family)):
             rows.append((it, fam, words))
     per_item_ms = (time.perf_counter() - started) * 1000 / max(len(items), 1)
     scored = [(it, fam) for it, fam, _w in rows if it["family"] != "generic"]
@@ -262,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(REPO / "bench" / "QUALITY.md"))
     args = ap.parse_args(argv)
     labels, corpus_dir = Path(args.labels), Path(args.corpus)
-    work = work_quality(labels / "responsibilities.yaml") if (labels / "responsibilities.yaml").exists() else None
+    work = work_quality(labels / "responsibilities.yaml", corpus_dir) if (labels / "responsibilities.yaml").exists() else None
     tools = tool_quality(corpus_dir, labels / "tools.yaml") if (labels / "tools.yaml").exists() and corpus_dir.is_dir() else None
     fixtures = fixture_quality()
     corpus = corpus_run(corpus_dir) if corpus_dir.is_dir() else None

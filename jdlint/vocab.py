@@ -243,12 +243,13 @@ class Vocab:
 
         return classify_for_vocab(self, text)
 
-    def classify_items(self, texts: list[str]) -> list[tuple[str | None, list[str], bool]]:
+    def classify_items(self, texts: list[str], title_family: str | None = None) -> list[tuple[str | None, list[str], bool]]:
         """(family id or None, deciding words, decided by context) for each work item of one
-        posting, each read in the context of the others (``workfamily.classify_many``)."""
+        posting, each read in the context of the title's family and of the others
+        (``workfamily.classify_many``)."""
         from .workfamily import classify_items_for_vocab
 
-        return classify_items_for_vocab(self, texts)
+        return classify_items_for_vocab(self, texts, title_family)
 
     def family_label(self, fam_id: str) -> str:
         for fam in self.families:

@@ -166,6 +166,7 @@ other some such no not only own same so too very can could will would shall shou
 do be have also just up down out off again further once while during before after above below
 between through until within without upon via per e.g i.e etc eg ie ll re ve d s t m
 is are was were been being am had has having does did done doing
+much many really still even yet already ever always quite rather however
 """.split())
 
 # Words that start an item without being its verb ("You will ...", "Responsible for ...").
@@ -594,6 +595,7 @@ class WorkModel:
         self.scale: str = data.get("scale", "sqrt")
         self.scope_rule: bool = bool(data.get("scope_rule", True))
         self.context_weight: float = float(data.get("context_weight", 0.0))
+        self.title_weight: float = float(data.get("title_weight", 0.0))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
 
     def scores(self, feats: Iterable[Feature]) -> dict[str, float]:
@@ -615,8 +617,14 @@ class WorkModel:
         feats = features(text)
         return self._decide(feats, self.scores(feats), None, n_evidence)
 
-    def classify_many(self, texts: list[str], n_evidence: int = 4) -> list[Classification]:
-        """Each item of one posting, read in the context of the others.
+    def classify_many(self, texts: list[str], n_evidence: int = 4,
+                      title_family: str | None = None) -> list[Classification]:
+        """Each item of one posting, read in the context of the title and of the others.
+
+        The title's family (``title_family``) first gains ``title_weight`` logits on every item:
+        a reader takes "analyse the data to help users decide" in a Data Scientist posting as
+        data science, while an item whose words clearly name other work (statistical modelling
+        under a Data Engineer title) is still read as that work.
 
         An item whose own words leave two families close ("organise and analyse data to help
         users decide": analysis or data science?) is read the way the rest of the posting's work
@@ -626,19 +634,29 @@ class WorkModel:
         Android items stay Android work."""
         feats = [features(t) for t in texts]
         scores = [self.scores(f) for f in feats]
+        own_tops = [max(sc, key=lambda f: (sc[f], f)) if sc else None for sc in scores]
+        # Whether an item is work at all is its own words' call, tipped at most by the title:
+        # the other items only choose between families for items that are work.
+        is_work = [own != GENERIC for own in own_tops]
+        if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
+            for sc in scores:
+                sc[title_family] += self.title_weight
         if self.context_weight <= 0 or len(texts) < 3:
-            return [self._decide(f, s, None, n_evidence) for f, s in zip(feats, scores)]
-        work = [self._work_share(s) for s in scores]
+            return [self._decide(f, s, None, n_evidence, own) for f, s, own in zip(feats, scores, own_tops)]
+        work = [self._work_share(s) if w else {} for s, w in zip(scores, is_work)]
         total = dict.fromkeys(self.families, 0.0)
         for w in work:
             for fam, x in w.items():
                 total[fam] += x
         out = []
-        for f, s, w in zip(feats, scores, work):
+        for f, s, w, own in zip(feats, scores, work, own_tops):
+            if own == GENERIC:
+                out.append(self._decide(f, s, None, n_evidence, own))
+                continue
             others = {fam: total[fam] - w.get(fam, 0.0) for fam in total}
             z = sum(others.values())
             context = {fam: x / z for fam, x in others.items()} if z > 0 else None
-            out.append(self._decide(f, s, context, n_evidence))
+            out.append(self._decide(f, s, context, n_evidence, own))
         return out
 
     def _work_share(self, s: dict[str, float]) -> dict[str, float]:
@@ -647,8 +665,9 @@ class WorkModel:
         return {fam: p for fam, p in prob.items() if fam != GENERIC}
 
     def _decide(self, feats: list[Feature], s: dict[str, float], context: dict[str, float] | None,
-                n_evidence: int) -> Classification:
-        own_top = max(s, key=lambda f: (s[f], f)) if s else None
+                n_evidence: int, own_top: str | None = None) -> Classification:
+        if own_top is None:
+            own_top = max(s, key=lambda f: (s[f], f)) if s else None
         if context:
             s = {fam: v + self.context_weight * context.get(fam, 0.0) for fam, v in s.items()}
         ranked = sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -668,7 +687,7 @@ class WorkModel:
         margin = prob[top] - prob[second]
         evidence = self._evidence(feats, top, runner, n_evidence)
         abstain = top == GENERIC or prob[top] < self.min_prob or margin < self.min_margin
-        by_context = bool(context) and top != own_top and top != GENERIC
+        by_context = top != own_top and top != GENERIC
         return Classification(None if abstain else top, round(prob[top], 4), evidence,
                               runner, round(margin, 4), top, by_context)
 
@@ -769,7 +788,7 @@ def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
     return fam, words
 
 
-def classify_items_for_vocab(vocab, texts: list[str]) -> list[tuple[str | None, list[str], bool]]:
+def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None = None) -> list[tuple[str | None, list[str], bool]]:
     """``Vocab.classify_items``: (family id or None, deciding words, decided by context) for
     each work item of one posting, read together (``WorkModel.classify_many``).
 
@@ -779,7 +798,7 @@ def classify_items_for_vocab(vocab, texts: list[str]) -> list[tuple[str | None, 
     model = load_model()
     known = set(model.families)
     extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
-    verdicts = model.classify_many(list(texts))
+    verdicts = model.classify_many(list(texts), title_family=title_family)
     out: list[tuple[str | None, list[str], bool]] = []
     for text, c in zip(texts, verdicts):
         best = _extra_family(extra, text) if extra else None

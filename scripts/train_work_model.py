@@ -41,6 +41,10 @@ HYPER = {"l2": 1e-6, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 
 # one family adds at most this many logits to it. Two logits settle items whose own words leave
 # two families within about e^2 (7x) of each other and leave clear items alone.
 CONTEXT_WEIGHT = 2.0
+# How far the posting's title moves every item towards its family: one logit (e, about 2.7x),
+# enough for "analyse the data to help users decide" to read as data science under a Data
+# Scientist title, far too little to hide statistical modelling under a Data Engineer title.
+TITLE_WEIGHT = 1.0
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -152,9 +156,10 @@ def train(items, hyper=HYPER):
     return weights
 
 
-def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None, scale="sqrt", context_weight=CONTEXT_WEIGHT):
+def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None, scale="sqrt", context_weight=CONTEXT_WEIGHT,
+               title_weight=TITLE_WEIGHT):
     return {"families": FAMILIES, "weights": weights, "min_prob": min_prob, "min_margin": min_margin,
-            "scale": scale, "context_weight": context_weight,
+            "scale": scale, "context_weight": context_weight, "title_weight": title_weight,
             "feature_version": wf.FEATURE_VERSION, **(meta or {})}
 
 

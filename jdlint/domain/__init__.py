@@ -46,7 +46,8 @@ class Facts:
     @cached_property
     def work_items(self) -> list[WorkItem]:
         """Every responsibility item with its family (None when unclear)."""
-        return work_items(self.doc, self.vocab)
+        title = self.title
+        return work_items(self.doc, self.vocab, title.family if title is not None else None)
 
     @cached_property
     def classified(self) -> list[WorkItem]:

@@ -3,7 +3,7 @@
 Work units are what a reader would count as one duty:
 
 - the list items of responsibilities and first-problem sections (nested ones included), except
-  items marked preferred;
+  items marked preferred (lists under "About the role" are as often facts and perks as duties);
 - the sentences of prose paragraphs in those sections (a sentence that only introduces a list,
   ending in ":", is not a duty);
 - in the opening text under the title and in "About the role" sections, the sentences whose
@@ -17,7 +17,7 @@ debug ...") is one unit per duty.
 
 All of a posting's units are classified together by the vocabulary's classifier
 (``Vocab.classify_items``): each is read on its own words, and a close call between two
-families goes the way the rest of the posting's work reads (``by_context``). The classifier
+families goes the way the title and the rest of the posting's work read (``by_context``). The classifier
 names the words that decided each unit; units it cannot place are kept with ``family=None`` so
 ``jdlint inspect`` can show them.
 """
@@ -51,6 +51,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _HIRE_WORDS = frozenset("""you you'll you're you've your incumbent incumbents candidate candidates
 applicant postholder jobholder hire employee individual person role position""".split())
 _ORG_OPENERS = frozenset("we we're we've our us".split())
+# "**Job title:** ...", "Location: ...": a labelled fact, not a sentence about the work.
+_LABELLED_FACT = re.compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -116,8 +118,9 @@ def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
             continue
         text = block.text
         for off, sent in _sentences(text):
-            if sent.rstrip().endswith(":"):
-                continue  # introduces a list
+            fact = _LABELLED_FACT.match(sent)
+            if sent.rstrip().endswith(":") or (fact and len(sent[fact.end():].split()) <= 8):
+                continue  # introduces a list, or states a labelled fact ("Job title: ...")
             if not in_work and not _about_the_hire(sent, heads):
                 continue
             for doff, duty in _duties(sent):
@@ -129,13 +132,13 @@ def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
                 yield line, unit
 
 
-def work_items(doc: Any, vocab: Any) -> list[WorkItem]:
+def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
     units: list[tuple[int, str, str]] = [
         (int(it.line), str(it.text), "item") for it in doc.items
         if it.section.kind in WORK_SECTIONS and not it.preferred]
     units += [(line, text, "prose") for line, text in _prose_units(doc, vocab)]
     units.sort(key=lambda u: u[0])
-    verdicts = vocab.classify_items([u[1] for u in units])
+    verdicts = vocab.classify_items([u[1] for u in units], title_family)
     return [WorkItem(line, text, fam, tuple(words), ctx, source)
             for (line, text, source), (fam, words, ctx) in zip(units, verdicts)]
 
