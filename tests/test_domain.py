@@ -77,6 +77,18 @@ def test_title_fact_reads_roles_family_and_junior_marker():
     assert stacked.stacked and stacked.family is None and len(stacked.roles) == 2
 
 
+@pytest.mark.parametrize("title,family", [
+    ("Benefits Portal: Engineer GS-13", "software-engineer"),   # the piece with the role noun
+    ("Principal Developers", "software-engineer"),              # a bare role noun, plural
+    ("Hardware Engineer", None),                                 # not software: no family
+    ("Programme Manager (Digital Analytics)", "leadership"),    # oversees several kinds of work
+    ("Bureau of Statistics: Survey Data Analyst", "data-analyst"),
+    ("Geospatial Analyst II", "other-specialist"),              # GIS work is other-specialist work
+])
+def test_title_family_from_real_titles(title, family):
+    assert facts(f"# {title}\n").title.family == family
+
+
 def test_responsibility_fact_names_its_family_and_deciding_words():
     f = facts("# Data Scientist\n\n## What you'll do\n\n- Design and analyse A/B tests for checkout\n- Enjoy lunch\n")
     got = [(w.text, w.family) for w in f.work_items]

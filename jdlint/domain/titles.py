@@ -39,6 +39,7 @@ class TitleGrammar:
         self.ignore = {str(w).lower() for w in g["ignore_words"]}
         self.decoration = [regex.compile(p) for p in g["decoration_patterns"]]
         self.family_ids = {f["id"] for f in vocab.families}
+        self.bare_heads = {str(k).lower(): str(v) for k, v in (g.get("bare_heads") or {}).items()}
         self.family_titles: list[tuple[str, dict]] = []
         for fam in vocab.families:
             for t in fam.get("titles", []):
@@ -81,6 +82,9 @@ class TitleGrammar:
         for title, fam in self.family_titles:
             if f" {title} " in padded:
                 return fam["id"], fam.get("label", fam["id"])
+        bare = self.bare_heads.get(norm)
+        if bare in self.family_ids:
+            return bare, next((f.get("label", bare) for _t, f in self.family_titles if f["id"] == bare), bare)
         return norm, norm
 
     def clean(self, title: str) -> str:
@@ -194,6 +198,14 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
         else:
             key, _label = g.key(cleaned)
             family = key if key in g.family_ids else None
+            if family is None:
+                # "Login.gov: Engineer", "Office of Solutions: Data Analyst": the piece with the role noun.
+                for piece in _SEGMENT.split(cleaned):
+                    if g.head_index(g.words(piece)) is not None:
+                        key, _label = g.key(piece)
+                        if key in g.family_ids:
+                            family = key
+                            break
     if not family_page and _level_headings(doc, g, t.line) >= 2:
         family_page = True  # one page, several levels of the same job
     return TitleFacts(t.text, t.line, t.column, t.end_column, t.source, roles, family,
