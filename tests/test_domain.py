@@ -112,6 +112,41 @@ def test_pay_and_places_facts():
     assert [p.jurisdiction["label"] for p in f.places][:1] == ["Colorado"]
 
 
+@pytest.mark.parametrize("body, federal", [
+    ("This is a GS-13 position; apply through USAJOBS.", True),
+    ("If you are a new federal employee, your salary starts at step 1.", True),
+    ("Developers are classified as CS-04 in the Computer Systems group.", True),
+    ("The Canadian Digital Service is hiring developers.", True),
+    ("We help federal agencies ship better software.", False),
+    ("Our customers include the U.S. Census Bureau and Health Canada.", False),
+])
+def test_a_federal_employer_is_read_from_its_hiring_system(body, federal):
+    assert facts(f"# Data Engineer\n\n{body}\n").federal_employer is federal
+
+
+@pytest.mark.parametrize("body, places", [
+    ("The job is based in our Denver office.", ["Denver"]),
+    ("We're hiring in Ottawa and Toronto.", ["Ottawa", "Toronto"]),
+    ("Join our Chicago team.", ["Chicago"]),
+    ("Seattle, WA or remote", ["Seattle", "WA"]),
+    ("Acme, our client, has offices in Boston and Chicago.", []),
+    ("A degree from the University of California is welcome.", []),
+    ("You may know us from the New York Times.", []),
+    ("Our customers include hospitals in New York.", []),
+    ("| Project | Result |\n| --- | --- |\n| Colorado claims | faster |", []),
+    ("| City | Office |\n| --- | --- |\n| Denver | HQ |", ["Denver"]),
+])
+def test_only_places_that_say_where_the_job_is_count(body, places):
+    assert [p.text for p in facts(f"# Data Engineer\n\n{body}\n").places] == places
+
+
+def test_a_stipend_or_a_funding_round_is_not_pay():
+    assert facts("# Data Engineer\n\nA $1,000 learning budget and a $200/month coworking stipend.\n").pay.shown is None
+    assert facts("# Data Engineer\n\nWe raised $40M last year.\n").pay.shown is None
+    assert facts("# Data Engineer\n\nBase salary $150,000 plus equity.\n").pay.shown == "range"
+    assert facts("# Data Engineer\n\nGross salary 45.000 € - 55.000 € a year.\n").pay.shown == "range"
+
+
 # -- the vocabulary: one list of keys, one time limit ----------------------------------------
 
 def test_config_vocab_accepts_every_documented_key_including_exclusionary():
