@@ -330,11 +330,45 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     ("Our core languages are Ruby and Go.", "Will the hire inherit"),
     ("Infrastructure as code (currently Terraform) keeps our accounts in order.", "Will the hire inherit"),
     ("You will be embedded in two product teams.", "Who will the hire work with"),
+    # other words, anywhere in the posting: the meaning answers, not one phrase
+    ("You'll join the pager rotation after two shadow shifts.", "Who owns deployment"),
+    ("Keep the ingestion cluster healthy and patched.", "Who owns deployment"),
+    ("Every change you merge goes out the same afternoon through CI.", "Who owns deployment"),
+    ("Our data platform group runs the cluster; you maintain the dbt models on it.", "Who owns deployment"),
+    ("## What good looks like at 6 months\n\nThe nightly jobs run without you.", "How is success measured"),
+    ("**How we'll judge the first year:** freshness met on 95% of days.", "How is success measured"),
+    ("By the end of your first quarter you will have shipped the onboarding redesign.", "How is success measured"),
+    ("Extend the Enterprise Data Model and maintain the Data Catalog.", "Will the hire inherit"),
+    ("Operate Cloud Foundry for forty agencies.", "Will the hire inherit"),
+    ("There is no backend yet: you will be our first backend hire.", "Will the hire inherit"),
+    ("You will supervise six fellows and meet each of them weekly.", "Who will the hire work with"),
+    ("Write design docs with the search team.", "Who will the hire work with"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
     asked = [f.message for f in lint_text(text, select=["unanswered-questions"])]
     assert not [m for m in asked if question in m], asked
+
+
+@pytest.mark.parametrize("body, question", [
+    # what the candidate did elsewhere says nothing about this team
+    ("## Requirements\n\n- 5+ years of experience running on-call for ML services", "Who owns deployment"),
+    ("## Requirements\n\n- Experience working with product managers", "Who will the hire work with"),
+    ("You have built and deployed production-ready software.", "Who owns deployment"),
+    # metrics the hire builds for others, the interview and the application form
+    ("Build the dashboards that track each region's KPIs.", "How is success measured"),
+    ("## Interview process\n\nWe'll evaluate you on a take-home exercise.", "How is success measured"),
+    ("For each job on your resume, provide:\n\n- Number of hours per week you worked", "How is success measured"),
+    # words that only look like answers
+    ("You should know Unix-like operating systems.", "Will the hire inherit"),
+    ("Find our benefits on our site.", "Will the hire inherit"),
+    ("We are a growing company with a product that serves the needs of all developers.", "Who will the hire work with"),
+    ("## Software Engineer - Full stack\n\nWrite code.", "Will the hire inherit"),
+])
+def test_questions_are_asked_when_only_other_things_are_said(body, question):
+    text = f"# Site Reliability Engineer\n\n{body}\n"
+    asked = [f.message for f in lint_text(text, select=["unanswered-questions"])]
+    assert [m for m in asked if question in m], asked
 
 
 def test_questions_are_still_asked_when_unanswered():
