@@ -168,8 +168,8 @@ def _sentence(text: str, a: int, b: int) -> str:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, a):
         start = m.end()
-    m = _SENTENCE_END.search(text, b)
-    return text[start:m.start() if m else len(text)]
+    end = _SENTENCE_END.search(text, b)
+    return text[start:end.start() if end else len(text)]
 
 
 def _table_header(doc: Any, line: int) -> str:
