@@ -77,7 +77,8 @@ def inspect_text(text: str, path: str, cfg: Config) -> dict[str, Any]:
                               "text": h.text, "category": h.entry.get("category")}
                              for h in facts.exclusionary],
         },
-        "questions": [{"id": q.id, "question": q.question, "answered_at": q.answered_at}
+        "questions": [{"id": q.id, "question": q.question, "answered_at": q.answered_at,
+                       "evidence": q.evidence}
                       for q in facts.questions],
     }
 
@@ -147,7 +148,7 @@ def render_text(data: dict[str, Any]) -> str:
     for h in data["wording"]["exclusionary"]:
         out.append(f"  exclusionary {h['line']}:{h['column']} {h['text']!r} ({h['category']})")
     out.append("questions: " + "; ".join(
-        f"{q['id']} {'answered at line ' + str(q['answered_at']) if q['answered_at'] else 'unanswered'}"
+        f"{q['id']} {'answered at line ' + str(q['answered_at']) + ' (' + repr(q['evidence']) + ')' if q['answered_at'] else 'unanswered'}"
         for q in data["questions"]))
     return "\n".join(out) + "\n"
 

@@ -49,6 +49,10 @@ def norm_heading(text: str) -> str:
 from .toolmatch import Mention, Tool, ToolIndex, tool_from_entry  # noqa: E402
 
 
+# "A ~ B" in a question's cue: A, then B within six words of the same sentence.
+QUESTION_GAP = r"(?:[^\w\n.;!?]+[\w'’/-]+){0,6}?[^\w\n.;!?]+"
+
+
 def _rx(pattern: str, flags: int = regex.I):
     return regex.compile(pattern, flags)
 
@@ -149,7 +153,28 @@ class Vocab:
 
     @cached_property
     def questions(self):
-        return [dict(q, rx=[_rx(c) for c in q["cues"]]) for q in self.data["questions"]["questions"]]
+        """The questions with their compiled cues: ``headings`` (a section heading that
+        answers), ``answers`` (a sentence about the job or team that answers) and
+        ``team_answers`` (answers even in a sentence about the candidate's past)."""
+        data = self.data["questions"]
+        classes = data.get("classes", {})
+
+        def expand(pattern: str):
+            for _ in range(3):  # a class may name another ("work" holds "system")
+                for name, rx in classes.items():
+                    pattern = pattern.replace("{" + name + "}", rx)
+            return _rx(QUESTION_GAP.join(pattern.split(" ~ ")))
+
+        return [dict(q, headings=[expand(c) for c in q.get("headings", [])],
+                     answers=[expand(c) for c in q.get("answers", [])],
+                     team_answers=[expand(c) for c in q.get("team_answers", [])])
+                for q in data["questions"]]
+
+    @cached_property
+    def question_filters(self):
+        """(candidate_openers, hiring_context): sentences whose duties answer no question."""
+        data = self.data["questions"]
+        return _rx(data["candidate_openers"]), _rx(data["hiring_context"])
 
     def patterns(self) -> Iterator[tuple[str, Any]]:
         """Every compiled pattern of the vocabulary, named by where it comes from (for the data
@@ -172,7 +197,8 @@ class Vocab:
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),
             ("inclusive.exclusionary", [raw(e["rx"]) for e in self.exclusionary]),
-            ("questions", [rx for q in self.questions for rx in q["rx"]]),
+            ("questions", [rx for q in self.questions for k in ("headings", "answers", "team_answers")
+                           for rx in q[k]] + list(self.question_filters)),
         ]
         for name, pats in groups:
             for p in pats:

@@ -29,7 +29,9 @@ def vocab_patterns():
     v = load_vocab()
     pats = [p for _name, p in v.patterns()] + [regex.compile(YEARS.pattern, regex.I)]
     c = pay_patterns(v)
-    pats += list(c["ranges"]) + [c["single"], c["open_before"], c["open_after"]]
+    pats += list(c["ranges"]) + [c["single"], c["open_before"], c["open_after"], c["location_cues"],
+                                 c["third_party"], c["first_party"], c["place_list"], c["org_of"],
+                                 c["not_pay"], c["pay_words"]] + list(c["federal"])
     return pats
 
 

@@ -143,6 +143,41 @@ def test_pay_and_places_facts():
     assert [p.jurisdiction["label"] for p in f.places][:1] == ["Colorado"]
 
 
+@pytest.mark.parametrize("body, federal", [
+    ("This is a GS-13 position; apply through USAJOBS.", True),
+    ("If you are a new federal employee, your salary starts at step 1.", True),
+    ("Developers are classified as CS-04 in the Computer Systems group.", True),
+    ("The Canadian Digital Service is hiring developers.", True),
+    ("We help federal agencies ship better software.", False),
+    ("Our customers include the U.S. Census Bureau and Health Canada.", False),
+])
+def test_a_federal_employer_is_read_from_its_hiring_system(body, federal):
+    assert facts(f"# Data Engineer\n\n{body}\n").federal_employer is federal
+
+
+@pytest.mark.parametrize("body, places", [
+    ("The job is based in our Denver office.", ["Denver"]),
+    ("We're hiring in Ottawa and Toronto.", ["Ottawa", "Toronto"]),
+    ("Join our Chicago team.", ["Chicago"]),
+    ("Seattle, WA or remote", ["Seattle", "WA"]),
+    ("Acme, our client, has offices in Boston and Chicago.", []),
+    ("A degree from the University of California is welcome.", []),
+    ("You may know us from the New York Times.", []),
+    ("Our customers include hospitals in New York.", []),
+    ("| Project | Result |\n| --- | --- |\n| Colorado claims | faster |", []),
+    ("| City | Office |\n| --- | --- |\n| Denver | HQ |", ["Denver"]),
+])
+def test_only_places_that_say_where_the_job_is_count(body, places):
+    assert [p.text for p in facts(f"# Data Engineer\n\n{body}\n").places] == places
+
+
+def test_a_stipend_or_a_funding_round_is_not_pay():
+    assert facts("# Data Engineer\n\nA $1,000 learning budget and a $200/month coworking stipend.\n").pay.shown is None
+    assert facts("# Data Engineer\n\nWe raised $40M last year.\n").pay.shown is None
+    assert facts("# Data Engineer\n\nBase salary $150,000 plus equity.\n").pay.shown == "range"
+    assert facts("# Data Engineer\n\nGross salary 45.000 € - 55.000 € a year.\n").pay.shown == "range"
+
+
 # -- the vocabulary: one list of keys, one time limit ----------------------------------------
 
 def test_config_vocab_accepts_every_documented_key_including_exclusionary():
@@ -326,11 +361,45 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     ("Our core languages are Ruby and Go.", "Will the hire inherit"),
     ("Infrastructure as code (currently Terraform) keeps our accounts in order.", "Will the hire inherit"),
     ("You will be embedded in two product teams.", "Who will the hire work with"),
+    # other words, anywhere in the posting: the meaning answers, not one phrase
+    ("You'll join the pager rotation after two shadow shifts.", "Who owns deployment"),
+    ("Keep the ingestion cluster healthy and patched.", "Who owns deployment"),
+    ("Every change you merge goes out the same afternoon through CI.", "Who owns deployment"),
+    ("Our data platform group runs the cluster; you maintain the dbt models on it.", "Who owns deployment"),
+    ("## What good looks like at 6 months\n\nThe nightly jobs run without you.", "How is success measured"),
+    ("**How we'll judge the first year:** freshness met on 95% of days.", "How is success measured"),
+    ("By the end of your first quarter you will have shipped the onboarding redesign.", "How is success measured"),
+    ("Extend the Enterprise Data Model and maintain the Data Catalog.", "Will the hire inherit"),
+    ("Operate Cloud Foundry for forty agencies.", "Will the hire inherit"),
+    ("There is no backend yet: you will be our first backend hire.", "Will the hire inherit"),
+    ("You will supervise six fellows and meet each of them weekly.", "Who will the hire work with"),
+    ("Write design docs with the search team.", "Who will the hire work with"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
     asked = [f.message for f in lint_text(text, select=["unanswered-questions"])]
     assert not [m for m in asked if question in m], asked
+
+
+@pytest.mark.parametrize("body, question", [
+    # what the candidate did elsewhere says nothing about this team
+    ("## Requirements\n\n- 5+ years of experience running on-call for ML services", "Who owns deployment"),
+    ("## Requirements\n\n- Experience working with product managers", "Who will the hire work with"),
+    ("You have built and deployed production-ready software.", "Who owns deployment"),
+    # metrics the hire builds for others, the interview and the application form
+    ("Build the dashboards that track each region's KPIs.", "How is success measured"),
+    ("## Interview process\n\nWe'll evaluate you on a take-home exercise.", "How is success measured"),
+    ("For each job on your resume, provide:\n\n- Number of hours per week you worked", "How is success measured"),
+    # words that only look like answers
+    ("You should know Unix-like operating systems.", "Will the hire inherit"),
+    ("Find our benefits on our site.", "Will the hire inherit"),
+    ("We are a growing company with a product that serves the needs of all developers.", "Who will the hire work with"),
+    ("## Software Engineer - Full stack\n\nWrite code.", "Will the hire inherit"),
+])
+def test_questions_are_asked_when_only_other_things_are_said(body, question):
+    text = f"# Site Reliability Engineer\n\n{body}\n"
+    asked = [f.message for f in lint_text(text, select=["unanswered-questions"])]
+    assert [m for m in asked if question in m], asked
 
 
 def test_questions_are_still_asked_when_unanswered():

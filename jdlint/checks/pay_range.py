@@ -3,8 +3,9 @@
 The places and the pay come from ``domain.pay``. A law counts from its in-force date, compared
 with the run date, and only for the employers it reaches: ``employer: {size, type}`` in the
 config or front matter (a federal employer is never under a state or city law; a 20-person
-company is not under Ontario's 25-employee threshold). An open-ended figure ("$120k+", "up to $200k") is reported: no law listed
-accepts it.
+company is not under Ontario's 25-employee threshold). An open-ended figure ("$120k+", "up to $200k") is reported where a
+law needs both a minimum and a maximum; where every law that applies asks only for the minimum
+(Austria), "from EUR 45,000" meets it and "up to EUR 50,000" is reported for giving no minimum.
 """
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ def _reach(j: dict) -> str:
     n = int(j.get("min_employees", 1))
     who = "non-government employers" if j.get("binds") == ["private"] else "employers"
     return f"for {who} with {n}+ employees" if n > 1 else f"for all {who}"
+
+
+def _minimum_only(figure: str, doc: Any, line: int, col: int) -> bool:
+    """Whether the open-ended figure is a minimum ("from", "at least", "+"), not a maximum."""
+    text = doc.lines[line - 1].prose
+    before, after = text[max(0, col - 30):col - 1].lower(), text[col - 1 + len(figure):col + len(figure) + 15].lower()
+    return not any(w in before for w in ("up to", "as much as", "max")) or "+" in after
 
 
 class PayRangeKind(Kind):
@@ -70,7 +78,12 @@ class PayRangeKind(Kind):
             where = "this team requires a pay range in every posting"
         if pay.shown == "open" and pay.open_figure is not None:
             line, col, figure = pay.open_figure
+            variant = "open_ended"
+            if mentions and all(m.jurisdiction.get("accepts_minimum") for m in mentions):
+                if _minimum_only(figure, doc, line, col):
+                    return  # "from EUR 45,000": a law that asks for the minimum pay is met
+                variant = "no_minimum"  # "up to EUR 4,000" gives the maximum, not the minimum
             yield rule.finding(doc, line, col, line, col + len(figure), match=figure,
-                               variant="open_ended", figure=figure, where=where)
+                               variant=variant, figure=figure, where=where)
             return
         yield rule.finding(doc, line, col, line, end_col, match=text, variant="missing", where=where)

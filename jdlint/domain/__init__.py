@@ -85,7 +85,7 @@ class Facts:
     @cached_property
     def federal_employer(self) -> bool:
         """The posting says its employer is a national government."""
-        return federal_employer(self.doc)
+        return federal_employer(self.doc, self.vocab)
 
     @cached_property
     def places(self) -> list[PlaceMention]:

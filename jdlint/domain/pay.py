@@ -1,7 +1,11 @@
 """Pay and places: the pay the posting shows, and the places whose pay-transparency laws apply.
 
 Locations come from front matter location fields (at any depth), "Location:" lines and
-sections, and place names anywhere in prose; two-letter codes (CO, NY, WA, ...) only count in
+sections, headings, and place names in prose where the sentence says where the job or the
+employer is ("based in", "our Toronto office", "hiring in Ottawa", a line that only lists
+places); a place inside an organisation's name ("University of California") or among another
+organisation's offices ("our client has offices in Boston") does not count, nor does one in a
+table whose header names no location column. Two-letter codes (CO, NY, WA, ...) only count in
 a location context, so "CA" in prose is not California. Pay counts when the posting shows a
 range ("$150,000 - $185,000", "USD 150k-185k", "€70.000–€85.000", "£60k to £75k"), a fixed
 figure, or pay fields in front matter (``salary:``, or ``salary_min`` with ``salary_max``). An
@@ -48,10 +52,10 @@ def compiled(vocab: Any) -> dict[str, Any]:
     money = rf"(?:{cur})\s*(?:{amt})(?:\s*/\s*(?:hr|hour|h|yr|year|annum|month|mo))?"
     bare = rf"(?:{amt})(?:\s*/\s*(?:hr|hour|h|yr|year))?"
     sep = r"\s*(?:-|–|—|to|and)\s*"
-    code = r"\s*(?:USD|EUR|GBP|CAD|CHF|AUD|€|£|\$|dollars|euros|pounds)\b"
+    code = r"\s*(?:(?:USD|EUR|GBP|CAD|CHF|AUD|dollars|euros|pounds)\b|€|£|\$)"
     ranges = [
         regex.compile(rf"{money}{sep}(?:{money}|{bare})", regex.I),
-        regex.compile(rf"(?<![\w.,]){bare}{sep}{bare}{code}", regex.I),
+        regex.compile(rf"(?<![\w.,]){bare}(?:{code})?{sep}{bare}{code}", regex.I),
         regex.compile(rf"{money}[^.\n]{{0,40}}?\b(?:to|and)\b[^.\n]{{0,30}}?{money}", regex.I),
     ]
     by_name: dict[str, list] = {}
@@ -61,8 +65,20 @@ def compiled(vocab: Any) -> dict[str, Any]:
             by_name.setdefault(n.lower(), []).append(j)
         for c in j["codes"]:
             by_code.setdefault(c, []).append(j)
+    names = sorted({n for j in pay["jurisdictions"] for n in j["names"]}, key=len, reverse=True)
+    place_word = "|".join(regex.escape(n) for n in names) + "|" + "|".join(sorted(by_code)) + r"|remote|hybrid|on-?site"
     return {
         "ranges": ranges, "single": regex.compile(money, regex.I),
+        "location_cues": regex.compile(pay["location_cues"], regex.I),
+        "third_party": regex.compile(pay["third_party_cues"], regex.I),
+        "first_party": regex.compile(pay["first_party_cues"], regex.I),
+        # a line that is only places: "Denver, CO or Remote (US)", "Ottawa · Toronto"
+        "place_list": regex.compile(rf"^[\s\W]*(?:\b(?:{place_word}|us|usa|united states|canada|or|and|only|\d+)\b[\s\W]*)+$", regex.I),
+        "suffixes": frozenset(pay["place_suffixes"]),
+        "org_of": regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in pay["org_heads_of"]) + r")\s+of\s+(?:the\s+)?$"),
+        "federal": [regex.compile(p, regex.I) for p in pay["federal_employer_cues"]],
+        "not_pay": regex.compile(pay["not_pay_cues"], regex.I),
+        "pay_words": regex.compile(pay["pay_cues"], regex.I),
         "names": PrefixIndex(by_name, whole_word=True),
         "codes_rx": regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(c) for c in sorted(by_code)) + r")(?![\w.])"),
         "by_name": by_name, "by_code": by_code,
@@ -84,6 +100,14 @@ def _walk(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
         yield path, value
 
 
+def _is_pay(text: str, m: Any, c: dict) -> bool:
+    """Whether a figure is the job's pay, not a stipend, a budget, a perk or the company's
+    funding ("$200/month towards coworking", "we raised $20M"): a figure with one of those
+    words beside it and no pay word is not pay."""
+    near = text[max(0, m.start() - 50):m.end() + 50]
+    return not c["not_pay"].search(near) or bool(c["pay_words"].search(near))
+
+
 def read_pay(doc: Any, vocab: Any) -> Pay:
     c = compiled(vocab)
     fm = doc.front_matter or {}
@@ -103,10 +127,12 @@ def read_pay(doc: Any, vocab: Any) -> Pay:
     text, position = doc.joined()
     if not any(ch in text for ch in "$€£") and not regex.search(r"\b(?:USD|EUR|GBP|CAD|CHF)\b", text):
         return Pay(None, None)
-    if any(r.search(text) for r in c["ranges"]):
+    if any(_is_pay(text, m, c) for r in c["ranges"] for m in r.finditer(text)):
         return Pay("range", None)
     open_hit = None
     for m in c["single"].finditer(text):
+        if not _is_pay(text, m, c):
+            continue
         before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 15]
         if c["open_before"].search(before) or c["open_after"].match(after):
             if open_hit is None:
@@ -130,6 +156,64 @@ def _location_lines(doc: Any) -> set[int]:
             if ln.number < len(doc.lines):
                 lines.add(ln.number + 1)  # "**Location:**" then the place on the next line
     return lines
+
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?;])\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
+_OUR = regex.compile(r"\b(?:our|my)\s+$", regex.I)
+_THIRD_PARTY_OURS = regex.compile(r"\bour\s+(?:\w+\s+)?(?:clients?|customers?|partners?|vendors?|suppliers?|investors?|parent company)\b", regex.I)
+
+
+def _sentence(text: str, a: int, b: int) -> str:
+    """The sentence of ``text`` around the span [a, b)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, a):
+        start = m.end()
+    end = _SENTENCE_END.search(text, b)
+    return text[start:end.start() if end else len(text)]
+
+
+def _table_header(doc: Any, line: int) -> str:
+    """The first row of the table that holds this line."""
+    i = line - 1
+    while i > 0 and doc.lines[i - 1].block == "table":
+        i -= 1
+    return str(doc.lines[i].prose)
+
+
+def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_lines: set[int]) -> bool:
+    """Whether the place at [a, b) of a prose block says where the job or the employer is
+    (not a place inside another name, a table of something else or another organisation's
+    offices)."""
+    text = block.text
+    line, _col = block.position(a)
+    before = text[max(0, a - 40):a]
+    if c["org_of"].search(before):
+        return False  # "University of California", "Federal Reserve Bank of New York"
+    nxt = regex.match(r"[ \t]+([A-Z][\w'’&.]*)", text[b:b + 40])
+    if nxt and nxt.group(1).rstrip(".") not in c["suffixes"] and not nxt.group(1).isupper():
+        return False  # "New York Times", "Boston Dynamics", "Seattle Children's"
+    if block.kind == "heading" or line in loc_lines:
+        return True
+    if block.kind == "table":
+        return bool(c["location_cues"].search(_table_header(doc, line)))
+    if _OUR.search(before):
+        return True  # "our Toronto office", "our Boston team"
+    sentence = _sentence(text, a, b)
+    if c["place_list"].match(sentence):
+        return True
+    if not c["location_cues"].search(sentence):
+        return False
+    if c["third_party"].search(block.section.title) and not c["first_party"].search(
+            _THIRD_PARTY_OURS.sub(" ", sentence)):
+        return False  # "Offices: Boston, Denver" under "About our client"
+    # Whose place it is: the nearest party word before the location word ("Acme, our client,
+    # has offices in Boston" is the client's; "we have offices in Boston" the employer's).
+    cues = list(c["location_cues"].finditer(sentence))
+    cue = next((m for m in reversed(cues) if m.start() <= sentence.find(text[a:b])), cues[0])
+    head = _THIRD_PARTY_OURS.sub(lambda m: m.group(0).split()[-1], sentence[:cue.start()])
+    third = [m.end() for m in c["third_party"].finditer(head)]
+    first = [m.end() for m in c["first_party"].finditer(head)]
+    return not third or bool(first) and max(first) > max(third)
 
 
 def _fm_line(doc: Any, value: str) -> int | None:
@@ -161,6 +245,8 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     for block in doc.blocks:
         text = block.text
         for a, b, key in c["names"].finditer(text):
+            if not _says_where_the_job_is(doc, block, a, b, c, loc_lines):
+                continue
             line, col = block.position(a)
             for j in c["by_name"][key]:
                 out.append(PlaceMention(j, line, col, col + b - a, text[a:b]))
@@ -174,18 +260,11 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     return out
 
 
-# The posting says its employer is a national government: then no state, provincial or city
-# pay law binds it. Only explicit phrases count; a company that merely works *for* a government
-# ("we help federal agencies") does not say so.
-_FEDERAL = regex.compile(
-    r"\b(?:government of canada|federal public service|public service of canada|"
-    r"(?:is|are|as) (?:a |an |part of (?:the )?)?(?:u\.s\. |us |united states )?federal (?:agency|department|government)|"
-    r"(?:changing|transform\w*|modernis\w*|moderniz\w*) how the federal government|"
-    r"(?:an? |the )?(?:u\.s\.|united states) (?:federal )?government (?:agency|department|employer)|"
-    r"federal (?:civil service|employees? of the (?:u\.s\.|united states|federal government)))\b", regex.I)
-
-
-def federal_employer(doc: Any) -> bool:
-    """Whether the posting says its employer is a national government."""
+def federal_employer(doc: Any, vocab: Any) -> bool:
+    """Whether the posting says its employer is a national government: outright, by the federal
+    hiring system it names (a GS grade, USAJOBS, Canada's classification groups) or by naming
+    a national digital service as itself. A company that merely works *for* a government ("we
+    help federal agencies") does not say so."""
+    c = compiled(vocab)
     text, _position = doc.joined()
-    return bool(_FEDERAL.search(text))
+    return any(rx.search(text) for rx in c["federal"])

@@ -1,14 +1,34 @@
 """The questions a posting should answer (seed 004) and whether it answers them.
 
-The first (what problem first) is the first-problem fact. The others are answered when any of
-their cues in ``questions.yaml`` matches the posting's prose outside benefits and process
-sections (headings included: a section "How we measure success" answers the last one). A
-tool the posting names as the team's stack answers whether there is a stack to inherit.
+The first (what problem first) is the first-problem fact. The others are answered wherever
+the posting says the answer, read at two depths (cues in ``questions.yaml``):
+
+- a section whose heading names the answer ("How we measure success", "Performance
+  indicators", "What good looks like at 6 months", "On-call", "Who you'll work with");
+- a sentence about the job or the team that says it, in any section: on-call and pages,
+  keeping a system running or deploying it (who owns it after launch); maintaining, extending
+  or operating a named system, or building one from scratch (whether there is a stack); the
+  people the hire works with, reports to or manages; the measures, targets and milestones the
+  hire answers to.
+
+A sentence about the candidate's past ("Experience running on-call", "3+ years deploying
+models"), application instructions ("For each job on your resume, provide: ...") and the hiring
+process answer nothing, and benefits and process sections are not read: what the hire did
+elsewhere, or how they will be interviewed, does not say how this team works. A tool the
+posting names as the team's stack answers whether there is a stack to inherit.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
+
+import regex
+
+SKIP_KINDS = frozenset(("benefits", "process"))
+_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n(?=\s*[-*•]\S)")
+_CLAUSE_END = regex.compile(r";\s+")
+# A list introduced by one of these holds the candidate's past, not the job's duties.
+_PAST_LEADIN = regex.compile(r"\bexperience\b|\bwho has\b|\byou have\b|\byou.ve\b|\bbackground\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -16,22 +36,79 @@ class Question:
     id: str
     question: str
     families: tuple[str, ...]  # the role families it is asked of ((): every posting)
-    answered_at: int | None  # the line of the first cue that answers it, or None
+    answered_at: int | None  # the line of the first answer, or None
+    evidence: str = ""  # the words that answer it
+
+
+def _split(rx: Any, text: str, a: int = 0, b: int | None = None) -> Iterator[tuple[int, int]]:
+    b = len(text) if b is None else b
+    start = a
+    for m in rx.finditer(text, a, b):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < b:
+        yield start, b
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    return _split(_SENTENCE_END, text)
+
+
+def _has_content(sec: Any, doc: Any) -> bool:
+    return any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line])
 
 
 def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
-    text, position = doc.joined(frozenset(("benefits", "process")))
-    out = []
-    for q in vocab.questions:
-        line = None
-        for rx in q["rx"]:
-            m = rx.search(text)
+    qs = vocab.questions
+    opener, hiring = vocab.question_filters
+    found: dict[str, tuple[int, str]] = {}
+
+    def note(qid: str, line: int, evidence: str) -> None:
+        if qid not in found or line < found[qid][0]:
+            found[qid] = (line, " ".join(evidence.split()))
+
+    # A section whose heading names the answer ("How we measure success", "On-call"). A long
+    # heading is a sentence, read with the others below.
+    for sec in doc.sections:
+        if sec.kind in SKIP_KINDS or len(sec.title.split()) > 6 or not _has_content(sec, doc):
+            continue
+        for q in qs:
+            m = next((m for rx in q["headings"] for m in [rx.search(sec.title)] if m), None)
             if m:
-                line = position(m.start())[0]
-                break
-        if line is None and q["id"] == "stack" and tools is not None:
+                note(q["id"], sec.line, sec.title)
+
+    # A sentence about the job or the team that says it.
+    for block in doc.blocks:
+        if block.section.kind in SKIP_KINDS:
+            continue
+        leadin = block.item.leadin if block.item is not None else None
+        if leadin and vocab.is_other_leadin(leadin):
+            continue  # "For each job on your resume, provide:" is not about the job
+        past_list = bool(leadin and _PAST_LEADIN.search(leadin))
+        text = block.text
+        for s0, s1 in _sentences(text):
+            if hiring.search(text, s0, s1):
+                continue
+            # a sentence about the candidate's past stays so across its ";" clauses
+            past = past_list or bool(opener.search(text[s0:s1]))
+            for a, b in _split(_CLAUSE_END, text, s0, s1):
+                clause = text[a:b]
+                for q in qs:
+                    cues = q["team_answers"] if past else q["answers"] + q["team_answers"]
+                    m = next((m for rx in cues for m in [rx.search(clause)] if m), None)
+                    if m:
+                        note(q["id"], block.position(a + m.start())[0], m.group(0))
+
+    out = []
+    for q in qs:
+        hit = found.get(q["id"])
+        if hit is None and q["id"] == "stack" and tools is not None:
             # A tool named as what the team uses ("we run Airflow", "our stack is ...") says
             # there is a stack to inherit.
-            line = next((m.line for m in tools.mentions if m.role == "team-stack"), None)
-        out.append(Question(q["id"], q["question"], tuple(q.get("families") or ()), line))
+            m = next((m for m in tools.mentions if m.role == "team-stack"), None)
+            if m is not None:
+                hit = (m.line, m.surface)
+        out.append(Question(q["id"], q["question"], tuple(q.get("families") or ()),
+                            hit[0] if hit else None, hit[1] if hit else ""))
     return out
