@@ -290,6 +290,13 @@ programme program role position job family function profession agency unit branc
 mission customers engineers analysts scientists staff stack platform product business""".split())
 
 
+# An evaluation question: a question word, then a verb of change within a few words.
+_QUESTION_WORDS = frozenset({"whether"})
+_CHANGE_VERBS = frozenset(lemma(w) for w in """change changed affect affected cause caused move moved
+improve improved reduce reduced increase increased lower lowered raise raised drive drove shift
+shifted lift lifted work worked help helped hurt matter mattered impact impacted""".split())
+
+
 class Feature(NamedTuple):
     name: str
     words: str  # the input words it came from ("" for shape features)
@@ -512,6 +519,15 @@ def features(text: str) -> list[Feature]:
                 j += n - 1
                 break
         j += 1
+
+    # An impact question ("find out whether the scheme changed how often people shop") is an
+    # evaluation, whatever the object: data science's question, not a report's.
+    for j, lm in enumerate(lems):
+        if lm in _QUESTION_WORDS:
+            hit = next((k for k in range(j + 1, min(len(lems), j + 9)) if lems[k] in _CHANGE_VERBS), None)
+            if hit is not None:
+                add(Feature("c:impact-question", surf[j] + " " + surf[hit]))
+                break
 
     # Roles the item names: the longest title at each position ("data platform engineer"
     # before "platform engineer").
