@@ -248,7 +248,8 @@ CONCEPTS: dict[str, str] = {
                "release-plan product-market",
     "people": "hire hiring recruit recruitment staff direct-report one-on-one 1:1 performance-review "
               "appraisal coach coaching mentor mentoring career headcount supervise supervision "
-              "supervisor morale manager team-member people-manager line-manage",
+              "supervisor morale manager team-member people-manager line-manage teammate employee "
+              "workforce talent report-to",
     "org-strategy": "strategy strategic budget vendor contractor contract procurement executive "
                     "leadership senior-leader board organization department portfolio investment "
                     "director agency-wide enterprise-wide operating-model",
@@ -538,6 +539,9 @@ def features(text: str) -> list[Feature]:
             key = tuple(lems[j:j + n])
             if len(key) == n and key in ridx:
                 add(Feature("role:" + ridx[key], " ".join(surf[j:j + n])))
+                # As the object of the work, a role is people: "lead data scientists".
+                for k in range(j, j + n):
+                    concept_at.setdefault(k, "people")
                 j += n - 1
                 break
         j += 1
