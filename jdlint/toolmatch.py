@@ -162,7 +162,8 @@ _CONNECTORS = {
     "including", "via", "into", "plus", "and/or", "experience", "skills", "knowledge", "preferred",
     "required", "a", "an", "the", "if", "when", "where", "while", "but", "also", "would", "will", "be",
 }
-_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s")
+# Abbreviations in any case ("E.g. Looker", "I.e.", "Etc.") do not end a sentence.
+_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s", re.I)
 
 
 def _near_rx(category: str) -> Any:
@@ -432,7 +433,8 @@ _ALT_AFTER = re.compile(
 _ALT_LEADIN = re.compile(
     r"\b(?:one or more of|one of the following|at least (?:one|two|three|\d)\b|any (?:one )?of the following|"
     r"some of the following|(?:a )?combination of|familiarity with (?:any|some) of|any of)\b", re.I)
-_RUN_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,;/|&+()*.]*"
+# (A semicolon ends a clause, so it never joins two tools: "R or Julia; Tableau for reporting".)
+_RUN_GAP = re.compile(r"^[\s,/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,/|&+()*.]*"
                       r"(?:(?:Microsoft|Amazon|Google|Apache|Adobe|Oracle|IBM)\s+)?$")
 _OR_GAP = re.compile(r"\bor\b|/|\bnor\b", re.I)
 _TEAM_STACK = re.compile(
