@@ -506,7 +506,13 @@ _INCIDENTAL_BEFORE = re.compile(
 _PREFERRED_CLAUSE = re.compile(
     r"\b(?:preferabl[ey]|preferred|ideally|is a plus|a plus|are a plus|nice[- ]to[- ]haves?|bonus|desirable|"
     r"an advantage|advantageous|beneficial|not required|helpful|would be (?:great|nice|good)|is welcome|"
-    r"big plus|extra credit|optional)\b", re.I)
+    r"big plus|extra credit|optional"
+    # who would enjoy the job, not what it asks: "if you are interested in X", "people with X
+    # are going to love it here"
+    r"|if you(?:'re|\u2019re| are)? (?:interested in|excited (?:about|by)|curious about)"
+    r"|(?:are|is) going to (?:have fun|love|enjoy|thrive)|(?:will|'ll|\u2019ll) (?:have fun|love it|thrive) here"
+    r"|(?:would|will) (?:feel at home|fit right in))\b", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _REQUIRED_KINDS = {"requirements", "responsibilities", "role", "first_problem"}
 _CONTEXT_KINDS = {"about", "benefits", "compensation", "process"}
 
@@ -870,7 +876,7 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
     result = []
     # Per-sentence answers, computed once per sentence: a paragraph of a thousand mentions in
     # one long sentence must not be searched a thousand times.
-    sentence_preferred: dict[tuple[int, int], bool] = {}
+    sentence_preferred: dict[tuple[int, int], tuple[bool, list[tuple[int, int]]]] = {}
     sentence_asks: dict[tuple[int, int], bool] = {}
     item_marked = bool(item is not None and item.preferred and _PREFERRED_CLAUSE.search(item.text) is None)
     for i, m in enumerate(mentions):
@@ -881,9 +887,19 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
             result.append(("incidental", (), "heading", ""))
             continue
         if (a, b) not in sentence_preferred:
-            sentence_preferred[(a, b)] = bool(_PREFERRED_CLAUSE.search(clause)) or bool(
-                item_marked and vocab.item_is_preferred(clause))
-        preferred = item_pref_context or _section_preferred(block) or sentence_preferred[(a, b)]
+            # A bracket that names a tool and prefers it ("Python, Java, or Scala (Python
+            # preferred)") prefers that tool only.
+            scoped = [(a + p.start(), a + p.end()) for p in _BRACKETED.finditer(clause)
+                      if _PREFERRED_CLAUSE.search(p.group())
+                      and any(a + p.start() < x.start < a + p.end() for x in mentions)]
+            rest = clause
+            for x0, x1 in scoped:
+                rest = rest[:x0 - a] + " " * (x1 - x0) + rest[x1 - a:]
+            sentence_preferred[(a, b)] = (bool(_PREFERRED_CLAUSE.search(rest)) or bool(
+                item_marked and vocab.item_is_preferred(rest)), scoped)
+        says_preferred, scoped = sentence_preferred[(a, b)]
+        preferred = (item_pref_context or _section_preferred(block) or says_preferred
+                     or any(x0 < m.start < x1 for x0, x1 in scoped))
         if _INCIDENTAL_BEFORE.search(text[max(a, m.start - 60):m.start]) and not _ASK.search(before[-25:]):
             result.append(("incidental", (), "not used by the hire", ""))
             continue
@@ -892,8 +908,10 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
             team = found
         gap = before[team.end():] if team else ""
         is_team = bool(team and not _ASK.search(gap) and ")" not in gap and len(gap) <= 80)
+        # "(we use Clickhouse and Postgres)": an aside about the team, whatever the sentence asks.
+        aside = is_team and "(" in before[:team.start()] and ")" not in before[before.rfind("("):]
         # A paragraph about the team's stack under a nice-to-have heading is still about the team.
-        if preferred and not (is_team and item is None and not _PREFERRED_CLAUSE.search(clause)):
+        if preferred and not aside and not (is_team and item is None and not _PREFERRED_CLAUSE.search(clause)):
             result.append(("preferred", groups[i][0] if i in groups else (), "nice to have", ""))
             continue
         if is_team:

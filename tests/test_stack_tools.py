@@ -127,6 +127,19 @@ def test_a_nice_to_have_is_reported_only_with_report_preferred():
     assert reported(["python"], REQ + "- Python; Go is a plus\n", report_preferred=True) == {"Go"}
 
 
+def test_who_would_enjoy_the_job_is_not_a_requirement():
+    body = ("People with deep experience in Rails are going to love it here, but we welcome anyone.\n\n"
+            "If you are interested in Clojure, read on.\n\n" + REQ + "- Python\n- Operating our Nomad clusters\n")
+    assert reported(["python"], body) == {"Nomad"}
+    assert reported(["python"], body, report_preferred=True) == {"Nomad", "Ruby on Rails", "Clojure"}
+
+
+def test_a_bracket_that_prefers_a_tool_prefers_only_that_tool():
+    body = REQ + "- Event streaming with Kafka, Pulsar, or Kinesis (Kinesis preferred)\n"
+    assert reported(["python"], body) == {"Kafka", "Apache Pulsar", "Amazon Kinesis"}
+    assert reported(["python", "aws"], body) == set()
+
+
 def test_accept_alternatives_false_reports_every_option():
     body = REQ + "- Designing APIs over gRPC or in a REST style\n- Any of Rust, Kotlin, or Python\n"
     assert reported(["python"], body, accept_alternatives=False) == {"gRPC", "Rust", "Kotlin"}

@@ -145,6 +145,14 @@ def test_go_fundamentals_is_required_and_a_nice_to_have_go_is_preferred():
     assert r == {"Python": "required", "Go": "preferred"}
 
 
+def test_a_bracket_about_the_team_stays_about_the_team():
+    r = roles("# Engineer\n\nThose who know Django well (we use Redis and Postgres) are going to have fun here.\n\n"
+              "## Requirements\n\n- Python, Java, or Scala (Python preferred)\n")
+    assert r["Django"] == "preferred"
+    assert r["Redis"] == r["PostgreSQL"] == "team-stack"
+    assert r["Java"] == r["Scala"] == "alternative" and r["Python"] == "alternative"
+
+
 def test_incidental_mentions():
     r = roles("# Engineer\n\n## About us\n\nOur product offers integrations with Salesforce and HubSpot.\n\n"
               "## Requirements\n\n- TypeScript\n\nEmail us a link to your GitHub profile.\n")
