@@ -513,6 +513,24 @@ _PREFERRED_CLAUSE = re.compile(
     r"|(?:are|is) going to (?:have fun|love|enjoy|thrive)|(?:will|'ll|\u2019ll) (?:have fun|love it|thrive) here"
     r"|(?:would|will) (?:feel at home|fit right in))\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
+# A tool named in the title of a linked page ("[CircleCI Engineering Competency Matrix](...)",
+# "[the Kafka documentation](...)"): a reference to read, not a tool to use.
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]{1,200})\]")
+_DOC_NOUN = re.compile(r"\b(?:matrix|guide|guidelines|handbook|blog|post|article|docs|documentation|book|report|"
+                       r"paper|talk|podcast|newsletter|manifesto|playbook|rubric|ladder|checklist|style guide|"
+                       r"principles|reference|tutorial|course|whitepaper|case study)\b", re.I)
+
+
+def _link_title(text: str, m) -> bool:
+    for link in _LINK_TEXT.finditer(text, max(0, m.start - 200), min(len(text), m.end + 200)):
+        if not (link.start(1) <= m.start and m.end <= link.end(1)):
+            continue
+        rest = (text[link.start(1):m.start] + " " + text[m.end:link.end(1)]).split()
+        words = [w for w in rest if w.lower() not in ("a", "an", "the", "of", "and", "for", "to", "in", "on")]
+        if _DOC_NOUN.search(" ".join(rest)):
+            return True
+        return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return False
 _REQUIRED_KINDS = {"requirements", "responsibilities", "role", "first_problem"}
 _CONTEXT_KINDS = {"about", "benefits", "compensation", "process"}
 
@@ -900,6 +918,9 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
         says_preferred, scoped = sentence_preferred[(a, b)]
         preferred = (item_pref_context or _section_preferred(block) or says_preferred
                      or any(x0 < m.start < x1 for x0, x1 in scoped))
+        if _link_title(text, m):
+            result.append(("incidental", (), "named in the title of a linked page", ""))
+            continue
         if _INCIDENTAL_BEFORE.search(text[max(a, m.start - 60):m.start]) and not _ASK.search(before[-25:]):
             result.append(("incidental", (), "not used by the hire", ""))
             continue

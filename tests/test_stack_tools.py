@@ -140,6 +140,15 @@ def test_a_bracket_that_prefers_a_tool_prefers_only_that_tool():
     assert reported(["python", "aws"], body) == set()
 
 
+def test_a_tool_in_the_title_of_a_linked_page_is_a_reference():
+    body = (REQ + "- Python\n- Write [Terraform](https://example.com/tf) modules for the new accounts\n"
+            "- Read [Grafana Dashboard Best Practices](https://example.com/g) before you start\n\n"
+            "## Further reading\n\n- [The Stripe API Design Guide](https://example.com/guide)\n"
+            "- [Kubernetes Production Readiness Checklist](https://example.com/k)\n"
+            "- [the Kafka documentation](https://example.com/kafka)\n")
+    assert reported(["python"], body) == {"Terraform"}
+
+
 def test_accept_alternatives_false_reports_every_option():
     body = REQ + "- Designing APIs over gRPC or in a REST style\n- Any of Rust, Kotlin, or Python\n"
     assert reported(["python"], body, accept_alternatives=False) == {"gRPC", "Rust", "Kotlin"}

@@ -161,6 +161,14 @@ def test_incidental_mentions():
     assert r["TypeScript"] == "required"
 
 
+def test_a_linked_page_named_after_a_tool_is_incidental():
+    f = facts("# Engineer\n\n## Requirements\n\n- Design and extend [dbt](https://example.com) models\n\n"
+              "## References\n\n- [CircleCI Engineering Competency Matrix](https://example.com/m)\n")
+    assert {m.name: (m.role, m.reason) for m in f} == {
+        "dbt": ("required", "requirements section"),
+        "CircleCI": ("incidental", "named in the title of a linked page")}
+
+
 def test_strongest_role_wins():
     r = roles("# Engineer\n\n## About the team\n\nWe use Kafka.\n\n## Requirements\n\n- Kafka\n")
     assert r["Kafka"] == "required"
