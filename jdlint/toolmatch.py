@@ -487,6 +487,10 @@ _GENERIC_HEAD = re.compile(
     r"(?:^|\b(?:with|in|of|on|across|about|and|or|to|use|using|know|learn|explore|adopt|leverage)\s+)"
     r"(?:(?:modern|various|other|new|newer|emerging|relevant|popular|different|latest|current|"
     r"cutting[- ]edge|the|some)\s+)*(?:technolog(?:y|ies)|tech|things)\s*[,(:]?\s*$", re.I)
+# "streaming data concepts, such as Kafka": the ask is the idea, the tool one illustration of it.
+_CONCEPT_HEAD = re.compile(
+    r"\b(?:concepts?|principles|fundamentals|ideas|methods|methodolog(?:y|ies)|approaches|patterns|paradigms|"
+    r"practices|techniques)\s*[,(:]?\s*$", re.I)
 _ALT_BEFORE_LIST = re.compile(_ALT_BEFORE.pattern[:-len(r"[\s:,(]*$")] + r"[\s:,(]*(?P<lead>" + _LEAD_ITEMS + ")$", re.I)
 _TEAM_STACK = re.compile(
     r"\b(?:we(?:'re| are)? (?:currently )?(?:use|uses|using|love|work (?:with|in)|build (?:with|on|in)|rely on|run on|"
@@ -729,6 +733,8 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             head_end = max(a, first.start - 80) + marker.start()
             if _GENERIC_HEAD.search(before[:marker.start()]):
                 option = "any-tool"
+            elif _CONCEPT_HEAD.search(before[:marker.start()]):
+                option = "practice"
             # The example list belongs to one option of an "or" list: "Python, or a JVM language
             # such as Kotlin" (one choice with Python); "TDD, or version control such as GitHub"
             # (the other option is a practice).

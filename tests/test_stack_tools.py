@@ -72,6 +72,10 @@ LISTS = [
     (["python"], "- Experience with pair programming, code review, or a hosted forge such as GitLab\n", set()),
     # "technologies like ...": a head that names no kind of tool
     (["python"], "- You have built with modern technologies such as Svelte, Deno, Bun\n", set()),
+    # the ask is an idea; the tools illustrate it
+    (["python"], "- Has hands-on knowledge of event-driven design patterns, for example Temporal or Kafka\n", set()),
+    (["python"], "- Familiarity with observability practices such as Prometheus\n", set()),
+    (["python"], "- Experience with message brokers such as Kafka\n", {"Kafka"}),
     # an "or" after brackets joins the phrase the brackets belong to
     (["python"], "- Fluency in Julia (with Flux and DataFrames.jl), or Python\n", set()),
     (["python"], "- Strong Python (Django, FastAPI), or Go\n", set()),
