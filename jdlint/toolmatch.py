@@ -446,7 +446,7 @@ _OR_GAP = re.compile(r"\bor\b|/|\bnor\b", re.I)
 # an item is up to three words that are not connectors; a separator is a comma, slash or
 # connector word, with brackets around, and after "or" the frame may repeat ("in a REST style
 # or with GraphQL").
-_LIST_WORD = r"(?!(?:and|or|nor|and/or|etc|plus|as|but|such|like|including|e\.g)\b)[A-Za-z][\w.+#&'\u2019-]*"
+_LIST_WORD = r"(?!(?:and|or|nor|and/or|etc|plus|as|but|such|like|including|e\.g)\b)[A-Za-z](?:[\w.+#&'\u2019-]*[\w+#])?"
 _LIST_ITEM = rf"{_LIST_WORD}(?:[ /]{_LIST_WORD}){{0,2}}"
 _FRAME = r"(?:(?:with|in|using|on|via|through|from|to)\s+)?(?:(?:a|an|the)\s+)?"
 _LIST_SEP = (r"[ \t()*]*(?:[,/|&+]|\b(?:and/or|or|and|nor|plus|as well as)\b)"
@@ -468,6 +468,7 @@ _CONT_RX = re.compile(_LIST_CONT)
 _LIST_END = (r"(?=[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)"
              r"|[ \t]+(?:to|for|in|with|when|where|as|that|which|from|on|at|by|is|are)\b|" + _EXAMPLE_NEXT + ")")
 _LAST_ITEM_RX = re.compile(_LIST_ITEM + _LIST_END)
+_LIST_END_RX = re.compile(_LIST_END)
 _OR_WORD = re.compile(r"\b(?:or|nor)\b")
 # An option before the first tool of an "or" ("in an event-driven way or with Kafka").
 _LEAD_OR = re.compile(rf"(?:^|[\s,(:;])(?P<item>{_LIST_ITEM})[ \t]*,?[ \t]+(?:and/or|or|nor)[ \t]+" + _FRAME + "$")
@@ -691,6 +692,30 @@ def _tail_items(text: str, pos: int) -> tuple[list[str], bool]:
 _COMMON_NOUN = re.compile(r"^[a-z][a-z-]{2,}(?:s|ing|tion|ment|ity|ness)$")
 
 
+def _tail_names(text: str, pos: int) -> list[str]:
+    """The items that go on after the last tool of an example list ("e.g., LXC, Docker,
+    Rocket)"), up to where the list ends."""
+    cont = _CONT_RX.match(text, pos)
+    if cont:
+        pos = cont.end()
+    items: list[str] = []
+    ends: list[int] = []
+    for _ in range(4):
+        sep = _SEP_RX.match(text, pos)
+        if not sep or not re.search(r"[,/|&+]|\b(?:and|or|nor|plus|as well as)\b", sep.group()):
+            break
+        it = _ITEM_RX.match(text, sep.end())
+        if not it:
+            break
+        items.append(it.group())
+        pos = it.end()
+        ends.append(pos)
+    while items and not _LIST_END_RX.match(text, ends[-1]):
+        items.pop()
+        ends.pop()
+    return items
+
+
 def _open_option(items: Iterable[str]) -> str:
     """'practice' when one of the items of an "or" list is an option that needs no tool: a
     lower-case practice or medium ("blogs", "an event-driven way", "mailing lists"). Items that
@@ -715,7 +740,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
     ("python, including python data libraries (numpy, pandas), or R"; "(such as Python) and/or
     tools for statistics (such as R)"); in a list that mixes "or" and "and" without an example
     marker, "and" starts a new requirement ("Python or R, and Spark")."""
-    groups: list[tuple[list[int], str, str]] = []  # (indices, reason, open option)
+    groups: list[tuple[list[int], str, str, list[str]]] = []  # (indices, reason, open option, other names)
     links: list[list[int]] = []  # mentions that belong to one choice across lists
     ends = {m.end: i for i, m in enumerate(mentions)}
     for run in _runs(text, mentions):
@@ -765,6 +790,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             gaps = [text[mentions[x].end:mentions[y].start] for x, y in zip(part, part[1:])]
             for g in gaps:
                 part_extra += _items(_CONT_RX.sub("", g, count=1) if _CONT_RX.match(g) else g)
+            listed = list(part_extra)
             tail, tail_or = _tail_items(text, mentions[part[-1]].end)
             lead = _LEAD_OR.search(text[max(a, mentions[part[0]].start - 80):mentions[part[0]].start])
             if not why:
@@ -778,6 +804,9 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
                 continue
             if tail_or:
                 part_extra += tail
+                listed += tail
+            elif why == "example marker":
+                listed += _tail_names(text, mentions[part[-1]].end)
             if lead:
                 # the option is the last one to three words before the "or" ("Testing by hand
                 # or with Cypress": "by hand")
@@ -788,14 +817,23 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             opt = option or ("" if why == "example marker" else _open_option(part_extra))
             if not opt and any(not mentions[x].tool.is_stack_tool for x in part):
                 opt = "practice"  # "in a RESTful style or with GraphQL"
-            groups.append((list(part), why, opt))
+            groups.append((list(part), why, opt, _names(listed)))
     groups = _merge_groups(len(mentions), groups, _bracket_links(text, mentions) + links)
     out: dict[int, tuple[tuple[str, ...], str, str]] = {}
-    for idx, why, opt in groups:
-        names = list(dict.fromkeys(mentions[x].tool.name for x in idx))
+    for idx, why, opt, others in groups:
+        names = list(dict.fromkeys([mentions[x].tool.name for x in idx] + others))
         for x in idx:
             out[x] = (tuple(n for n in names if n != mentions[x].tool.name), why, opt)
     return out
+
+
+_NAME_ITEM = re.compile(r"^(?-i:[A-Z0-9])[\w.+#&'\u2019/-]*(?: (?-i:[A-Z0-9])[\w.+#&'\u2019/-]*){0,2}$")
+
+
+def _names(items: Iterable[str]) -> list[str]:
+    """The items of a list that look like product names the catalog does not know ("Power
+    Designer", "ERWin", "ER/Studio"): shown with the tools as the other options."""
+    return [it for it in items if _NAME_ITEM.match(it) and not _KIND_ITEM.search(it)]
 
 
 _BRACKET_OR = re.compile(r"\)[ \t]*,?[ \t]*(?:and/or|or)\b[ \t]*")
@@ -845,16 +883,16 @@ def _merge_groups(n, groups, links):
     for idx in [g[0] for g in groups] + links:
         for x in idx[1:]:
             parent[find(x)] = find(idx[0])
-    info: dict[int, tuple[str, str]] = {}
-    for idx, why, opt in groups:
+    info: dict[int, tuple[str, str, list[str]]] = {}
+    for idx, why, opt, others in groups:
         r = find(idx[0])
-        old_why, old_opt = info.get(r, (why, ""))
-        info[r] = (old_why, old_opt or opt)
+        old_why, old_opt, old_others = info.get(r, (why, "", []))
+        info[r] = (old_why, old_opt or opt, old_others + others)
     members: dict[int, list[int]] = {}
     for x in range(n):
         members.setdefault(find(x), []).append(x)
     roots = {find(idx[0]) for idx in links} | set(info)
-    return [(members[r], *info.get(r, ("'or' list", ""))) for r in sorted(roots)]
+    return [(members[r], *info.get(r, ("'or' list", "", []))) for r in sorted(roots)]
 
 
 _BACK_CHOICE = re.compile(r"\b(?:at least (?:one|two|three|\d)|one or more|any|either|one|some)\s+of\s+(?:those|these|them|the above|which)\b", re.I)

@@ -153,6 +153,16 @@ def test_a_tool_in_the_title_of_a_linked_page_is_a_reference():
     assert reported(["python"], body) == {"Terraform"}
 
 
+def test_the_message_names_the_other_options_even_those_the_catalog_does_not_know():
+    found = lint_text("# Engineer\n\n" + REQ + "- Monorepo build systems (e.g., Pants, Bazel, Buck2, etc.)\n"
+                      "- Diagramming tools (for instance Visual Paradigm, Lucidchart or OmniGraffle)\n", {"stack": ["python"]})
+    assert [f.message for f in found if f.rule == "tool-not-in-stack"] == [
+        "'Bazel' is offered with Pants, Buck2 as options, but none of them is in the team's stack; "
+        "name the team's tool or drop the list",
+        "'Lucidchart' is offered with Visual Paradigm, OmniGraffle as options, but none of them is in the team's stack; "
+        "name the team's tool or drop the list"]
+
+
 def test_accept_alternatives_false_reports_every_option():
     body = REQ + "- Designing APIs over gRPC or in a REST style\n- Any of Rust, Kotlin, or Python\n"
     assert reported(["python"], body, accept_alternatives=False) == {"gRPC", "Rust", "Kotlin"}
