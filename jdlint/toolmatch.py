@@ -469,6 +469,7 @@ _LIST_END = (r"(?=[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)"
              r"|[ \t]+(?:to|for|in|with|when|where|as|that|which|from|on|at|by|is|are)\b|" + _EXAMPLE_NEXT + ")")
 _LAST_ITEM_RX = re.compile(_LIST_ITEM + _LIST_END)
 _LIST_END_RX = re.compile(_LIST_END)
+_HARD_END = re.compile(r"[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)")
 _OR_WORD = re.compile(r"\b(?:or|nor)\b")
 # An option before the first tool of an "or" ("in an event-driven way or with Kafka").
 _LEAD_OR = re.compile(rf"(?:^|[\s,(:;])(?P<item>{_LIST_ITEM})[ \t]*,?[ \t]+(?:and/or|or|nor)[ \t]+" + _FRAME + "$")
@@ -679,8 +680,12 @@ def _tail_items(text: str, pos: int) -> tuple[list[str], bool]:
             last = _LAST_ITEM_RX.match(text, sep.end())
             if not last:
                 return [], False
-            # "Docker, or a scheduler such as Nomad": the last option is a kind of tool.
-            return (items if _EXAMPLE_NEXT_RX.match(text, last.end()) else [*items, last.group()]), True
+            # "Docker, or a scheduler such as Nomad": the last option is a kind of tool. "Maintain
+            # the Jenkins jobs or migrate them to GitHub Actions": a clause goes on after the
+            # last option, which may be a verb phrase, not another way to do the work.
+            if _EXAMPLE_NEXT_RX.match(text, last.end()) or not _HARD_END.match(text, last.end()):
+                return items, True
+            return [*items, last.group()], True
         it = _ITEM_RX.match(text, sep.end())
         if not it:
             break
@@ -791,8 +796,13 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             for g in gaps:
                 part_extra += _items(_CONT_RX.sub("", g, count=1) if _CONT_RX.match(g) else g)
             listed = list(part_extra)
-            tail, tail_or = _tail_items(text, mentions[part[-1]].end)
-            lead = _LEAD_OR.search(text[max(a, mentions[part[0]].start - 80):mentions[part[0]].start])
+            # Items around a list stop at the tools of other lists ("Strong SQL and Python skills,
+            # and experience with Spark or Databricks": the "or" is Spark's, not Python's).
+            nxt = part[-1] + 1
+            upto = text[:mentions[nxt].start] + "\x00" if nxt < len(mentions) else text
+            tail, tail_or = _tail_items(upto, mentions[part[-1]].end)
+            lo = max(a, mentions[part[0]].start - 80, mentions[part[0] - 1].end if part[0] else 0)
+            lead = _LEAD_OR.search(text[lo:mentions[part[0]].start])
             if not why:
                 if part[-1] == run[-1] and _ALT_AFTER.match(after):
                     why = "'or similar'"
@@ -806,7 +816,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
                 part_extra += tail
                 listed += tail
             elif why == "example marker":
-                listed += _tail_names(text, mentions[part[-1]].end)
+                listed += _tail_names(upto, mentions[part[-1]].end)
             if lead:
                 # the option is the last one to three words before the "or" ("Testing by hand
                 # or with Cypress": "by hand")

@@ -107,6 +107,11 @@ REQUIRED = [
     (["python"], "- Java, Scala, or Kotlin\n", {"Java", "Scala", "Kotlin"}),
     (["python"], "- Experience with Kubernetes, and on-call work with Terraform\n", {"Kubernetes", "Terraform"}),
     (["python"], "- Experience with job schedulers like Slurm\n", {"Slurm"}),
+    # the "or" of one list is not another list's
+    (["python"], "- Strong SQL and Python skills, and experience with Spark or Databricks\n",
+     {"SQL", "Apache Spark", "Databricks"}),
+    # an "or" between two duties, not two ways to do one
+    (["python"], "- You will maintain our Jenkins pipelines or migrate them to GitHub Actions\n", {"Jenkins", "GitHub Actions"}),
     (["python"], "- Good with Docker, or a scheduler such as Nomad\n", {"Docker"}),
     (["postgresql"], "- SQL on Postgres (or MySQL), and Redis for caching\n", {"SQL", "Redis"}),
     (["python"], "- Using Java, or Kotlin, on Android\n", {"Java", "Kotlin", "Android SDK"}),
