@@ -528,6 +528,8 @@ _DOC_NOUN = re.compile(r"\b(?:matrix|guide|guidelines|handbook|blog|post|article
 
 
 def _link_title(text: str, m) -> bool:
+    """Whether mention ``m`` sits in link text that names a page: the tool and two or more
+    title words, or a document word ("[Kafka documentation](...)"); "[dbt](...) code" does not."""
     for link in _LINK_TEXT.finditer(text, max(0, m.start - 200), min(len(text), m.end + 200)):
         if not (link.start(1) <= m.start and m.end <= link.end(1)):
             continue
@@ -537,6 +539,8 @@ def _link_title(text: str, m) -> bool:
             return True
         return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return False
+
+
 _REQUIRED_KINDS = {"requirements", "responsibilities", "role", "first_problem"}
 _CONTEXT_KINDS = {"about", "benefits", "compensation", "process"}
 
