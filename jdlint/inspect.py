@@ -35,7 +35,8 @@ def inspect_text(text: str, path: str, cfg: Config) -> dict[str, Any]:
              "evidence": list(w.evidence), "by_context": w.by_context} for w in facts.work_items]
     tools = [{"tool": m.name, "category": m.category, "line": m.line, "column": m.column,
               "end_column": m.end_column, "surface": m.surface, "role": m.role,
-              "alternatives": list(m.alternatives), "reason": m.reason} for m in facts.tools.mentions]
+              "alternatives": list(m.alternatives), "open_option": m.open_option or None,
+              "reason": m.reason} for m in facts.tools.mentions]
     experience = [{"line": y.block.position(y.start)[0], "column": y.block.position(y.start)[1],
                    "text": y.text, "years": y.years, "tools": [s.tool.name for s in y.tools],
                    "about_experience": y.about_experience, "about_team": y.about_team}
@@ -116,7 +117,9 @@ def render_text(data: dict[str, Any]) -> str:
     if not data["tools"]:
         out.append("  (none recognised)")
     for m in data["tools"]:
-        alt = f" (or {', '.join(m['alternatives'])})" if m["alternatives"] else ""
+        opener = {"practice": "a practice", "any-tool": "any tool"}.get(m.get("open_option") or "")
+        options = list(m["alternatives"]) + ([opener] if opener else [])
+        alt = f" (or {', '.join(options)})" if options else ""
         surface = f" as {m['surface']!r}" if m["surface"] != m["tool"] else ""
         out.append(f"  {m['line']}:{m['column']} {m['tool']}{surface} [{m['role']}]{alt}")
     out.append("")

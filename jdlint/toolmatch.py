@@ -162,7 +162,8 @@ _CONNECTORS = {
     "including", "via", "into", "plus", "and/or", "experience", "skills", "knowledge", "preferred",
     "required", "a", "an", "the", "if", "when", "where", "while", "but", "also", "would", "will", "be",
 }
-_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s")
+# Abbreviations in any case ("E.g. Looker", "I.e.", "Etc.") do not end a sentence.
+_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s", re.I)
 
 
 def _near_rx(category: str) -> Any:
@@ -415,6 +416,10 @@ class ToolMention:
     kind: str | None = None
     end_line: int = 0
     reason: str = ""  # what decided the role (for debugging and reports)
+    # For role "alternative": an option of the group that needs none of the named tools, so any
+    # team meets the ask: "practice" ("in a REST style or with GraphQL", "GitHub issues, blogs,
+    # or Twitter") or "any-tool" ("technologies like NodeJS, React"); "" for a closed choice.
+    open_option: str = ""
 
     @property
     def is_stack_tool(self) -> bool:
@@ -423,18 +428,72 @@ class ToolMention:
 
 _ALT_BEFORE = re.compile(
     r"(?:\be\.\s?g\.|\beg\.|\b(?:for (?:example|instance)|such as|like|including(?:,? but not limited to)?|either|or other|"
-    r"various|a variety of|similar to|i\.e\.)\b"
+    r"various|a variety of|similar to|i\.e\.|(?:can|could|may|might) (?:include|involve|span|cover))\b"
     r"|\b(?:one or more|one|at least (?:one|two|three|\d)(?: \w+)?|any(?: one)?|some|(?:a )?combination)\s+of\b"
     r"(?:\s+(?:the following|these|those))?(?:\s+[\w-]+){0,3}?)[\s:,(]*$", re.I)
 _ALT_AFTER = re.compile(
-    r"^[\s,)]*(?:or (?:similar|equivalent|comparable|related|another|other|alike)|and/or similar|etc\b|\.\.\.|or the like|"
+    r"^[\s,()]*(?:or (?:similar|equivalent|comparable|related|another|other|alike)|and/or similar|etc\b|\.\.\.|or the like|"
     r"or any other|or something similar)", re.I)
 _ALT_LEADIN = re.compile(
     r"\b(?:one or more of|one of the following|at least (?:one|two|three|\d)\b|any (?:one )?of the following|"
     r"some of the following|(?:a )?combination of|familiarity with (?:any|some) of|any of)\b", re.I)
-_RUN_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,;/|&+()*.]*"
+# (A semicolon ends a clause, so it never joins two tools: "R or Julia; Tableau for reporting".)
+_RUN_GAP = re.compile(r"^[\s,/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,/|&+()*.]*"
                       r"(?:(?:Microsoft|Amazon|Google|Apache|Adobe|Oracle|IBM)\s+)?$")
 _OR_GAP = re.compile(r"\bor\b|/|\bnor\b", re.I)
+# The grammar of a list whose items are not all catalog tools ("(e.g., Power Designer, DAX
+# Studio, ERWin)", "AWS, Azure, RackSpace/OpenStack", "GitHub issues, blogs, or Twitter"):
+# an item is up to three words that are not connectors; a separator is a comma, slash or
+# connector word, with brackets around, and after "or" the frame may repeat ("in a REST style
+# or with GraphQL").
+_LIST_WORD = r"(?!(?:and|or|nor|and/or|etc|plus|as|but|such|like|including|e\.g)\b)[A-Za-z](?:[\w.+#&'\u2019-]*[\w+#])?"
+_LIST_ITEM = rf"{_LIST_WORD}(?:[ /]{_LIST_WORD}){{0,2}}"
+_FRAME = r"(?:(?:with|in|using|on|via|through|from|to)\s+)?(?:(?:a|an|the)\s+)?"
+_LIST_SEP = (r"[ \t()*]*(?:[,/|&+]|\b(?:and/or|or|and|nor|plus|as well as)\b)"
+             r"(?:[ \t,()*]*\b(?:and/or|or|and)\b)?[ \t()*]*" + _FRAME)
+_LIST_CONT = rf"[ \t]+{_LIST_WORD}(?: {_LIST_WORD})?"  # the rest of a name: "GitHub issues", "DAX Studio"
+# Between two tools of one list, with other items between them.
+_ITEM_GAP = re.compile(rf"^(?:{_LIST_CONT})?(?:{_LIST_SEP}{_LIST_ITEM}){{0,3}}{_LIST_SEP}$")
+# Items between an example marker and the first tool it introduces ("e.g., Power Designer, DAX").
+# They are names ("Power Designer", "LXC"): after "Serverless functions like lambdas, SQS, S3",
+# "lambdas" is the example and SQS and S3 go on the outer list.
+_LEAD_ITEMS = rf"(?:(?=(?-i:[A-Z0-9])){_LIST_ITEM}(?:[ \t]*[,/][ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)){{0,3}}"
+# An example marker right after an item: the item names a kind of tool ("a scheduler such as").
+_EXAMPLE_NEXT = r"[ \t]*[(,]?[ \t]*(?:such as|like|e\.g\.|eg\.|including|for (?:example|instance))"
+_EXAMPLE_NEXT_RX = re.compile(_EXAMPLE_NEXT, re.I)
+# One separator, one item, and where a list's last item may end.
+_SEP_RX = re.compile(_LIST_SEP)
+_ITEM_RX = re.compile(_LIST_ITEM)
+_CONT_RX = re.compile(_LIST_CONT)
+_LIST_END = (r"(?=[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)"
+             r"|[ \t]+(?:to|for|in|with|when|where|as|that|which|from|on|at|by|is|are)\b|" + _EXAMPLE_NEXT + ")")
+_LAST_ITEM_RX = re.compile(_LIST_ITEM + _LIST_END)
+_LIST_END_RX = re.compile(_LIST_END)
+_HARD_END = re.compile(r"[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)")
+_OR_WORD = re.compile(r"\b(?:or|nor)\b")
+# An option before the first tool of an "or" ("in an event-driven way or with Kafka").
+_LEAD_OR = re.compile(rf"(?:^|[\s,(:;])(?P<item>{_LIST_ITEM})[ \t]*,?[ \t]+(?:and/or|or|nor)[ \t]+" + _FRAME + "$")
+# The "or" before the head of an example list, and the item before that "or".
+_HEAD_OR = re.compile(r"[ \t]*,?[ \t]+(?:and/or|or)[ \t]+(?:[\w-]+[ \t]+){0,3}[\w-]+[ \t]*$")
+_PREV_ITEM = re.compile(rf"(?:^|(?<=[\s,(:;&]))(?P<item>{_LIST_ITEM})$")
+# An item that names a kind of tool ("a similar tool", "another language", "other IaC") is an
+# open choice among tools, not an option that needs no tool.
+_KIND_ITEM = re.compile(
+    r"\b(?:similar|equivalent|comparable|other|another|alternative|related|any|some)\b|"
+    r"\b(?:tools?|tooling|languages?|frameworks?|librar(?:y|ies)|databases?|platforms?|services?|systems?|engines?|"
+    r"stacks?|providers?|clouds?|warehouses?|orchestrators?|technolog(?:y|ies)|solutions?|software|equivalents?|"
+    r"products?|apps?|applications?|editors?|IDEs?|runtimes?|schedulers?|queues?|brokers?|stores?|caches?|"
+    r"servers?|clients?|SDKs?|CLIs?|registr(?:y|ies)|managers?|suites?|environments?|vendors?)$", re.I)
+# "technologies like X, Y": a head that names no kind, so any tool the team uses meets it.
+_GENERIC_HEAD = re.compile(
+    r"(?:^|\b(?:with|in|of|on|across|about|and|or|to|use|using|know|learn|explore|adopt|leverage)\s+)"
+    r"(?:(?:modern|various|other|new|newer|emerging|relevant|popular|different|latest|current|"
+    r"cutting[- ]edge|the|some)\s+)*(?:technolog(?:y|ies)|tech|things)\s*[,(:]?\s*$", re.I)
+# "streaming data concepts, such as Kafka": the ask is the idea, the tool one illustration of it.
+_CONCEPT_HEAD = re.compile(
+    r"\b(?:concepts?|principles|fundamentals|ideas|methods|methodolog(?:y|ies)|approaches|patterns|paradigms|"
+    r"practices|techniques)\s*[,(:]?\s*$", re.I)
+_ALT_BEFORE_LIST = re.compile(_ALT_BEFORE.pattern[:-len(r"[\s:,(]*$")] + r"[\s:,(]*(?P<lead>" + _LEAD_ITEMS + ")$", re.I)
 _TEAM_STACK = re.compile(
     r"\b(?:we(?:'re| are)? (?:currently )?(?:use|uses|using|love|work (?:with|in)|build (?:with|on|in)|rely on|run on|"
     r"write|develop in|leverage|have adopted)|(?:our|\w+['\u2019]s) (?:\w+ ){0,2}(?:stack|languages?|tools?|tooling|toolset|platform|"
@@ -453,7 +512,35 @@ _INCIDENTAL_BEFORE = re.compile(
 _PREFERRED_CLAUSE = re.compile(
     r"\b(?:preferabl[ey]|preferred|ideally|is a plus|a plus|are a plus|nice[- ]to[- ]haves?|bonus|desirable|"
     r"an advantage|advantageous|beneficial|not required|helpful|would be (?:great|nice|good)|is welcome|"
-    r"big plus|extra credit|optional)\b", re.I)
+    r"big plus|extra credit|optional"
+    # who would enjoy the job, not what it asks: "if you are interested in X", "people with X
+    # are going to love it here"
+    r"|if you(?:'re|\u2019re| are)? (?:interested in|excited (?:about|by)|curious about)"
+    r"|(?:are|is) going to (?:have fun|love|enjoy|thrive)|(?:will|'ll|\u2019ll) (?:have fun|love it|thrive) here"
+    r"|(?:would|will) (?:feel at home|fit right in))\b", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+# A tool named in the title of a linked page ("[CircleCI Engineering Competency Matrix](...)",
+# "[the Kafka documentation](...)"): a reference to read, not a tool to use.
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]{1,200})\]")
+_DOC_NOUN = re.compile(r"\b(?:matrix|guide|guidelines|handbook|blog|post|article|docs|documentation|book|report|"
+                       r"paper|talk|podcast|newsletter|manifesto|playbook|rubric|ladder|checklist|style guide|"
+                       r"principles|reference|tutorial|course|whitepaper|case study)\b", re.I)
+
+
+def _link_title(text: str, m) -> bool:
+    """Whether mention ``m`` sits in link text that names a page: the tool and two or more
+    title words, or a document word ("[Kafka documentation](...)"); "[dbt](...) code" does not."""
+    for link in _LINK_TEXT.finditer(text, max(0, m.start - 200), min(len(text), m.end + 200)):
+        if not (link.start(1) <= m.start and m.end <= link.end(1)):
+            continue
+        rest = (text[link.start(1):m.start] + " " + text[m.end:link.end(1)]).split()
+        words = [w for w in rest if w.lower() not in ("a", "an", "the", "of", "and", "for", "to", "in", "on")]
+        if _DOC_NOUN.search(" ".join(rest)):
+            return True
+        return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return False
+
+
 _REQUIRED_KINDS = {"requirements", "responsibilities", "role", "first_problem"}
 _CONTEXT_KINDS = {"about", "benefits", "compensation", "process"}
 
@@ -503,12 +590,12 @@ def tool_facts(doc, vocab, scan=None) -> list["ToolMention"]:
         if not mentions:
             continue
         roles = _roles_in_block(text, block, mentions, vocab, leadin_groups)
-        for m, (role, alts, reason) in zip(mentions, roles):
+        for m, (role, alts, reason, option) in zip(mentions, roles):
             line, col = pos(m.start)
             end_line, end_col = pos(m.end)
             out.append(ToolMention(m.tool.name, m.tool.category, line, col, end_col, m.surface, role,
                                    tuple(alts), m.tool.kind or (m.tool.category if m.tool.category in NOT_STACK_KINDS else None),
-                                   end_line, reason))
+                                   end_line, reason, option if role == "alternative" else ""))
     return out
 
 
@@ -549,17 +636,277 @@ def tool_roles(doc, vocab) -> dict[str, str]:
 
 
 def _runs(text: str, mentions) -> list[list[int]]:
-    """Indices of mentions joined by list separators, as runs."""
+    """Indices of mentions joined by list separators, as runs; other items may sit between two
+    tools of a run ("AWS, Azure, RackSpace/OpenStack")."""
     runs: list[list[int]] = []
     for i, m in enumerate(mentions):
         if runs:
             prev = mentions[runs[-1][-1]]
             gap = text[prev.end:m.start]
-            if len(gap) <= 40 and _RUN_GAP.match(gap) and "\n\n" not in gap:
+            if "\n\n" not in gap and ((len(gap) <= 40 and _RUN_GAP.match(gap))
+                                       or (len(gap) <= 60 and _ITEM_GAP.match(gap))):
                 runs[-1].append(i)
                 continue
         runs.append([i])
     return runs
+
+
+def _items(text: str) -> list[str]:
+    """The items of a stretch of list text (separators dropped)."""
+    out, pos = [], 0
+    while pos < len(text):
+        sep = _SEP_RX.match(text, pos)
+        if sep and sep.end() > pos:
+            pos = sep.end()
+            continue
+        it = _ITEM_RX.match(text, pos)
+        if not it:
+            pos += 1
+            continue
+        out.append(it.group())
+        pos = it.end()
+    return out
+
+
+def _tail_items(text: str, pos: int) -> tuple[list[str], bool]:
+    """(items, ends with an "or") of a list that goes on after the tool ending at ``pos``
+    ("GitHub issues, blogs, or Twitter"): items up to the one after an "or", which must end
+    the list."""
+    cont = _CONT_RX.match(text, pos)
+    if cont:
+        pos = cont.end()
+    items: list[str] = []
+    for _ in range(3):
+        sep = _SEP_RX.match(text, pos)
+        if not sep or not re.search(r"[,/|&+]|\b(?:and|or|nor|plus|as well as)\b", sep.group()):
+            break
+        if _OR_WORD.search(sep.group()):
+            last = _LAST_ITEM_RX.match(text, sep.end())
+            if not last:
+                return [], False
+            # "Docker, or a scheduler such as Nomad": the last option is a kind of tool. "Maintain
+            # the Jenkins jobs or migrate them to GitHub Actions": a clause goes on after the
+            # last option, which may be a verb phrase, not another way to do the work.
+            if _EXAMPLE_NEXT_RX.match(text, last.end()) or not _HARD_END.match(text, last.end()):
+                return items, True
+            return [*items, last.group()], True
+        it = _ITEM_RX.match(text, sep.end())
+        if not it:
+            break
+        items.append(it.group())
+        pos = it.end()
+    return [], False
+
+
+_COMMON_NOUN = re.compile(r"^[a-z][a-z-]{2,}(?:s|ing|tion|ment|ity|ness)$")
+
+
+def _tail_names(text: str, pos: int) -> list[str]:
+    """The items that go on after the last tool of an example list ("e.g., LXC, Docker,
+    Rocket)"), up to where the list ends."""
+    cont = _CONT_RX.match(text, pos)
+    if cont:
+        pos = cont.end()
+    items: list[str] = []
+    ends: list[int] = []
+    for _ in range(4):
+        sep = _SEP_RX.match(text, pos)
+        if not sep or not re.search(r"[,/|&+]|\b(?:and|or|nor|plus|as well as)\b", sep.group()):
+            break
+        it = _ITEM_RX.match(text, sep.end())
+        if not it:
+            break
+        items.append(it.group())
+        pos = it.end()
+        ends.append(pos)
+    while items and not _LIST_END_RX.match(text, ends[-1]):
+        items.pop()
+        ends.pop()
+    return items
+
+
+def _open_option(items: Iterable[str]) -> str:
+    """'practice' when one of the items of an "or" list is an option that needs no tool: a
+    lower-case practice or medium ("blogs", "an event-driven way", "mailing lists"). Items that
+    name a kind of tool ("a similar tool") do not count, nor do capitalised or one-word names
+    that may be products ("ERWin", "dbdiagram")."""
+    for it in items:
+        words = [w for w in it.split() if w.lower() not in ("a", "an", "the")]
+        if not words or _KIND_ITEM.search(it) or not all(w[:1].islower() for w in words):
+            continue
+        if len(words) > 1 or _COMMON_NOUN.match(words[0]):
+            return "practice"
+    return ""
+
+
+def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str, str]]:
+    """Mention index -> (the other tools of its group of options, what made it a choice, an
+    option of the group that needs none of the named tools: '' | 'practice' | 'any-tool').
+
+    A group is a list of tools with an example marker before it ("e.g.", "such as", "can
+    include"), "or similar" / "etc." after it, or an "or" in it. Lists can hold items that are
+    not catalog tools; an "or" after a bracketed list joins the phrase the brackets belong to
+    ("python, including python data libraries (numpy, pandas), or R"; "(such as Python) and/or
+    tools for statistics (such as R)"); in a list that mixes "or" and "and" without an example
+    marker, "and" starts a new requirement ("Python or R, and Spark")."""
+    groups: list[tuple[list[int], str, str, list[str]]] = []  # (indices, reason, open option, other names)
+    links: list[list[int]] = []  # mentions that belong to one choice across lists
+    ends = {m.end: i for i, m in enumerate(mentions)}
+    for run in _runs(text, mentions):
+        first, last = mentions[run[0]], mentions[run[-1]]
+        a, _b = _clause_bounds(text, first.start, first.end)
+        before = text[max(a, first.start - 80):first.start]
+        gap_texts = [text[mentions[x].end:mentions[y].start] for x, y in zip(run, run[1:])]
+        after = text[last.end:last.end + 30]
+        marker = _ALT_BEFORE_LIST.search(before)
+        extra: list[str] = []
+        option = ""
+        if marker:
+            reason = "example marker"
+            extra += _items(marker.group("lead"))
+            head_end = max(a, first.start - 80) + marker.start()
+            if _GENERIC_HEAD.search(before[:marker.start()]):
+                option = "any-tool"
+            elif _CONCEPT_HEAD.search(before[:marker.start()]):
+                option = "practice"
+            # The example list belongs to one option of an "or" list: "Python, or a JVM language
+            # such as Kotlin" (one choice with Python); "TDD, or version control such as GitHub"
+            # (the other option is a practice).
+            head_or = _HEAD_OR.search(text, max(a, head_end - 60), head_end)
+            if head_or:
+                k = next((ends[e] for e in range(head_or.start(), max(a, head_or.start() - 3), -1) if e in ends), None)
+                if k is not None:
+                    links.append([k, run[0]])
+                else:
+                    prev = _PREV_ITEM.search(text, max(a, head_or.start() - 60), head_or.start())
+                    if prev and _open_option([prev.group("item")]):
+                        option = "practice"
+            parts = [run]
+        else:
+            # "Python or R, and Spark": "and" ends one choice and starts another requirement.
+            parts, cur = [], [run[0]]
+            mixed = any(_OR_GAP.search(g) and "and/or" not in g for g in gap_texts) and any(
+                re.search(r"\band\b", g) and "and/or" not in g and not _OR_GAP.search(g) for g in gap_texts)
+            for y, g in zip(run[1:], gap_texts):
+                if mixed and re.search(r"\band\b", g) and not _OR_GAP.search(g):
+                    parts.append(cur)
+                    cur = []
+                cur.append(y)
+            parts.append(cur)
+            reason = ""
+        for part in parts:
+            why, part_extra = reason, list(extra)
+            gaps = [text[mentions[x].end:mentions[y].start] for x, y in zip(part, part[1:])]
+            for g in gaps:
+                part_extra += _items(_CONT_RX.sub("", g, count=1) if _CONT_RX.match(g) else g)
+            listed = list(part_extra)
+            # Items around a list stop at the tools of other lists ("Strong SQL and Python skills,
+            # and experience with Spark or Databricks": the "or" is Spark's, not Python's).
+            nxt = part[-1] + 1
+            upto = text[:mentions[nxt].start] + "\x00" if nxt < len(mentions) else text
+            tail, tail_or = _tail_items(upto, mentions[part[-1]].end)
+            lo = max(a, mentions[part[0]].start - 80, mentions[part[0] - 1].end if part[0] else 0)
+            lead = _LEAD_OR.search(text[lo:mentions[part[0]].start])
+            if not why:
+                if part[-1] == run[-1] and _ALT_AFTER.match(after):
+                    why = "'or similar'"
+                elif len(part) > 1 and any(_OR_GAP.search(g) for g in gaps):
+                    why = "'or' list"
+                elif tail_or or lead:
+                    why = "'or' list"
+            if not why:
+                continue
+            if tail_or:
+                part_extra += tail
+                listed += tail
+            elif why == "example marker":
+                listed += _tail_names(upto, mentions[part[-1]].end)
+            if lead:
+                # the option is the last one to three words before the "or" ("Testing by hand
+                # or with Cypress": "by hand")
+                words = lead.group("item").split()
+                part_extra += [" ".join(words[-k:]) for k in range(1, len(words) + 1)]
+            # Items of an example list ("e.g., Visual Paradigm, dbdiagram") are products named
+            # as examples; the items of an "or" list can be other ways to do the work.
+            opt = option or ("" if why == "example marker" else _open_option(part_extra))
+            if not opt and any(not mentions[x].tool.is_stack_tool for x in part):
+                opt = "practice"  # "in a RESTful style or with GraphQL"
+            groups.append((list(part), why, opt, _names(listed)))
+    groups = _merge_groups(len(mentions), groups, _bracket_links(text, mentions) + links)
+    out: dict[int, tuple[tuple[str, ...], str, str]] = {}
+    for idx, why, opt, others in groups:
+        names = list(dict.fromkeys([mentions[x].tool.name for x in idx] + others))
+        for x in idx:
+            out[x] = (tuple(n for n in names if n != mentions[x].tool.name), why, opt)
+    return out
+
+
+_NAME_ITEM = re.compile(r"^(?-i:[A-Z0-9])[\w.+#&'\u2019/-]*(?: (?-i:[A-Z0-9])[\w.+#&'\u2019/-]*){0,2}$")
+
+
+def _names(items: Iterable[str]) -> list[str]:
+    """The items of a list that look like product names the catalog does not know ("Power
+    Designer", "ERWin", "ER/Studio"): shown with the tools as the other options."""
+    return [it for it in items if _NAME_ITEM.match(it) and not _KIND_ITEM.search(it)]
+
+
+_BRACKET_OR = re.compile(r"\)[ \t]*,?[ \t]*(?:and/or|or)\b[ \t]*")
+
+
+def _bracket_links(text, mentions) -> list[list[int]]:
+    """Tools an "or" after a closing bracket joins: the phrase the brackets belong to (from the
+    last comma of its clause) with its bracketed tools, and the next tool of the clause
+    ("languages (such as Python) and/or tools for statistics (such as R)")."""
+    if ")" not in text:
+        return []
+    n = len(mentions)
+    starts = [m.start for m in mentions]
+    links = []
+    for br in _BRACKET_OR.finditer(text):
+        close = br.start()
+        open_ = text.rfind("(", 0, close)
+        if open_ < 0 or ")" in text[open_ + 1:close]:
+            continue
+        a, b = _sentence(text, open_, close)
+        head = max(a, *(text.rfind(c, a, open_) + 1 for c in ",;:"))
+        inside = list(range(bisect.bisect_left(starts, head), bisect.bisect_left(starts, close)))
+        j = bisect.bisect_left(starts, br.end())
+        if not inside or j >= n or starts[j] >= b:
+            continue
+        # The next tool belongs to the phrase after the "or": no comma, semicolon or closing
+        # bracket before it (an opening bracket of its own list is fine: "tools (such as R)").
+        between = text[br.end():starts[j]]
+        if len(between) > 80 or re.search(r"[,;)]", between.split("(", 1)[0]) or between.count("(") > 1:
+            continue
+        links.append(inside + [j])
+    return links
+
+
+def _merge_groups(n, groups, links):
+    """Groups joined by links (lists of mention indices that belong to one choice)."""
+    if not links:
+        return groups
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for idx in [g[0] for g in groups] + links:
+        for x in idx[1:]:
+            parent[find(x)] = find(idx[0])
+    info: dict[int, tuple[str, str, list[str]]] = {}
+    for idx, why, opt, others in groups:
+        r = find(idx[0])
+        old_why, old_opt, old_others = info.get(r, (why, "", []))
+        info[r] = (old_why, old_opt or opt, old_others + others)
+    members: dict[int, list[int]] = {}
+    for x in range(n):
+        members.setdefault(find(x), []).append(x)
+    roots = {find(idx[0]) for idx in links} | set(info)
+    return [(members[r], *info.get(r, ("'or' list", "", []))) for r in sorted(roots)]
 
 
 _BACK_CHOICE = re.compile(r"\b(?:at least (?:one|two|three|\d)|one or more|any|either|one|some)\s+of\s+(?:those|these|them|the above|which)\b", re.I)
@@ -600,34 +947,12 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
     leadin_alt = item is not None and item.leadin is not None and bool(_ALT_LEADIN.search(item.leadin))
     leadin_group = leadin_groups.get(_leadin_key(item)) if leadin_alt else None
     parent_alt = item is not None and item.parent is not None and bool(_ALT_LEADIN.search(item.parent.text))
-    # Alternative groups from runs.
-    alt_of: dict[int, list[str]] = {}
-    alt_reason: dict[int, str] = {}
-    for run in _runs(text, mentions):
-        first, last = mentions[run[0]], mentions[run[-1]]
-        a, _b = _clause_bounds(text, first.start, first.end)
-        before = text[max(a, first.start - 80):first.start]
-        gaps = " ".join(text[mentions[x].end:mentions[y].start] for x, y in zip(run, run[1:]))
-        after = text[last.end:last.end + 30]
-        reason = ""
-        if _ALT_BEFORE.search(before):
-            reason = "example marker"
-        elif _ALT_AFTER.match(after):
-            reason = "'or similar'"
-        elif len(run) > 1 and _OR_GAP.search(gaps):
-            reason = "'or' list"
-        if reason:
-            names = []
-            for x in run:
-                if mentions[x].tool.name not in names:
-                    names.append(mentions[x].tool.name)
-            for x in run:
-                alt_of[x] = [n for n in names if n != mentions[x].tool.name]
-                alt_reason[x] = reason
+    # Alternative groups: lists of options.
+    groups = _alternative_groups(text, mentions)
     result = []
     # Per-sentence answers, computed once per sentence: a paragraph of a thousand mentions in
     # one long sentence must not be searched a thousand times.
-    sentence_preferred: dict[tuple[int, int], bool] = {}
+    sentence_preferred: dict[tuple[int, int], tuple[bool, list[tuple[int, int]]]] = {}
     sentence_asks: dict[tuple[int, int], bool] = {}
     item_marked = bool(item is not None and item.preferred and _PREFERRED_CLAUSE.search(item.text) is None)
     for i, m in enumerate(mentions):
@@ -635,43 +960,59 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
         clause = text[a:b]
         before = text[max(a, m.start - _BEFORE_WINDOW):m.start]
         if block.kind == "heading":
-            result.append(("incidental", (), "heading"))
+            result.append(("incidental", (), "heading", ""))
             continue
         if (a, b) not in sentence_preferred:
-            sentence_preferred[(a, b)] = bool(_PREFERRED_CLAUSE.search(clause)) or bool(
-                item_marked and vocab.item_is_preferred(clause))
-        preferred = item_pref_context or _section_preferred(block) or sentence_preferred[(a, b)]
+            # A bracket that names a tool and prefers it ("Python, Java, or Scala (Python
+            # preferred)") prefers that tool only.
+            scoped = [(a + p.start(), a + p.end()) for p in _BRACKETED.finditer(clause)
+                      if _PREFERRED_CLAUSE.search(p.group())
+                      and any(a + p.start() < x.start < a + p.end() for x in mentions)]
+            rest = clause
+            for x0, x1 in scoped:
+                rest = rest[:x0 - a] + " " * (x1 - x0) + rest[x1 - a:]
+            sentence_preferred[(a, b)] = (bool(_PREFERRED_CLAUSE.search(rest)) or bool(
+                item_marked and vocab.item_is_preferred(rest)), scoped)
+        says_preferred, scoped = sentence_preferred[(a, b)]
+        preferred = (item_pref_context or _section_preferred(block) or says_preferred
+                     or any(x0 < m.start < x1 for x0, x1 in scoped))
+        if _link_title(text, m):
+            result.append(("incidental", (), "named in the title of a linked page", ""))
+            continue
         if _INCIDENTAL_BEFORE.search(text[max(a, m.start - 60):m.start]) and not _ASK.search(before[-25:]):
-            result.append(("incidental", (), "not used by the hire"))
+            result.append(("incidental", (), "not used by the hire", ""))
             continue
         team = None
         for found in _TEAM_STACK.finditer(before):
             team = found
         gap = before[team.end():] if team else ""
         is_team = bool(team and not _ASK.search(gap) and ")" not in gap and len(gap) <= 80)
+        # "(we use Clickhouse and Postgres)": an aside about the team, whatever the sentence asks.
+        aside = is_team and "(" in before[:team.start()] and ")" not in before[before.rfind("("):]
         # A paragraph about the team's stack under a nice-to-have heading is still about the team.
-        if preferred and not (is_team and item is None and not _PREFERRED_CLAUSE.search(clause)):
-            result.append(("preferred", tuple(alt_of.get(i, ())), "nice to have"))
+        if preferred and not aside and not (is_team and item is None and not _PREFERRED_CLAUSE.search(clause)):
+            result.append(("preferred", groups[i][0] if i in groups else (), "nice to have", ""))
             continue
         if is_team:
             group = _later_choice(text, b, mentions, i)
             if group is not None:  # "our core languages are X, Y, Z. You know at least one of those."
-                result.append(("alternative", tuple(group), "one of the team's options"))
+                result.append(("alternative", tuple(group), "one of the team's options", ""))
             else:
-                result.append(("team-stack", (), "what the team uses"))
+                result.append(("team-stack", (), "what the team uses", ""))
             continue
-        if i in alt_of:
-            result.append(("alternative", tuple(alt_of[i]), alt_reason[i]))
+        if i in groups:
+            alts, why, option = groups[i]
+            result.append(("alternative", alts, why, option))
             continue
         if leadin_alt or parent_alt:
             group = [n for n in (leadin_group or []) if n != m.tool.name]
-            result.append(("alternative", tuple(group), "one of the listed options"))
+            result.append(("alternative", tuple(group), "one of the listed options", ""))
             continue
         if (a, b) not in sentence_asks:
             sentence_asks[(a, b)] = bool(_ASK.search(clause))
         if sec_kind in _CONTEXT_KINDS and not sentence_asks[(a, b)]:
-            result.append(("incidental", (), f"{sec_kind} section"))
+            result.append(("incidental", (), f"{sec_kind} section", ""))
             continue
-        result.append(("required", (), f"{sec_kind} section"))
+        result.append(("required", (), f"{sec_kind} section", ""))
     return result
 

@@ -109,11 +109,49 @@ def test_or_and_slash_lists_are_choices_but_comma_lists_are_not():
     assert r["Docker"] == r["Kubernetes"] == r["Helm"] == "required"
 
 
+def test_a_list_can_hold_names_the_catalog_does_not_know():
+    f = facts("# Ops\n\n## Requirements\n\n- Managed clouds (e.g., Linode, Hetzner/Vultr, DigitalOcean, AWS)\n")
+    by = {m.name: m for m in f}
+    assert {m.role for m in f} == {"alternative"}
+    # names the catalog does not know are options too, shown in the message
+    assert set(by["Linode"].alternatives) == {"Hetzner/Vultr", "DigitalOcean", "AWS"}
+
+
+def test_an_or_after_brackets_joins_the_phrase_they_belong_to():
+    f = facts("# Analyst\n\n## Requirements\n\n- Analysis in Python with its libraries (Polars, seaborn), or in Julia\n"
+              "- Languages (for example Java) and/or notebooks (for example Jupyter)\n")
+    by = {(m.line, m.name): m for m in f}
+    assert set(by[(5, "Julia")].alternatives) == {"Python", "Polars", "Seaborn"}
+    assert by[(6, "Jupyter")].alternatives == ("Java",)
+
+
+def test_and_after_a_choice_starts_a_new_requirement():
+    r = roles("# Dev\n\n## Requirements\n\n- Python or R, and Spark\n")
+    assert r == {"Python": "alternative", "R": "alternative", "Apache Spark": "required"}
+
+
+def test_a_choice_with_an_option_that_needs_no_tool_is_open():
+    f = facts("# QA\n\n## Requirements\n\n- Testing by hand or with Cypress\n"
+              "- You have built with technologies like Svelte and Deno\n- Java or Kotlin\n"
+              "- Good with Docker, or a scheduler such as Nomad\n")
+    opened = {m.name: m.open_option for m in f}
+    assert opened == {"Cypress": "practice", "Svelte": "any-tool", "Deno": "any-tool", "Java": "", "Kotlin": "",
+                      "Docker": ""}
+
+
 def test_go_fundamentals_is_required_and_a_nice_to_have_go_is_preferred():
     r = roles("# Backend Engineer\n\n## Must have\n\n- Go fundamentals\n")
     assert r == {"Go": "required"}
     r = roles("# Backend Engineer\n\n## Requirements\n\n- Python\n- Go is a plus\n")
     assert r == {"Python": "required", "Go": "preferred"}
+
+
+def test_a_bracket_about_the_team_stays_about_the_team():
+    r = roles("# Engineer\n\nThose who know Django well (we use Redis and Postgres) are going to have fun here.\n\n"
+              "## Requirements\n\n- Python, Java, or Scala (Python preferred)\n")
+    assert r["Django"] == "preferred"
+    assert r["Redis"] == r["PostgreSQL"] == "team-stack"
+    assert r["Java"] == r["Scala"] == "alternative" and r["Python"] == "alternative"
 
 
 def test_incidental_mentions():
@@ -122,6 +160,14 @@ def test_incidental_mentions():
     assert r["Salesforce"] == r["HubSpot"] == "incidental"
     assert r["GitHub"] == "incidental"
     assert r["TypeScript"] == "required"
+
+
+def test_a_linked_page_named_after_a_tool_is_incidental():
+    f = facts("# Engineer\n\n## Requirements\n\n- Design and extend [dbt](https://example.com) models\n\n"
+              "## References\n\n- [CircleCI Engineering Competency Matrix](https://example.com/m)\n")
+    assert {m.name: (m.role, m.reason) for m in f} == {
+        "dbt": ("required", "requirements section"),
+        "CircleCI": ("incidental", "named in the title of a linked page")}
 
 
 def test_strongest_role_wins():

@@ -4,9 +4,11 @@ Silent without a configured ``stack``. Each tool mention has a role (``domain.to
 the posting *requires* that is not in the stack is reported once, at its first such mention. A
 tool offered as one of several alternatives ("one or more of Java, Scala or Python", "e.g.
 GCP, AWS", "Keras or PyTorch") is reported only when none of its alternatives is in the stack:
-the candidate can meet it with the team's tool. Nice-to-haves are reported only with
-``report_preferred``; tools named as the team's own stack, as the employer or in passing never
-are. Ideas, models, protocols and formats (RAG, GPT-4, OAuth, JSON) are not stack tools.
+the candidate can meet it with the team's tool; a choice whose options include one that needs
+no tool (``open_option``: "in a REST style or with GraphQL", "technologies like React") is not
+reported. Nice-to-haves are reported only with ``report_preferred``; tools named as the team's
+own stack, as the employer or in passing never are. Ideas, models, protocols and formats (RAG,
+GPT-4, OAuth, JSON) are not stack tools.
 """
 from __future__ import annotations
 
@@ -61,7 +63,7 @@ class StackToolsKind(Kind):
             if _in_stack(m.name, stack, ctx.vocab):
                 continue
             if (m.role == "alternative" and rule.options["accept_alternatives"]
-                    and any(_in_stack(a, stack, ctx.vocab) for a in m.alternatives)):
+                    and (m.open_option or any(_in_stack(a, stack, ctx.vocab) for a in m.alternatives))):
                 continue
             seen.add(m.name)
             others = [a for a in m.alternatives if a != m.name]
