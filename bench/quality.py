@@ -72,8 +72,8 @@ def work_quality(labels_path: Path, corpus: Path) -> dict:
         by_file.setdefault(str(it.get("file", "")), []).append(it)
     for name, group in by_file.items():
         title_family = _title_family(corpus / name, vocab) if name else None
-        for it, (fam, words, _ctx) in zip(group, vocab.classify_items([it["text"] for it in group], title_family)):
-            rows.append((it, fam, words))
+        for it, v in zip(group, vocab.classify_items([it["text"] for it in group], title_family)):
+            rows.append((it, v.family, v.evidence))
     per_item_ms = (time.perf_counter() - started) * 1000 / max(len(items), 1)
     scored = [(it, fam) for it, fam, _w in rows if it["family"] != "generic"]
     right = 0

@@ -32,7 +32,8 @@ def inspect_text(text: str, path: str, cfg: Config) -> dict[str, Any]:
                  "explicit": s.explicit_kind, "bold": s.bold} for s in doc.sections]
     work = [{"line": w.line, "text": w.text, "family": w.family,
              "family_label": vocab.family_label(w.family) if w.family else None,
-             "evidence": list(w.evidence), "by_context": w.by_context} for w in facts.work_items]
+             "evidence": list(w.evidence), "by_context": w.by_context, "score": round(w.score, 2)}
+            for w in facts.work_items]
     tools = [{"tool": m.name, "category": m.category, "line": m.line, "column": m.column,
               "end_column": m.end_column, "surface": m.surface, "role": m.role,
               "alternatives": list(m.alternatives), "open_option": m.open_option or None,

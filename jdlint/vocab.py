@@ -269,10 +269,10 @@ class Vocab:
 
         return classify_for_vocab(self, text)
 
-    def classify_items(self, texts: list[str], title_family: str | None = None) -> list[tuple[str | None, list[str], bool]]:
-        """(family id or None, deciding words, decided by context) for each work item of one
-        posting, each read in the context of the title's family and of the others
-        (``workfamily.classify_many``)."""
+    def classify_items(self, texts: list[str], title_family: str | None = None) -> list[Any]:
+        """A ``workfamily.Verdict`` (family or None, deciding words, by_context, score) for each
+        work item of one posting, each read in the context of the title's family and of the
+        others (``workfamily.classify_many``)."""
         from .workfamily import classify_items_for_vocab
 
         return classify_items_for_vocab(self, texts, title_family)

@@ -802,15 +802,24 @@ def data_digest(files: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+class Verdict(NamedTuple):
+    """One work item's family as ``Vocab.classify_items`` gives it."""
+
+    family: str | None  # None when generic or too close to call
+    evidence: list[str]  # the words that decided it
+    by_context: bool = False  # the title and the posting's other work tipped a close call
+    score: float = 0.0  # the family's probability (1.0 for a config family's keyword)
+
+
 def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
     """``Vocab.classify``'s contract: (family id, deciding words), or (None, [])."""
-    fam, words, _ctx = classify_items_for_vocab(vocab, [text])[0]
-    return fam, words
+    v = classify_items_for_vocab(vocab, [text])[0]
+    return v.family, v.evidence
 
 
-def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None = None) -> list[tuple[str | None, list[str], bool]]:
-    """``Vocab.classify_items``: (family id or None, deciding words, decided by context) for
-    each work item of one posting, read together (``WorkModel.classify_many``).
+def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None = None) -> list[Verdict]:
+    """``Vocab.classify_items``: a ``Verdict`` for each work item of one posting, read together
+    (``WorkModel.classify_many``).
 
     A config may add role families (``vocab: role_families``) that the model has never seen;
     their keywords still count: an item whose words contain one of them, as whole words, goes to
@@ -819,15 +828,15 @@ def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None =
     known = set(model.families)
     extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
     verdicts = model.classify_many(list(texts), title_family=title_family)
-    out: list[tuple[str | None, list[str], bool]] = []
+    out: list[Verdict] = []
     for text, c in zip(texts, verdicts):
         best = _extra_family(extra, text) if extra else None
         if best:
-            out.append((best[0], [best[1]], False))
+            out.append(Verdict(best[0], [best[1]], False, 1.0))
         elif c.family:
-            out.append((c.family, list(c.evidence), c.by_context))
+            out.append(Verdict(c.family, list(c.evidence), c.by_context, c.score))
         else:
-            out.append((None, [], False))
+            out.append(Verdict(None, [], False, c.score))
     return out
 
 

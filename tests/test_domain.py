@@ -89,6 +89,17 @@ def test_title_family_from_real_titles(title, family):
     assert facts(f"# {title}\n").title.family == family
 
 
+@pytest.mark.parametrize("sentence,families", [
+    ("This is a hybrid position between Data Scientist and Analytics Engineer.", ("data-scientist", "analytics-engineer")),
+    ("The job is a cross between a data analyst and an ML engineer.", ("data-analyst", "ml-engineer")),
+    ("Lead a cross-functional team of researchers, designers, and engineers.", None),  # a team, not a blend
+    ("You will work with a mix of data scientists and engineers.", None),              # people, plural
+])
+def test_declared_hybrid_is_a_job_not_a_team(sentence, families):
+    got = facts(f"# Data Scientist\n\n## What you will do\n\n- {sentence}\n").declared_hybrid
+    assert (got.families if got else None) == families
+
+
 def test_responsibility_fact_names_its_family_and_deciding_words():
     f = facts("# Data Scientist\n\n## What you'll do\n\n- Design and analyse A/B tests for checkout\n- Enjoy lunch\n")
     got = [(w.text, w.family) for w in f.work_items]

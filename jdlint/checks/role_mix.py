@@ -5,6 +5,7 @@ most items against the title's family, and how many families (close ones joined)
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Iterator
 
@@ -12,6 +13,7 @@ from ..domain import family_groups
 from .base import Context, Kind
 
 _WORK_SECTIONS = ("responsibilities", "first_problem")
+_WORDS = re.compile(r"[\w.+#-]+")
 
 
 def _title_family(ctx: Context) -> str | None:
@@ -26,9 +28,23 @@ def _where(doc: Any) -> tuple[int, int, int, str]:
     return doc.anchor()
 
 
+def _title_names_domain(title: str, fam: str, keywords: list[str], vocab: Any) -> bool:
+    """Whether the title's own modifiers (not its role words) are among the words that made the
+    work another family's: "FedRAMP Cyber Data Analyst" over work decided by "FedRAMP", "cyber"."""
+    role_words = {h.lower() for h in vocab.title_grammar["head_nouns"]}
+    role_words |= {str(w).lower() for w in vocab.title_grammar["ignore_words"]}
+    for f in vocab.families:
+        if f["id"] == fam:
+            for t in f.get("titles", []):
+                role_words |= {w.lower() for w in _WORDS.findall(str(t))}
+    domain = {w.lower() for w in _WORDS.findall(title)} - role_words
+    return any(k.lower() in domain for k in keywords if " " not in k and len(k) > 2)
+
+
 class TitleScopeKind(Kind):
     name = "title-scope"
-    OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged")}
+    OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
+               "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count")}
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
@@ -36,7 +52,7 @@ class TitleScopeKind(Kind):
         fam = _title_family(ctx)
         if fam is None or fam == "leadership" or ctx.facts.title.job_family_page:
             return  # no clear title, a leader who oversees the work, or a page about many jobs
-        items = ctx.facts.classified
+        items = [w for w in ctx.facts.classified if w.score >= rule.options["min_score"]]
         if len(items) < rule.options["min_items"]:
             return
         counts = Counter(w.family for w in items)
@@ -50,6 +66,8 @@ class TitleScopeKind(Kind):
             if w.family == top:
                 kws += [x for x in w.evidence if x not in kws]
         t = ctx.facts.title
+        if _title_names_domain(t.text, fam, kws, vocab):
+            return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
         yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                            title_family=vocab.family_label(fam), family=vocab.family_label(top),
                            count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text)
@@ -63,6 +81,7 @@ class RoleMixKind(Kind):
         "max_share": (float, 0.5, "a family holding this share of the work or more makes the posting one job with side duties"),
         "ignore_families": (list, ["leadership", "other-specialist"],
                             "families that are not a separate job here (managing the work; the catch-all of other specialties)"),
+        "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count"),
     }
     FIELDS = ("count", "families", "source")
 
@@ -79,7 +98,9 @@ class RoleMixKind(Kind):
             return  # a head of data oversees several kinds of work by design; a job-family page lists several jobs
         group_of = family_groups(vocab)
         ignored = set(rule.options["ignore_families"])
-        fams = [w.family for w in ctx.facts.classified if w.family not in ignored]  # managing is not a role mix
+        sure = rule.options["min_score"]
+        fams = [w.family for w in ctx.facts.classified  # managing is not a role mix
+                if w.family not in ignored and w.score >= sure]
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:

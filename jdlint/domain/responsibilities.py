@@ -39,6 +39,7 @@ class WorkItem:
     evidence: tuple[str, ...]  # the words that decided the family
     by_context: bool = False  # a close call the posting's other work decided
     source: str = "item"  # "item" (a list item) or "prose" (a sentence of a paragraph)
+    score: float = 0.0  # how sure the classifier is of the family (its probability)
 
 
 # Sentence ends: . ! ? followed by space and a capital, quote, bracket or digit; not after
@@ -139,8 +140,8 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     units += [(line, text, "prose") for line, text in _prose_units(doc, vocab)]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([u[1] for u in units], title_family)
-    return [WorkItem(line, text, fam, tuple(words), ctx, source)
-            for (line, text, source), (fam, words, ctx) in zip(units, verdicts)]
+    return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score)
+            for (line, text, source), v in zip(units, verdicts)]
 
 
 def family_groups(vocab: Any) -> dict[str, str]:

@@ -227,7 +227,7 @@ def junior_marker(title: str, vocab: Any) -> str | None:
 # Scientist and Analytics Engineer", "part data engineer, part analyst", "both a designer and a
 # developer") declares a conflated role in its own words.
 _HYBRID = re.compile(
-    r"\b(?:hybrid|cross|blend|mix|combination|cross-over|crossover)\b[^.\n]{0,40}?\b(?:between|of)\b\s+(?P<a>[^.\n]{3,60}?)\s+(?:and|&)\s+(?P<b>[^.\n,;]{3,60})"
+    r"\b(?:hybrid|blend|mix|combination|cross-over|crossover|cross(?=\s+between))\b[^.\n]{0,40}?\b(?:between|of)\b\s+(?P<a>[^.\n]{3,60}?)\s+(?:and|&)\s+(?P<b>[^.\n,;]{3,60})"
     r"|\bpart\s+(?P<c>[^.\n,;]{3,40}?),?\s+part\s+(?P<d>[^.\n,;]{3,40})"
     r"|\bboth\s+(?:a|an)\s+(?P<e>[^.\n,;]{3,40}?)\s+and\s+(?:a|an)\s+(?P<f>[^.\n,;]{3,40})", re.I)
 
@@ -245,8 +245,8 @@ def _role_family(g: TitleGrammar, phrase: str) -> str | None:
     """The family of a role named in running text ("a Data Scientist", "analytics engineer")."""
     words = g.words(phrase)
     hi = g.head_index(words)
-    if hi is None:
-        return None
+    if hi is None or (words[hi].lower().endswith("s") and words[hi].lower()[:-1] in g.heads):
+        return None  # "a team of researchers, designers and engineers" is people, not a blend
     key, _label = g.key(" ".join(words[: hi + 1]))
     return key if key in g.family_ids else None
 
