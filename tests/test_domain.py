@@ -110,14 +110,16 @@ def test_responsibility_fact_names_its_family_and_deciding_words():
 def test_prose_work_is_read_one_duty_at_a_time():
     # A classification description: the duties are prose under the title, strung with semicolons.
     text = ("---\ntitle: Systems Engineer\n---\n\n# Systems Engineer\n\n"
-            "We are the state's shared technology office and serve forty departments.\n\n"
+            "We are the state's shared technology office and serve forty departments. "
+            "The office is looking for a talented Systems Engineer. This role is perfect for you if "
+            "you like quiet, well-run servers.\n\n"
             "The Systems Engineer will patch and upgrade the agency's Linux fleet; rotate the "
             "on-call pager with two colleagues; write the runbooks for every recovery drill.\n\n"
             "## Duties\n\nIn this job you will:\n\n- Keep the backups tested\n\n"
             "Most weeks you will also review the firewall rules with the security office.\n")
     units = [(w.line, w.text, w.source) for w in facts(text).work_items]
     texts = [u[1] for u in units]
-    assert not any(t.startswith("We are") for t in texts)  # the organisation, not the work
+    assert not any(t.startswith(("We are", "The office", "This role")) for t in texts)  # notices and pitches
     assert "In this job you will:" not in texts  # a list's lead-in
     assert [t for t in texts if "pager" in t] == ["rotate the on-call pager with two colleagues"]
     assert ("Keep the backups tested", "item") in [(u[1], u[2]) for u in units]

@@ -52,6 +52,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _HIRE_WORDS = frozenset("""you you'll you're you've your incumbent incumbents candidate candidates
 applicant postholder jobholder hire employee individual person role position""".split())
 _ORG_OPENERS = frozenset("we we're we've our us".split())
+# A hiring notice or a pitch names the role without describing its work: "X is looking for
+# talented engineers", "18F is hiring a ...", "this role is perfect for you if ...".
+_NOTICE = re.compile(r"\b(?:is|are|'s|'re)\s+(?:now\s+|currently\s+)?(?:looking\s+for|hiring|seeking|recruiting)\b"
+                     r"|\b(?:perfect|ideal|great|right)\s+(?:fit\s+)?for\s+you\b|\bideal\s+candidate\b"
+                     r"|\bwe\s+(?:want|would\s+love)\s+to\s+hear\b", re.I)
 # "**Job title:** ...", "Location: ...": a labelled fact, not a sentence about the work.
 _LABELLED_FACT = re.compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
 
@@ -122,7 +127,7 @@ def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
             fact = _LABELLED_FACT.match(sent)
             if sent.rstrip().endswith(":") or (fact and len(sent[fact.end():].split()) <= 8):
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
-            if not in_work and not _about_the_hire(sent, heads):
+            if not in_work and (not _about_the_hire(sent, heads) or _NOTICE.search(sent)):
                 continue
             for doff, duty in _duties(sent):
                 lead = len(duty) - len(duty.lstrip())
