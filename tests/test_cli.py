@@ -220,6 +220,7 @@ def test_inspect_explains_what_the_rules_saw():
     assert data["title"]["family"] == "data-scientist" and data["title"]["junior_marker"] == "Junior"
     (work,) = data["responsibilities"]
     assert work["family"] == "data-scientist" and work["evidence"]
+    assert 0.5 <= work["score"] <= 1.0 and work["by_context"] is False
     assert data["tool_roles"] == {"Python": "required", "Keras": "alternative", "PyTorch": "alternative"}
     assert [(y["years"], y["tools"]) for y in data["experience"]] == [(3, ["Python"])]
     r = CliRunner().invoke(main, ["inspect", "-"], input=posting)
