@@ -41,11 +41,23 @@ def _title_names_domain(title: str, fam: str, keywords: list[str], vocab: Any) -
     return any(k.lower() in domain for k in keywords if " " not in k and len(k) > 2)
 
 
+def _lines(items: list[Any], most: int = 6) -> str:
+    """ "5, 7, 9" (the items' lines), with "..." past ``most``."""
+    lines = sorted({w.line for w in items})
+    text = ", ".join(str(x) for x in lines[:most])
+    return text + (", ..." if len(lines) > most else "")
+
+
+def _short(text: str, most: int = 60) -> str:
+    text = " ".join(text.split()).strip("*_ ")
+    return text if len(text) <= most else text[: most - 1].rsplit(" ", 1)[0] + "..."
+
+
 class TitleScopeKind(Kind):
     name = "title-scope"
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
                "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count")}
-    FIELDS = ("title_family", "family", "count", "total", "keywords", "title")
+    FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
@@ -68,9 +80,11 @@ class TitleScopeKind(Kind):
         t = ctx.facts.title
         if _title_names_domain(t.text, fam, kws, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
+        theirs = [w for w in items if w.family == top]
         yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                            title_family=vocab.family_label(fam), family=vocab.family_label(top),
-                           count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text)
+                           count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
+                           lines=_lines(theirs), example=_short(theirs[0].text))
 
 
 class RoleMixKind(Kind):
@@ -99,8 +113,9 @@ class RoleMixKind(Kind):
         group_of = family_groups(vocab)
         ignored = set(rule.options["ignore_families"])
         sure = rule.options["min_score"]
-        fams = [w.family for w in ctx.facts.classified  # managing is not a role mix
-                if w.family not in ignored and w.score >= sure]
+        counted = [w for w in ctx.facts.classified  # managing is not a role mix
+                   if w.family not in ignored and w.score >= sure]
+        fams = [w.family for w in counted]
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:
@@ -115,7 +130,9 @@ class RoleMixKind(Kind):
         line, col, end_col, match = _where(doc)
         top_share = counts.most_common(1)[0][1] / len(fams) if fams else 1.0
         if len(present) > rule.options["max_families"] and top_share < rule.options["max_share"]:
-            names = ", ".join(f"{label(g)} ({counts[g]})" for g in present)
+            names = ", ".join(
+                f"{label(g)} ({counts[g]}: lines {_lines([w for w in counted if group_of.get(w.family, w.family) == g], 3)})"
+                for g in present)
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="many",
                                count=len(present), families=names)
             return
@@ -123,6 +140,8 @@ class RoleMixKind(Kind):
         for a, b, source in vocab.conflicts:
             if fam_counts[a] >= rule.options["min_items"] and fam_counts[b] >= rule.options["min_items"]:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
-                                   families=f"{vocab.family_label(a)} ({fam_counts[a]}) and {vocab.family_label(b)} ({fam_counts[b]})",
+                                   families=" and ".join(
+                                       f"{vocab.family_label(x)} ({fam_counts[x]}: lines {_lines([w for w in counted if w.family == x], 3)})"
+                                       for x in (a, b)),
                                    source=source)
                 return
