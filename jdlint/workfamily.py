@@ -653,7 +653,21 @@ class WorkModel:
         keeps its family however the rest of the posting reads, so a DevOps posting's two
         Android items stay Android work."""
         feats = [features(t) for t in texts]
+        return self._read_together(feats, [self.scores(f) for f in feats], n_evidence, title_family)
+
+    def classify_posting(self, texts: list[str], title_family: str | None,
+                         n_evidence: int = 4) -> tuple[list[Classification], list[Classification]]:
+        """``classify_many`` with the title and without it, from one feature pass: the second
+        list is what the work says on its own, which is what a rule comparing the work with the
+        title must read (the title cannot be evidence for itself)."""
+        feats = [features(t) for t in texts]
         scores = [self.scores(f) for f in feats]
+        titled = self._read_together(feats, [dict(s) for s in scores], n_evidence, title_family)
+        untitled = self._read_together(feats, scores, n_evidence, None) if title_family else titled
+        return titled, untitled
+
+    def _read_together(self, feats: list[list[Feature]], scores: list[dict[str, float]], n_evidence: int,
+                       title_family: str | None) -> list[Classification]:
         own_tops = [max(sc, key=lambda f: (sc[f], f)) if sc else None for sc in scores]
         # Whether an item is work at all is its own words' call, tipped at most by the title:
         # the other items only choose between families for items that are work.
@@ -661,7 +675,7 @@ class WorkModel:
         if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
             for sc in scores:
                 sc[title_family] += self.title_weight
-        if self.context_weight <= 0 or len(texts) < 3:
+        if self.context_weight <= 0 or len(scores) < 3:
             return [self._decide(f, s, None, n_evidence, own) for f, s, own in zip(feats, scores, own_tops)]
         work = [self._work_share(s) if w else {} for s, w in zip(scores, is_work)]
         total = dict.fromkeys(self.families, 0.0)
@@ -809,6 +823,9 @@ class Verdict(NamedTuple):
     evidence: list[str]  # the words that decided it
     by_context: bool = False  # the title and the posting's other work tipped a close call
     score: float = 0.0  # the family's probability (1.0 for a config family's keyword)
+    work_family: str | None = None  # the family read without the title (the work on its own)
+    work_score: float = 0.0
+    work_evidence: tuple[str, ...] = ()
 
 
 def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
@@ -827,16 +844,18 @@ def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None =
     model = load_model()
     known = set(model.families)
     extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
-    verdicts = model.classify_many(list(texts), title_family=title_family)
+    verdicts, untitled = model.classify_posting(list(texts), title_family)
     out: list[Verdict] = []
-    for text, c in zip(texts, verdicts):
+    for text, c, u in zip(texts, verdicts, untitled):
         best = _extra_family(extra, text) if extra else None
         if best:
-            out.append(Verdict(best[0], [best[1]], False, 1.0))
-        elif c.family:
-            out.append(Verdict(c.family, list(c.evidence), c.by_context, c.score))
+            out.append(Verdict(best[0], [best[1]], False, 1.0, best[0], 1.0, (best[1],)))
+            continue
+        work = (u.family, u.score, tuple(u.evidence)) if u.family else (None, u.score, ())
+        if c.family:
+            out.append(Verdict(c.family, list(c.evidence), c.by_context, c.score, *work))
         else:
-            out.append(Verdict(None, [], False, c.score))
+            out.append(Verdict(None, [], False, c.score, *work))
     return out
 
 

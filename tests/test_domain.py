@@ -115,16 +115,18 @@ def test_prose_work_is_read_one_duty_at_a_time():
             "you like quiet, well-run servers.\n\n"
             "The Systems Engineer will patch and upgrade the agency's Linux fleet; rotate the "
             "on-call pager with two colleagues; write the runbooks for every recovery drill.\n\n"
-            "## Duties\n\nIn this job you will:\n\n- Keep the backups tested\n\n"
+            "## Duties\n\nIn this job you will:\n\n- Keep the backups tested\n"
+            "- You will not be the database administrator; our data team runs the databases\n\n"
             "Most weeks you will also review the firewall rules with the security office.\n")
     units = [(w.line, w.text, w.source) for w in facts(text).work_items]
     texts = [u[1] for u in units]
     assert not any(t.startswith(("We are", "The office", "This role")) for t in texts)  # notices and pitches
     assert "In this job you will:" not in texts  # a list's lead-in
+    assert not any("database" in t for t in texts)  # what the hire will not do is scope, not a duty
     assert [t for t in texts if "pager" in t] == ["rotate the on-call pager with two colleagues"]
     assert ("Keep the backups tested", "item") in [(u[1], u[2]) for u in units]
     review = [u for u in units if u[1].startswith("Most weeks")]
-    assert review and review[0][2] == "prose" and review[0][0] == 17
+    assert review and review[0][2] == "prose" and review[0][0] == 18
     assert len([t for t in texts if "Linux" in t or "runbooks" in t]) == 2
 
 

@@ -56,7 +56,9 @@ def _short(text: str, most: int = 60) -> str:
 class TitleScopeKind(Kind):
     name = "title-scope"
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
-               "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count")}
+               "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count"),
+               "ignore_families": (list, ["leadership", "other-specialist"],
+                                   "families that never make a title wrong (an expert also leads; the catch-all of other specialties)")}
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
@@ -64,25 +66,32 @@ class TitleScopeKind(Kind):
         fam = _title_family(ctx)
         if fam is None or fam == "leadership" or ctx.facts.title.job_family_page:
             return  # no clear title, a leader who oversees the work, or a page about many jobs
-        items = [w for w in ctx.facts.classified if w.score >= rule.options["min_score"]]
+        # The work as its own words read it, without the title's pull on close calls: the title
+        # cannot be evidence for itself.
+        items = [w for w in ctx.facts.work_items
+                 if w.work_family is not None and w.work_score >= rule.options["min_score"]]
         if len(items) < rule.options["min_items"]:
             return
-        counts = Counter(w.family for w in items)
+        # Close families (data science and analysis, ML engineering and MLOps) are one kind of
+        # work here: a Data Engineer title over analysis and experiments is one mismatch.
+        group_of = family_groups(vocab)
+        counts = Counter(group_of.get(w.work_family, w.work_family) for w in items)
+        title_group = group_of.get(fam, fam)
         top, n = counts.most_common(1)[0]
-        if top == fam or n <= counts.get(fam, 0) or n * 2 <= len(items):
+        if top == title_group or n <= counts.get(title_group, 0) or n * 2 <= len(items):
             return
-        if frozenset((top, fam)) in vocab.adjacent:
+        if top in rule.options["ignore_families"]:
             return
+        theirs = [w for w in items if group_of.get(w.work_family, w.work_family) == top]
         kws: list[str] = []
-        for w in items:
-            if w.family == top:
-                kws += [x for x in w.evidence if x not in kws]
+        for w in theirs:
+            kws += [x for x in w.work_evidence if x not in kws]
         t = ctx.facts.title
         if _title_names_domain(t.text, fam, kws, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
-        theirs = [w for w in items if w.family == top]
+        label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
         yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
-                           title_family=vocab.family_label(fam), family=vocab.family_label(top),
+                           title_family=vocab.family_label(fam), family=label,
                            count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
                            lines=_lines(theirs), example=_short(theirs[0].text))
 

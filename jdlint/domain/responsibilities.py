@@ -3,7 +3,8 @@
 Work units are what a reader would count as one duty:
 
 - the list items of responsibilities and first-problem sections (nested ones included), except
-  items marked preferred (lists under "About the role" are as often facts and perks as duties);
+  items marked preferred, and of lists under "About the role" whose lead-in is about the hire
+  ("Over your first year that will mean:"; other lists there are as often facts and perks);
 - the sentences of prose paragraphs in those sections (a sentence that only introduces a list,
   ending in ":", is not a duty);
 - in the opening text under the title and in "About the role" sections, the sentences whose
@@ -11,6 +12,9 @@ Work units are what a reader would count as one duty:
   engineer II is responsible for ...", "As a principal engineer you ..."): classification
   descriptions and job-family pages describe the work in prose, not in lists. A sentence about
   the organisation ("We are ...", "Our agency ...") is context, not work.
+
+A sentence or item about what the hire will not do, or what another team does ("it won't be
+wired into the app", "our platform team runs the clusters"), is scope, not a duty.
 
 A sentence that strings duties together with semicolons ("will deploy ...; configure ...;
 debug ...") is one unit per duty.
@@ -40,6 +44,11 @@ class WorkItem:
     by_context: bool = False  # a close call the posting's other work decided
     source: str = "item"  # "item" (a list item) or "prose" (a sentence of a paragraph)
     score: float = 0.0  # how sure the classifier is of the family (its probability)
+    # The family the work's own words give, without the title's pull: what a rule that compares
+    # the work with the title reads (the title cannot be evidence for itself).
+    work_family: str | None = None
+    work_score: float = 0.0
+    work_evidence: tuple[str, ...] = ()
 
 
 # Sentence ends: . ! ? followed by space and a capital, quote, bracket or digit; not after
@@ -57,6 +66,16 @@ _ORG_OPENERS = frozenset("we we're we've our us".split())
 _NOTICE = re.compile(r"\b(?:is|are|'s|'re)\s+(?:now\s+|currently\s+)?(?:looking\s+for|hiring|seeking|recruiting)\b"
                      r"|\b(?:perfect|ideal|great|right)\s+(?:fit\s+)?for\s+you\b|\bideal\s+candidate\b"
                      r"|\bwe\s+(?:want|would\s+love)\s+to\s+hear\b", re.I)
+# What the hire will NOT do, or what another team does, is scope, not a duty: "it won't be
+# wired into the app", "you will not be on call", "our ML engineering group will build it".
+_NOT_YOURS = re.compile(
+    r"\b(?:you|we|this\s+role|the\s+role|this\s+position|this\s+job|the\s+job|the\s+hire)\s+(?:won't|will\s+not|will\s+never|"
+    r"wouldn't|would\s+not|don't|do\s+not|aren't|are\s+not|isn't|is\s+not|never|shouldn't|should\s+not)\b"
+    r"|\b(?:it|this|they)\s+(?:won't|will\s+not|will\s+never)\b"
+    r"|\bnot\s+(?:part\s+of|in\s+scope\s+for|expected\s+of|responsible\s+for)\s+(?:you|this|the)\b"
+    r"|(?:^|[,;:]\s*)(?:our|the|a)\s+(?:separate\s+|dedicated\s+|central\s+)?(?:[\w/&-]+\s+){0,3}(?:team|group|squad|department|colleagues)\s+"
+    r"(?:will\s+|then\s+)?(?:handles?|owns?|runs?|builds?|build|does|do|takes?\s+care|looks?\s+after|is\s+responsible|are\s+responsible)\b",
+    re.I)
 # "**Job title:** ...", "Location: ...": a labelled fact, not a sentence about the work.
 _LABELLED_FACT = re.compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
 
@@ -97,6 +116,15 @@ def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
     return False
 
 
+def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
+    """A list under "About the role" whose lead-in is about the hire ("Over your first year
+    that will mean:", "As our analyst you will:") lists duties; other lists there are as often
+    facts and perks."""
+    leadin = str(item.leadin or "")
+    return (item.section.kind in ROLE_SECTIONS and bool(leadin) and _about_the_hire(leadin, heads)
+            and not _NOTICE.search(leadin) and not vocab.is_other_leadin(leadin))  # "benefits including:"
+
+
 def _opening_sections(doc: Any) -> set[int]:
     """The sections whose prose introduces the role: the title's own section (or the text
     before any heading) and sections of the "role" kind."""
@@ -127,6 +155,8 @@ def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
             fact = _LABELLED_FACT.match(sent)
             if sent.rstrip().endswith(":") or (fact and len(sent[fact.end():].split()) <= 8):
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
+            if _NOT_YOURS.search(sent):
+                continue  # what the hire will not do
             if not in_work and (not _about_the_hire(sent, heads) or _NOTICE.search(sent)):
                 continue
             for doff, duty in _duties(sent):
@@ -139,13 +169,16 @@ def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
 
 
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
+    heads = frozenset(h.lower() for h in vocab.title_grammar["head_nouns"])
     units: list[tuple[int, str, str]] = [
         (int(it.line), str(it.text), "item") for it in doc.items
-        if it.section.kind in WORK_SECTIONS and not it.preferred]
+        if not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab))
+        and not _NOT_YOURS.search(str(it.text))]
     units += [(line, text, "prose") for line, text in _prose_units(doc, vocab)]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([u[1] for u in units], title_family)
-    return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score)
+    return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
+                     v.work_family, v.work_score, tuple(v.work_evidence))
             for (line, text, source), v in zip(units, verdicts)]
 
 
