@@ -34,7 +34,7 @@ FAMILIES = ["data-scientist", "data-analyst", "analytics-engineer", "data-engine
             "sre-devops", "security", "product-manager", "leadership", "designer",
             "other-specialist", "generic"]
 
-HYPER = {"l2": 1e-6, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 3,
+HYPER = {"l2": 1e-5, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 3,
          "prune": 0.8, "round": 1, "seed": 13, "class_power": 1.0, "scale": "sqrt"}
 # How far the rest of a posting's work moves a close call (``WorkModel.classify_many``): a
 # family's logit gains this times its share of the other items' work, so a posting made all of

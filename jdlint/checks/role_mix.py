@@ -56,7 +56,7 @@ def _short(text: str, most: int = 60) -> str:
 class TitleScopeKind(Kind):
     name = "title-scope"
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
-               "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count"),
+               "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
                "ignore_families": (list, ["leadership", "other-specialist"],
                                    "families that never make a title wrong (an expert also leads; the catch-all of other specialties)")}
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
@@ -104,7 +104,8 @@ class RoleMixKind(Kind):
         "max_share": (float, 0.5, "a family holding this share of the work or more makes the posting one job with side duties"),
         "ignore_families": (list, ["leadership", "other-specialist"],
                             "families that are not a separate job here (managing the work; the catch-all of other specialties)"),
-        "min_score": (float, 0.5, "how sure the classifier must be of an item's family for it to count"),
+        "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
+        "min_share": (float, 0.25, "least share of the work a family needs to count as a separate job (less is a side duty)"),
     }
     FIELDS = ("count", "families", "source")
 
@@ -135,7 +136,8 @@ class RoleMixKind(Kind):
         def label(g: str) -> str:
             return " / ".join(vocab.family_label(f) for f in members[g])
 
-        present = [g for g, n in counts.most_common() if n >= rule.options["min_items"]]
+        present = [g for g, n in counts.most_common()
+                   if n >= rule.options["min_items"] and n >= rule.options["min_share"] * len(fams)]
         line, col, end_col, match = _where(doc)
         top_share = counts.most_common(1)[0][1] / len(fams) if fams else 1.0
         if len(present) > rule.options["max_families"] and top_share < rule.options["max_share"]:
