@@ -162,7 +162,7 @@ STOP = frozenset("""
 a an the and or but nor of to in on at by for with from into onto over under about as than then
 that this these those there here it its it's we our ours us you your yours they their them he she his
 her i me my mine who whom whose which what when where why how all any both each every few more most
-other some such no not only own same so too very can could will would shall should may might must
+other some such no not only same so too very can could will would shall should may might must
 do be have also just up down out off again further once while during before after above below
 between through until within without upon via per e.g i.e etc eg ie ll re ve d s t m
 is are was were been being am had has having does did done doing

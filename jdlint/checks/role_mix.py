@@ -125,9 +125,20 @@ class RoleMixKind(Kind):
         sure = rule.options["min_score"]
         # The work as its own words read it (without the title's pull on close calls): a Data
         # Scientist title must not absorb the ML platform duties that make the posting two jobs.
-        counted = [w for w in ctx.facts.work_items  # managing is not a role mix
-                   if w.work_family is not None and w.work_family not in ignored and w.work_score >= sure]
-        fams = [str(w.work_family) for w in counted]
+        # The title may still vouch for an item of its own family that its words leave unsure.
+        title_fam = _title_family(ctx)
+        counted: list[Any] = []
+        fams: list[str] = []
+        for w in ctx.facts.work_items:
+            if w.work_family is not None and w.work_score >= sure:
+                fam = str(w.work_family)
+            elif w.family is not None and w.family == title_fam and w.score >= sure:
+                fam = str(w.family)
+            else:
+                continue
+            if fam not in ignored:  # managing is not a role mix
+                counted.append((w, fam))
+                fams.append(fam)
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:
@@ -144,7 +155,7 @@ class RoleMixKind(Kind):
         top_share = counts.most_common(1)[0][1] / len(fams) if fams else 1.0
         if len(present) > rule.options["max_families"] and top_share < rule.options["max_share"]:
             names = ", ".join(
-                f"{label(g)} ({counts[g]}: lines {_lines([w for w in counted if group_of.get(w.work_family, w.work_family) == g], 3)})"
+                f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
                 for g in present)
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="many",
                                count=len(present), families=names)
@@ -154,7 +165,7 @@ class RoleMixKind(Kind):
             if fam_counts[a] >= rule.options["min_items"] and fam_counts[b] >= rule.options["min_items"]:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
                                    families=" and ".join(
-                                       f"{vocab.family_label(x)} ({fam_counts[x]}: lines {_lines([w for w in counted if w.work_family == x], 3)})"
+                                       f"{vocab.family_label(x)} ({fam_counts[x]}: lines {_lines([w for w, f in counted if f == x], 3)})"
                                        for x in (a, b)),
                                    source=source)
                 return
