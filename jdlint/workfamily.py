@@ -525,9 +525,9 @@ def features(text: str) -> list[Feature]:
     # evaluation, whatever the object: data science's question, not a report's.
     for j, lm in enumerate(lems):
         if lm in _QUESTION_WORDS:
-            hit = next((k for k in range(j + 1, min(len(lems), j + 9)) if lems[k] in _CHANGE_VERBS), None)
-            if hit is not None:
-                add(Feature("c:impact-question", surf[j] + " " + surf[hit]))
+            verb_at = next((k for k in range(j + 1, min(len(lems), j + 9)) if lems[k] in _CHANGE_VERBS), None)
+            if verb_at is not None:
+                add(Feature("c:impact-question", surf[j] + " " + surf[verb_at]))
                 break
 
     # Roles the item names: the longest title at each position ("data platform engineer"

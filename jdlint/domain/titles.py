@@ -83,8 +83,9 @@ class TitleGrammar:
             if f" {title} " in padded:
                 return fam["id"], fam.get("label", fam["id"])
         bare = self.bare_heads.get(norm)
-        if bare in self.family_ids:
-            return bare, next((f.get("label", bare) for _t, f in self.family_titles if f["id"] == bare), bare)
+        if bare is not None and bare in self.family_ids:
+            label = next((str(f.get("label", bare)) for _t, f in self.family_titles if f["id"] == bare), bare)
+            return bare, label
         return norm, norm
 
     def clean(self, title: str) -> str:
