@@ -75,9 +75,10 @@ def _build(prog: list, pattern: str, flags: int) -> Any:
         raise ValueError("not this pattern")
     if not all(isinstance(v, int) for v in (req_offset, req_flags, group_count)) or not all(isinstance(c, int) for c in req_chars):
         raise ValueError("bad program")
-    from regex import _regex  # type: ignore[attr-defined]
+    from regex import _regex
 
-    rx = _regex.compile(pat, fl, base64.b64decode(code, validate=True), groupindex,
+    build: Any = _regex.compile  # type: ignore[attr-defined]
+    rx = build(pat, fl, base64.b64decode(code, validate=True), groupindex,
                         {int(k): v for k, v in indexgroup.items()}, {}, [], req_offset, tuple(req_chars),
                         req_flags, group_count)
     if rx.pattern != pattern:
