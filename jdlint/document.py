@@ -82,9 +82,30 @@ def blank_comments(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _markdown():
+    """markdown-it-py for the block structure only: the inline pass (about 40% of its parse)
+    is skipped, and run by ``_inline_children`` on the few paragraphs that may open with a
+    bold-only line, the only place the model reads inline tokens."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable(["inline", "text_join"])
+    return md
+
+
+def _inline_children(md: Any, tok: Any, env: dict) -> list:
+    """The inline tokens of one ``inline`` block token, as the full parse would give them
+    (markdown-it-py's inline pass, then its ``text_join`` rule)."""
+    children: list = []
+    md.inline.parse(tok.content, md, env, children)
+    out: list = []
+    for c in children:
+        if c.type == "text_special":
+            c.type = "text"
+        if c.type == "text" and out and out[-1].type == "text":
+            out[-1].content += c.content
+        else:
+            out.append(c)
+    return out
 
 
 @dataclass(eq=False)
@@ -225,7 +246,9 @@ class Document:
         if len(prose) < n:
             prose += [""] * (n - len(prose))
 
-        tokens = _markdown().parse(body)
+        md = _markdown()
+        env: dict = {}
+        tokens = md.parse(body, env)
         block = ["blank" if not l.strip() else "paragraph" for l in raw]
         rank = {k: i for i, k in enumerate(BLOCK_KINDS)}
 
@@ -274,8 +297,9 @@ class Document:
                 headings.append((line0, -1, float(level), False, ""))
             elif t == "paragraph_open" and tok.map:
                 paragraphs.append((tok.map[0], tok.map[1], depth))
-                if depth == 0 and tok.level == 0:
-                    bold = _bold_first_line(tokens[idx + 1])
+                # A bold-only first line opens with "**" or "__"; only then are inline tokens needed.
+                if depth == 0 and tok.level == 0 and tokens[idx + 1].content.startswith(("**", "__")):
+                    bold = _bold_first_line(_inline_children(md, tokens[idx + 1], env))
                     if bold is not None:
                         headings.append((tok.map[0], -1, -1.0, True, bold))
 
@@ -587,10 +611,10 @@ def _strip_emphasis(text: str) -> str:
     return text.strip()
 
 
-def _bold_first_line(inline) -> str | None:
+def _bold_first_line(inline_children: list) -> str | None:
     """Text of a paragraph's first line when that line is only bold text, else None."""
     # markdown-it-py 4 puts empty text tokens around emphasis; they carry nothing.
-    children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content)]
+    children = [c for c in inline_children if not (c.type == "text" and not c.content)]
     if not children or children[0].type != "strong_open":
         return None
     depth = 0

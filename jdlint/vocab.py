@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
+from . import rxcache
 from .patterns import VocabPattern
 from .vocabdata import VOCAB_FILES, builtin_data, builtin_vocab_data, vocab_files  # noqa: F401 - re-exported
 
@@ -54,7 +55,7 @@ QUESTION_GAP = r"(?:[^\w\n.;!?]+[\w'’/-]+){0,6}?[^\w\n.;!?]+"
 
 
 def _rx(pattern: str, flags: int = regex.I):
-    return regex.compile(pattern, flags)
+    return rxcache.compile(pattern, flags)
 
 
 class Vocab:

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 import regex
 
+from ..rxcache import compile as rxcompile
 from ..textindex import PrefixIndex
 
 _AFTER_PLACE = re.compile(r"[A-Z][\w.]+,\s*$")
@@ -54,9 +55,9 @@ def compiled(vocab: Any) -> dict[str, Any]:
     sep = r"\s*(?:-|–|—|to|and)\s*"
     code = r"\s*(?:(?:USD|EUR|GBP|CAD|CHF|AUD|dollars|euros|pounds)\b|€|£|\$)"
     ranges = [
-        regex.compile(rf"{money}{sep}(?:{money}|{bare})", regex.I),
-        regex.compile(rf"(?<![\w.,]){bare}(?:{code})?{sep}{bare}{code}", regex.I),
-        regex.compile(rf"{money}[^.\n]{{0,40}}?\b(?:to|and)\b[^.\n]{{0,30}}?{money}", regex.I),
+        rxcompile(rf"{money}{sep}(?:{money}|{bare})", regex.I),
+        rxcompile(rf"(?<![\w.,]){bare}(?:{code})?{sep}{bare}{code}", regex.I),
+        rxcompile(rf"{money}[^.\n]{{0,40}}?\b(?:to|and)\b[^.\n]{{0,30}}?{money}", regex.I),
     ]
     by_name: dict[str, list] = {}
     by_code: dict[str, list] = {}
@@ -68,22 +69,22 @@ def compiled(vocab: Any) -> dict[str, Any]:
     names = sorted({n for j in pay["jurisdictions"] for n in j["names"]}, key=len, reverse=True)
     place_word = "|".join(regex.escape(n) for n in names) + "|" + "|".join(sorted(by_code)) + r"|remote|hybrid|on-?site"
     return {
-        "ranges": ranges, "single": regex.compile(money, regex.I),
-        "location_cues": regex.compile(pay["location_cues"], regex.I),
-        "third_party": regex.compile(pay["third_party_cues"], regex.I),
-        "first_party": regex.compile(pay["first_party_cues"], regex.I),
+        "ranges": ranges, "single": rxcompile(money, regex.I),
+        "location_cues": rxcompile(pay["location_cues"], regex.I),
+        "third_party": rxcompile(pay["third_party_cues"], regex.I),
+        "first_party": rxcompile(pay["first_party_cues"], regex.I),
         # a line that is only places: "Denver, CO or Remote (US)", "Ottawa · Toronto"
-        "place_list": regex.compile(rf"^[\s\W]*(?:\b(?:{place_word}|us|usa|united states|canada|or|and|only|\d+)\b[\s\W]*)+$", regex.I),
+        "place_list": rxcompile(rf"^[\s\W]*(?:\b(?:{place_word}|us|usa|united states|canada|or|and|only|\d+)\b[\s\W]*)+$", regex.I),
         "suffixes": frozenset(pay["place_suffixes"]),
-        "org_of": regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in pay["org_heads_of"]) + r")\s+of\s+(?:the\s+)?$"),
-        "federal": [regex.compile(p, regex.I) for p in pay["federal_employer_cues"]],
-        "not_pay": regex.compile(pay["not_pay_cues"], regex.I),
-        "pay_words": regex.compile(pay["pay_cues"], regex.I),
+        "org_of": rxcompile(r"\b(?:" + "|".join(regex.escape(h) for h in pay["org_heads_of"]) + r")\s+of\s+(?:the\s+)?$"),
+        "federal": [rxcompile(p, regex.I) for p in pay["federal_employer_cues"]],
+        "not_pay": rxcompile(pay["not_pay_cues"], regex.I),
+        "pay_words": rxcompile(pay["pay_cues"], regex.I),
         "names": PrefixIndex(by_name, whole_word=True),
-        "codes_rx": regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(c) for c in sorted(by_code)) + r")(?![\w.])"),
+        "codes_rx": rxcompile(r"(?<![\w.])(?:" + "|".join(regex.escape(c) for c in sorted(by_code)) + r")(?![\w.])"),
         "by_name": by_name, "by_code": by_code,
-        "open_before": regex.compile(pay["open_ended_before"], regex.I),
-        "open_after": regex.compile(pay["open_ended_after"], regex.I),
+        "open_before": rxcompile(pay["open_ended_before"], regex.I),
+        "open_after": rxcompile(pay["open_ended_after"], regex.I),
         "loc_fields": {f.lower() for f in pay["location_fields"]},
         "pay_fields": {f.lower() for f in pay["pay_fields"]},
     }

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from ..rxcache import compile as rxcompile
 from ..textindex import PrefixIndex
 
 
@@ -51,10 +52,10 @@ def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], Any, frozense
     g = vocab.inclusive["gendered"]
     side = {s.lower(): "masculine" for s in g["masculine"]}
     side.update({s.lower(): "feminine" for s in g["feminine"]})
-    exempt = regex.compile("|".join(f"(?:{p.pattern})" for p in vocab.gender_exempt), regex.I)
+    exempt = rxcompile("|".join(f"(?:{p.pattern})" for p in vocab.gender_exempt), regex.I)
     forms = frozenset(w.lower() for w in g.get("masculine_forms", []) + g.get("feminine_forms", []))
     cues = g.get("statement_cues") or [r"(?!)"]
-    statement = regex.compile("|".join(f"(?:{c})" for c in cues), regex.I)
+    statement = rxcompile("|".join(f"(?:{c})" for c in cues), regex.I)
     return PrefixIndex(side, whole_word=False), side, exempt, forms, statement
 
 

@@ -1,0 +1,215 @@
+"""Compiled ``regex`` patterns kept between runs, so a one-file run does not compile them again.
+
+The ``regex`` module compiles in Python: the built-in vocabulary's patterns took most of a
+one-posting run (issue 12). A compiled pattern is a program (a byte string and a few tables)
+that ``regex`` itself stores when it pickles a pattern; this module keeps those programs as
+JSON data in jdlint's cache (``jdlint.cache``: a private folder, files owned by the user, a
+content key and a SHA-256 checked on load) and builds patterns from them with ``regex``'s own
+unpickling constructor, which skips parsing.
+
+A program is code for ``regex``'s matching engine, so a planted one must never be run. On top
+of the cache's checks, the file carries an HMAC-SHA256 under a random key that lives outside
+the cache folder (``$XDG_CONFIG_HOME/jdlint/cache.key`` or ``~/.config/jdlint/cache.key``,
+created 0600 in a 0700 folder, read only when it is a regular file of the user's that nobody
+else can write). A cache restored from elsewhere (a CI cache, a folder in a checkout) does not
+carry that key: it is ignored and rebuilt. Any problem is a miss: patterns are compiled as
+before. Each entry must also name the pattern and flags asked for, and the key salts include
+jdlint's, Python's and ``regex``'s versions. ``JDLINT_NO_CACHE=1`` turns it off.
+"""
+from __future__ import annotations
+
+import atexit
+import base64
+import hashlib
+import hmac
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+
+_programs: dict[str, list] | None = None  # "flags\0pattern" -> program, as loaded
+_new: dict[str, list] = {}  # compiled in this process, to store at exit
+_secret: bytes | None = None
+_KEY_BYTES = 32
+
+
+def compile(pattern: str, flags: int = 0) -> Any:  # noqa: A001 - the regex module's name
+    """``regex.compile(pattern, flags)``, from a stored program when there is one."""
+    global _programs
+    if _programs is None:
+        _programs = _load()
+    name = f"{flags}\0{pattern}"
+    prog = _programs.get(name)
+    if prog is not None:
+        try:
+            return _build(prog, pattern, flags)
+        except Exception:  # a stored program that does not fit: compile it afresh
+            _programs.pop(name, None)
+    rx = regex.compile(pattern, flags)
+    data = _as_json(rx)
+    if data is not None:
+        if not _new:
+            atexit.register(_save)
+        _new[name] = data
+    return rx
+
+
+def _as_json(rx: Any) -> list | None:
+    try:
+        (pat, fl, code, groupindex, indexgroup, named_lists, named_list_indexes,
+         req_offset, req_chars, req_flags, group_count) = rx._pickled_data
+    except Exception:
+        return None
+    if named_lists or named_list_indexes or not isinstance(code, bytes):
+        return None  # \L<name> lists hold sets: compiled each time
+    return [pat, fl, base64.b64encode(code).decode("ascii"), groupindex,
+            {str(k): v for k, v in indexgroup.items()}, req_offset, list(req_chars), req_flags, group_count]
+
+
+def _build(prog: list, pattern: str, flags: int) -> Any:
+    pat, fl, code, groupindex, indexgroup, req_offset, req_chars, req_flags, group_count = prog
+    if pat != pattern or not isinstance(fl, int) or not isinstance(groupindex, dict) or not isinstance(indexgroup, dict):
+        raise ValueError("not this pattern")
+    if not all(isinstance(v, int) for v in (req_offset, req_flags, group_count)) or not all(isinstance(c, int) for c in req_chars):
+        raise ValueError("bad program")
+    from regex import _regex
+
+    build: Any = _regex.compile  # type: ignore[attr-defined]
+    rx = build(pat, fl, base64.b64decode(code, validate=True), groupindex,
+                        {int(k): v for k, v in indexgroup.items()}, {}, [], req_offset, tuple(req_chars),
+                        req_flags, group_count)
+    if rx.pattern != pattern:
+        raise ValueError("not this pattern")
+    return rx
+
+
+# -- storage -----------------------------------------------------------------------------------
+
+def _salt() -> str:
+    from ._version import __version__
+
+    return f"regex-programs|{__version__}|{sys.version_info[:3]}|{getattr(regex, '__version__', '?')}"
+
+
+def _key_path() -> Path | None:
+    from .cache import _home
+
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "jdlint" / "cache.key"
+    home = _home()
+    return Path(home) / ".config" / "jdlint" / "cache.key" if home else None
+
+
+def _read_key(path: Path) -> bytes | None:
+    from .cache import _private
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _private(st) or st.st_mode & 0o077 or st.st_size != _KEY_BYTES:
+            return None
+        folder = os.lstat(path.parent)
+        if not stat.S_ISDIR(folder.st_mode) or not _private(folder):
+            return None
+        data = os.read(fd, _KEY_BYTES + 1)
+        return data if len(data) == _KEY_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _secret_key(create: bool) -> bytes | None:
+    """The HMAC key (made on first store). None: no program is read or written."""
+    global _secret
+    if _secret is not None:
+        return _secret
+    path = _key_path()
+    if path is None:
+        return None
+    key = _read_key(path)
+    if key is None and create and not path.exists() and not os.path.islink(path):
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(os.urandom(_KEY_BYTES))
+        except OSError:
+            return None
+        key = _read_key(path)
+    _secret = key
+    return key
+
+
+def _file() -> tuple[Path, str] | None:
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(_salt().encode()).hexdigest()[:32]
+    return folder / f"regex-programs-{key}.json", key
+
+
+def _load() -> dict[str, list]:
+    try:
+        where = _file()
+        secret = _secret_key(create=False) if where else None
+        if where is None or secret is None:
+            return {}
+        from .cache import _load as load_json, _usable_folder
+
+        path, key = where
+        if not _usable_folder(path.parent, create=False):
+            return {}
+        hit, data = load_json(path, key)
+        if not hit or not isinstance(data, dict) or not isinstance(data.get("programs"), dict):
+            return {}
+        programs = data["programs"]
+        mac = hmac.new(secret, _canonical(programs), hashlib.sha256).hexdigest()
+        if not isinstance(data.get("hmac"), str) or not hmac.compare_digest(mac, data["hmac"]):
+            return {}
+        return {k: v for k, v in programs.items() if isinstance(k, str) and isinstance(v, list) and len(v) == 9}
+    except Exception:
+        return {}
+
+
+def _canonical(programs: dict) -> bytes:
+    import json
+
+    return json.dumps(programs, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _save() -> None:
+    """Store the programs compiled in this process with those already stored."""
+    try:
+        if not _new:
+            return
+        where = _file()
+        if where is None:
+            return
+        secret = _secret_key(create=True)
+        if secret is None:
+            return
+        from .cache import _encode, _store, _usable_folder
+
+        path, key = where
+        if not _usable_folder(path.parent, create=True):
+            return
+        programs = dict(_programs or {})
+        programs.update(_new)
+        if len(programs) > 5000:  # user patterns of many configs: start again rather than grow
+            programs = dict(_new)
+        blob = _encode(key, {"programs": programs, "hmac": hmac.new(secret, _canonical(programs), hashlib.sha256).hexdigest()})
+        if blob is not None:
+            _store(path.parent, path, "regex-programs", blob)
+        _new.clear()
+    except Exception:
+        pass

@@ -1,0 +1,105 @@
+"""Compiled patterns stored between runs (jdlint.rxcache): used only when the file is ours and
+signed with our key; anything else is ignored and the patterns are compiled as before."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+import regex
+
+from jdlint import rxcache
+
+PATTERNS = [(r"(?<![-\w])(?:operat(?:e|es|ing(?! systems?\b)))(?P<x>\s+\w+)?", regex.I), (r"\bfoo\b|ba[rz]", 0)]
+TEXT = "We operate systems, operating things; foo bar baz."
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("JDLINT_NO_CACHE", raising=False)
+
+    def reset():
+        monkeypatch.setattr(rxcache, "_programs", None)
+        monkeypatch.setattr(rxcache, "_new", {})
+        monkeypatch.setattr(rxcache, "_secret", None)
+
+    reset()
+    return tmp_path, reset
+
+
+def _matches(rx):
+    return [(m.span(), m.groups()) for m in rx.finditer(TEXT)]
+
+
+def _store_and_reload(reset):
+    first = [_matches(rxcache.compile(p, f)) for p, f in PATTERNS]
+    rxcache._save()
+    reset()
+    return first
+
+
+def test_stored_programs_match_as_compiled_ones(fresh):
+    tmp, reset = fresh
+    first = _store_and_reload(reset)
+    assert rxcache._load().keys() == {f"{f}\0{p}" for p, f in PATTERNS}
+    reset()
+    again = [_matches(rxcache.compile(p, f)) for p, f in PATTERNS]
+    assert again == first == [_matches(regex.compile(p, f)) for p, f in PATTERNS]
+    assert not rxcache._new  # nothing compiled afresh
+    key = tmp / "config" / "jdlint" / "cache.key"
+    assert (os.stat(key).st_mode & 0o777) == 0o600 and (os.stat(key.parent).st_mode & 0o777) == 0o700
+
+
+def test_a_cache_without_our_key_is_ignored(fresh):
+    tmp, reset = fresh
+    _store_and_reload(reset)
+    key = tmp / "config" / "jdlint" / "cache.key"
+    key.write_bytes(os.urandom(32))  # a cache restored from another machine or user
+    assert rxcache._load() == {}
+    reset()
+    key.unlink()
+    assert rxcache._load() == {}
+
+
+def test_a_readable_key_others_can_write_is_not_used(fresh):
+    tmp, reset = fresh
+    _store_and_reload(reset)
+    os.chmod(tmp / "config" / "jdlint" / "cache.key", 0o666)
+    assert rxcache._load() == {}
+
+
+def test_a_tampered_program_is_never_run(fresh):
+    tmp, reset = fresh
+    _store_and_reload(reset)
+    path = next((tmp / "cache").glob("regex-programs-*.json"))
+    header, _, payload = path.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    for prog in data["programs"].values():
+        prog[2] = "AAAA"  # another program, same shape
+    new = json.dumps(data).encode()
+    import hashlib
+
+    magic, k, _digest = header.split(b" ")
+    path.write_bytes(b"%s %s %s\n" % (magic, k, hashlib.sha256(new).hexdigest().encode()) + new)
+    assert rxcache._load() == {}  # the HMAC no longer fits
+    reset()
+    assert [_matches(rxcache.compile(p, f)) for p, f in PATTERNS] == [_matches(regex.compile(p, f)) for p, f in PATTERNS]
+
+
+def test_a_program_for_another_pattern_is_compiled_afresh(fresh):
+    _tmp, reset = fresh
+    rx = regex.compile(r"abc", regex.I)
+    prog = rxcache._as_json(rx)
+    rxcache._programs = {f"{regex.I}\0xyz": prog}
+    assert rxcache.compile("xyz", regex.I).pattern == "xyz"
+    assert _matches(rxcache.compile("xyz", regex.I)) == []
+
+
+def test_no_cache_means_no_files(fresh, monkeypatch):
+    tmp, reset = fresh
+    monkeypatch.setenv("JDLINT_NO_CACHE", "1")
+    rxcache.compile(r"\bqq\b")
+    rxcache._save()
+    assert not (tmp / "cache").exists()
