@@ -3,13 +3,20 @@
 A requirements block is an outermost requirements section with its requirements sub-sections
 (a job-family page has one per level). Its counted items leave out lists introduced by a line
 that is not about requirements ("For each job on your resume, provide:"); required items are
-the top-level counted items not marked preferred.
+the top-level counted items not marked preferred, leaving out items that only point at another
+list ("Extends the Manager requirements").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+
+# An item that only points at another list ("Extends the Manager, Data requirements", "All of
+# the Senior requirements, plus:") adds no requirement of its own.
+_POINTER = re.compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|same\s+as|everything\s+in)\b"
+                      r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
 @dataclass(frozen=True)
 class RequirementBlock:
@@ -48,7 +55,8 @@ class Requirements:
         for top in tops:
             items = by_top[id(top)]
             counted = [it for it in items if not (it.leadin and self.vocab.is_other_leadin(it.leadin))]
-            required = [it for it in counted if it.parent is None and not it.preferred]
+            required = [it for it in counted if it.parent is None and not it.preferred
+                        and not _POINTER.match(str(it.text).strip())]
             out.append(RequirementBlock(top, tuple(items), tuple(counted), tuple(required)))
         return out
 
