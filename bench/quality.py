@@ -197,6 +197,31 @@ def corpus_run(corpus: Path) -> dict:
             "warnings_per_posting": by_sev[Severity.WARNING] / n if n else 0.0}
 
 
+# -- role fit on postings written in other words --------------------------------------------
+
+ROLE_FIT = ("title-scope-mismatch", "conflated-roles")
+
+
+def rolefit_quality(folder: Path) -> dict | None:
+    """Precision and recall of the role-fit rules on bench/rolefit/ (postings with a key)."""
+    from jdlint.engine import lint_paths
+
+    key_path = folder / "key.yaml"
+    if not key_path.is_file():
+        return None
+    key = {e["file"]: set(e.get("expect") or []) for e in yaml.safe_load(key_path.read_text(encoding="utf-8"))}
+    got: dict[str, set] = {name: set() for name in key}
+    for result in lint_paths([str(folder / name) for name in sorted(key)], select=list(ROLE_FIT)):
+        got[Path(result.path).name] = {f.rule for f in result.findings}
+    per_rule = {}
+    for rule in ROLE_FIT:
+        tp = sum(1 for n in key if rule in key[n] and rule in got[n])
+        fp = sorted(n for n in key if rule not in key[n] and rule in got[n])
+        fn = sorted(n for n in key if rule in key[n] and rule not in got[n])
+        per_rule[rule] = (tp, fp, fn)
+    return {"postings": len(key), "per_rule": per_rule}
+
+
 # -- the report --------------------------------------------------------------------------------
 
 def _mark(value: float, target: float, higher_is_better: bool = True) -> str:
@@ -204,7 +229,8 @@ def _mark(value: float, target: float, higher_is_better: bool = True) -> str:
     return "met" if ok else "**not met**"
 
 
-def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict | None, summary_only: bool) -> str:
+def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict | None, summary_only: bool,
+           rolefit: dict | None = None) -> str:
     out = ["# jdlint quality", "",
            f"Written by `python bench/quality.py` on {date.today().isoformat()}. The labels are a development "
            "set (`../shared/corpus/labels`): watch these figures, do not tune to the labels' words.", "",
@@ -226,6 +252,12 @@ def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict |
         out.append(f"| real corpus: info findings per posting ({corpus['postings']} postings) | "
                    f"{corpus['info_per_posting']:.2f} | {TARGETS['info findings per posting']:.0f} | "
                    f"{_mark(corpus['info_per_posting'], TARGETS['info findings per posting'], False)} |")
+    if rolefit:
+        for rule, (tp, fp, fn) in rolefit["per_rule"].items():
+            p = tp / (tp + len(fp)) if tp + len(fp) else 1.0
+            r = tp / (tp + len(fn)) if tp + len(fn) else 1.0
+            out.append(f"| bench/rolefit ({rolefit['postings']} postings in other words): {rule} precision / recall | "
+                       f"{p:.2f} / {r:.2f} | | |")
     worst = sorted(fixtures.items(), key=lambda x: min(x[1][3], x[1][4]))[:1]
     if worst:
         name, (_tp, _fp, _fn, p, r) = worst[0]
@@ -252,6 +284,10 @@ def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict |
         out += ["", f"Misses ({len(tools['misses'])}): " + ", ".join(f"{p}: {t}" for p, t in tools["misses"][:30])]
         out += ["", f"False positives ({len(tools['false_positives'])}): "
                 + ", ".join(f"{p}: {t}" for p, t in tools["false_positives"][:30])]
+    if rolefit:
+        out += ["", "## Role fit on bench/rolefit", ""]
+        for rule, (tp, fp, fn) in rolefit["per_rule"].items():
+            out.append(f"- {rule}: {tp} found; false positives: {', '.join(fp) or 'none'}; missed: {', '.join(fn) or 'none'}")
     out += ["", "## Rules on the fixtures", "", "| rule | expected found | unexpected | missed | precision | recall |",
             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for name, (tp, fp, fn, p, r) in fixtures.items():
@@ -281,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     if work is None or tools is None:
         print(f"note: labels or corpus not found under {labels} / {corpus_dir}; those figures are left out",
               file=sys.stderr)
-    text = render(work, tools, fixtures, corpus, args.summary)
+    rolefit = rolefit_quality(REPO / "bench" / "rolefit")
+    text = render(work, tools, fixtures, corpus, args.summary, rolefit)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0
