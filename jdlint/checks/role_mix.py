@@ -106,6 +106,7 @@ class RoleMixKind(Kind):
                             "families that are not a separate job here (managing the work; the catch-all of other specialties)"),
         "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
         "min_share": (float, 0.25, "least share of the work a family needs to count as a separate job (less is a side duty)"),
+        "sure_score": (float, 0.75, "a single duty this sure is enough for the other side of a known bad pair"),
     }
     FIELDS = ("count", "families", "source")
 
@@ -161,8 +162,15 @@ class RoleMixKind(Kind):
                                count=len(present), families=names)
             return
         fam_counts = Counter(fams)
+        sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
         for a, b, source in vocab.conflicts:
-            if fam_counts[a] >= rule.options["min_items"] and fam_counts[b] >= rule.options["min_items"]:
+            # Both sides with min_items each; or, since these pairs fail even alone, one side with
+            # min_items and the other with a single duty the model is sure of ("also own the ML
+            # platform five teams rely on" in a data scientist's posting).
+            both = fam_counts[a] >= rule.options["min_items"] and fam_counts[b] >= rule.options["min_items"]
+            one = any(fam_counts[x] >= rule.options["min_items"] and fam_counts[y] >= 1 and y in sure_one
+                      for x, y in ((a, b), (b, a)))
+            if both or one:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
                                    families=" and ".join(
                                        f"{vocab.family_label(x)} ({fam_counts[x]}: lines {_lines([w for w, f in counted if f == x], 3)})"
