@@ -782,6 +782,21 @@ def _apply_scope_rule(order: list[str], prob: dict[str, float], feats: list[Feat
     return ["ml-engineer"] + [f for f in order if f != "ml-engineer"]
 
 
+@lru_cache(maxsize=1)
+def lead_verbs() -> frozenset[str]:
+    """Lemmas the shipped model knows as the verb that opens a duty (its ``lead:`` features with
+    a weight for some family other than generic): "plan", "decide", "take", "own" ..."""
+    m = load_model()
+    nouns = OBJECT_NOUNS | frozenset(_role_index_words())
+    return frozenset(f[5:] for f, w in m.weights.items()
+                     if f.startswith("lead:") and f[5:] not in nouns and f[5:].isalpha()
+                     and any(fam != GENERIC and x > 0 for fam, x in w.items()))
+
+
+def _role_index_words() -> set[str]:
+    return {w for key in _role_index() for w in key}
+
+
 def _softmax(s: dict[str, float]) -> dict[str, float]:
     mx = max(s.values())
     z = sum(math.exp(v - mx) for v in s.values())

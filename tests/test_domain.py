@@ -130,6 +130,20 @@ def test_prose_work_is_read_one_duty_at_a_time():
     assert len([t for t in texts if "Linux" in t or "runbooks" in t]) == 2
 
 
+@pytest.mark.parametrize("sentence,parts", [
+    # verb phrases strung with commas are one duty each
+    ("You own the payments API, answer the pager for it one week in four, and plan its capacity before each sale.", 3),
+    ("The analyst cleans the survey returns each month, checks them against the census, then writes the quarterly bulletin.", 3),
+    # a list of nouns or of short verbs is one duty
+    ("Work with analysts, engineers and designers to ship the new checkout, and measure it.", 1),
+    ("You will collect, clean and analyse survey data from across the state, and present findings.", 1),
+])
+def test_a_sentence_of_verb_phrases_is_several_duties(sentence, parts):
+    from jdlint.domain.responsibilities import _duties
+
+    assert len(list(_duties(sentence))) == parts
+
+
 def test_tool_fact_gives_each_mention_a_role():
     text = ("# Data Engineer\n\n## Requirements\n\n- Python\n- Keras or PyTorch\n\n"
             "## Nice to have\n\n- Terraform\n")

@@ -94,15 +94,49 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 
 def _duties(sentence: str) -> Iterator[tuple[int, str]]:
     """The duties of one sentence: its semicolon-separated parts when there are three or more
-    of them (a list written as a sentence), else the sentence."""
+    of them (a list written as a sentence); else its comma-separated verb phrases when two or
+    more of the parts after the first open with a verb ("makes sure the endpoint keeps its
+    latency, plans the GPUs we need, and takes the pager"); else the sentence."""
     parts = sentence.split(";")
-    if len(parts) < 3 or any(len(p.split()) < 2 for p in parts):
-        yield 0, sentence
+    if len(parts) >= 3 and all(len(p.split()) >= 2 for p in parts):
+        off = 0
+        for p in parts:
+            yield off, p
+            off += len(p) + 1
         return
-    off = 0
-    for p in parts:
-        yield off, p
-        off += len(p) + 1
+    cuts = [m for m in _COMMA.finditer(sentence)]
+    verbs = _lead_verbs()
+    starts = [m.end() for m in cuts if _opens_with_verb(sentence[m.end():], verbs)]
+    if len(starts) >= 2:
+        bounds = [0] + starts
+        ends = [m.start() for m in cuts if m.end() in starts] + [len(sentence)]
+        for a, b in zip(bounds, ends):
+            if sentence[a:b].strip():
+                yield a, sentence[a:b]
+        return
+    yield 0, sentence
+
+
+_COMMA = re.compile(r",\s*(?:and\s+|or\s+|then\s+)?")
+
+
+def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
+    """Whether a comma part is a verb phrase: a known duty verb, then at least three more words,
+    and not the head of a list of nouns ("engineers and designers")."""
+    from ..workfamily import lemma
+
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return False
+    w = words[0].lower()
+    return len(w) > 2 and lemma(w) in verbs and words[1].lower() not in ("and", "or", "nor")
+
+
+def _lead_verbs() -> frozenset[str]:
+    """The verbs that open duties, as the work-family model learned them (its ``lead:`` features)."""
+    from ..workfamily import lead_verbs
+
+    return lead_verbs()
 
 
 def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
