@@ -565,6 +565,8 @@ SHAPES = {
     "N years of a tool, repeated in one paragraph": (lambda n: "# Junior ML Engineer\n\n" + "5+ years of LangChain " * n + "\n", 3000),
     "junior title over a paragraph of senior scope": (
         lambda n: "# Junior Data Engineer\n\n" + "You will own the architecture and mentor engineers, " * n + "\n", 1500),
+    "a duty sentence of many verb phrases": (
+        lambda n: "# Data Engineer\n\n## Duties\n\nYou own the loads" + ", plans the nightly warehouse loads" * n + ".\n", 1500),
     "many tiny headings": (lambda n: "#\n" * n, 20000),
     "many bold pseudo-headings": (lambda n: "**Requirements**\n\n- SQL\n\n" * n, 3000),
     "unterminated directive openers": (lambda n: "# Data Engineer\n\nx " + "<!--jdlint-enable" * (n // 17) + "\n", 50000),

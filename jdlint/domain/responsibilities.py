@@ -125,7 +125,7 @@ def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
     and not the head of a list of nouns ("engineers and designers")."""
     from ..workfamily import lemma
 
-    words = _WORD.findall(text)
+    words = _WORD.findall(text[:120])  # the phrase's opening only: a long sentence stays linear
     if len(words) < 4:
         return False
     w = words[0].lower()
