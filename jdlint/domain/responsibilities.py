@@ -17,7 +17,8 @@ A sentence or item about what the hire will not do, or what another team does ("
 wired into the app", "our platform team runs the clusters"), is scope, not a duty.
 
 A sentence that strings duties together with semicolons ("will deploy ...; configure ...;
-debug ...") is one unit per duty.
+debug ...") is one unit per duty, and so is a sentence of comma-separated verb phrases ("makes
+sure the endpoint keeps its latency, plans the GPUs we need, and takes the pager").
 
 All of a posting's units are classified together by the vocabulary's classifier
 (``Vocab.classify_items``): each is read on its own words, and a close call between two
@@ -41,7 +42,7 @@ class WorkItem:
     text: str
     family: str | None
     evidence: tuple[str, ...]  # the words that decided the family
-    by_context: bool = False  # a close call the posting's other work decided
+    by_context: bool = False  # a close call the title and the posting's other work decided
     source: str = "item"  # "item" (a list item) or "prose" (a sentence of a paragraph)
     score: float = 0.0  # how sure the classifier is of the family (its probability)
     # The family the work's own words give, without the title's pull: what a rule that compares
@@ -104,12 +105,12 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
             yield off, p
             off += len(p) + 1
         return
-    cuts = [m for m in _COMMA.finditer(sentence)]
+    cuts = list(_COMMA.finditer(sentence))
     verbs = _lead_verbs()
-    starts = [m.end() for m in cuts if _opens_with_verb(sentence[m.end():], verbs)]
-    if len(starts) >= 2:
-        bounds = [0] + starts
-        ends = [m.start() for m in cuts if m.end() in starts] + [len(sentence)]
+    at_verb = [m for m in cuts if _opens_with_verb(sentence[m.end():], verbs)]
+    if len(at_verb) >= 2:
+        bounds = [0] + [m.end() for m in at_verb]
+        ends = [m.start() for m in at_verb] + [len(sentence)]
         for a, b in zip(bounds, ends):
             if sentence[a:b].strip():
                 yield a, sentence[a:b]
