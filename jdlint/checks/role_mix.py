@@ -1,7 +1,10 @@
 """title-scope-mismatch and conflated-roles: what the responsibilities say the job is.
 
-Both read the classified responsibility items (``domain.responsibilities``): the family with the
-most items against the title's family, and how many families (close ones joined) the work spans.
+Both read the work units of ``domain.responsibilities`` as their own words classify them
+(``work_family``: without the title's pull on close calls, since a rule that compares the work
+with the title cannot take the title as evidence), counting only units the model is sure of
+(``min_score``): the family with the most units against the title's family, and how many
+families (close ones joined) the work spans.
 """
 from __future__ import annotations
 
