@@ -112,7 +112,9 @@ class _Jdlint(click.Command):
 @click.option("--diff-base", metavar="REF", help="Report only findings on lines added or changed since this git revision.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint in this many processes (default: the number of CPUs; 1 for a single file). Output is the same as with --jobs 1.")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes (whole-word swaps) to the files, then report what is left.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (whole-word swaps) to the files, then report what is left. "
+                                         "With '-', print the fixed posting on stdout and the findings on stderr.")
+@click.option("--diff", "show_diff", is_flag=True, help="With --fix (implied): print the fixes as a unified diff and write nothing; exit 1 if there is something to fix.")
 @click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
@@ -212,11 +214,13 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           json_file: str | None, report_path: str | None, summary_path: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], stack: tuple[str, ...], fail_on: str,
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
-          explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False) -> int:
+          explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False,
+          show_diff: bool = False) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
     from .formatters import OUTPUTS, Reporter, Run, Settings
+    from .engine import STDIN
     from .formatters.text import Tally
 
     select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
@@ -251,12 +255,23 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
             _err(f"jdlint: error: {exc}")
             return 2
 
+    fix = fix or show_diff
+    fix_stdin = fix and not show_diff and STDIN in paths
+    if fix_stdin and len(paths) > 1:
+        _err("jdlint: error: --fix with '-' prints the fixed posting on stdout, so '-' must be the only path")
+        return 2
+
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     out = _Stdout(sys.stdout)
+    report_out = out
+    if show_diff:
+        fmt = "none"  # stdout carries the diff only
+    elif fix_stdin:
+        report_out = _Stdout(sys.stderr)  # stdout carries the fixed posting only
     color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     settings = Settings(rules=list(base_cfg.ruleset), version=__version__, relpath=_relpath_fn(), color=color)
-    stdout_reporter = REPORTERS[fmt](out, settings)  # type: ignore[arg-type]  # _Stdout writes like a TextIO
+    stdout_reporter = REPORTERS[fmt](report_out, settings) if fmt != "none" else Reporter(None, settings)  # type: ignore[arg-type]  # _Stdout writes like a TextIO
     files_out: list[tuple[str, bool, Reporter]] = []
     for option, target in (("sarif_file", sarif_file), ("json_file", json_file),
                            ("summary", summary_path), ("report", report_path)):
@@ -269,14 +284,21 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
 
     results = lint_paths(list(paths), config=config_path, select=select_l, ignore=ignore_l,
                          stack=stack_l or None, jobs=jobs, fix=fix, stdin_filename=stdin_filename,
-                         follow_links=follow_links)
+                         follow_links=follow_links, write_fixes=not show_diff)
+    would_fix = 0
     try:
         for result in results:
             if result.error:
                 run.errors.append(result.error)
                 _err(result.error, result.path)
                 continue
-            if result.fixed:
+            if show_diff:
+                if result.fixed and result.original is not None and result.text is not None:
+                    would_fix += result.fixed
+                    out.write(_unified_diff(result.path, result.original, result.text))
+            elif fix_stdin and result.stdin:
+                out.write(result.text or "")
+            if result.fixed and not show_diff:
                 _err(f"{result.path}: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}", result.path)
             run.files += 1
             findings = result.findings
@@ -303,11 +325,27 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
              else f"jdlint: error: {exc.strerror or exc}")
         return 2
 
+    if show_diff:
+        _err(f"Would fix {would_fix} finding{'s' if would_fix != 1 else ''}." if would_fix else "Nothing to fix.")
     if run.errors:
         return 2
+    if show_diff:
+        return 1 if would_fix else 0
     if fail_on == "never":
         return 0
     return 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
+
+
+def _unified_diff(path: str, before: str, after: str) -> str:
+    """A ``git diff``-style unified diff of one posting's fixes (paths made safe to print)."""
+    import difflib
+
+    from .safeio import escape_path
+
+    name = escape_path(path)
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{name}", tofile=f"b/{name}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def _write(path: str, text: str, append: bool) -> None:

@@ -26,6 +26,7 @@ from .finding import Finding
 from .names import did_you_mean
 from .patterns import PatternTimeout, posting_deadline
 from .vocab import load_vocab
+from .wordfix import swap_line
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A posting is a page of text; a file this large is a mistake (a log, a data dump), and reading
@@ -42,6 +43,8 @@ class FileResult:
     error: str | None = None  # one line, already naming the file
     fixed: int = 0  # safe fixes written to the file (--fix)
     text: str | None = None  # the posting's text, kept for text read from standard input
+    original: str | None = None  # with --fix: the text before the fixes (``text`` is after them)
+    stdin: bool = False  # read from standard input
 
 
 def _as_config(config: Any) -> Config:
@@ -225,7 +228,8 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     """Apply the safe replacements of ``findings`` to ``text`` (the file as read, BOM and line
     endings kept). A fix is applied only when the text at its span is still what the rule
-    matched, and never when it overlaps another fix. Returns (new text, fixes applied)."""
+    matched, and never when it overlaps another fix; articles and repeated words around a swap
+    are kept right (``wordfix.swap_line``). Returns (new text, fixes applied)."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
     lines: list[list[str]] = []
@@ -239,16 +243,9 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
             by_line.setdefault(f.line, []).append(f)
     applied = 0
     for n, fixes in by_line.items():
-        content = lines[n - 1][0]
-        last_start = len(content) + 1
-        for f in sorted(fixes, key=lambda f: f.column, reverse=True):
-            a, b = f.column - 1, f.end_column - 1
-            if f.replacement is None or b > last_start or content[a:b] != f.match:
-                continue
-            content = content[:a] + f.replacement + content[b:]
-            last_start = a
-            applied += 1
-        lines[n - 1][0] = content
+        swaps = [(f.column - 1, f.end_column - 1, f.match, f.replacement) for f in fixes if f.replacement is not None]
+        lines[n - 1][0], done = swap_line(lines[n - 1][0], swaps)
+        applied += done
     return bom + "".join(c + e for c, e in lines), applied
 
 
@@ -282,22 +279,29 @@ def write_atomically(path: str, text: str) -> None:
         safeio.write_output(target, text, mode=st.st_mode & 0o7777)
 
 
-def fix_file(path: str, cfg: Config, follow_links: bool = False, **kw: Any) -> FileResult:
-    """Lint, apply the safe fixes, write the file atomically, and lint again."""
-    try:
-        text = read_posting(path, follow_links)
-    except ValueError as exc:
-        return FileResult(path, error=f"{path}: error: {exc}")
+def fix_file(path: str, cfg: Config, follow_links: bool = False, write: bool = True,
+             text: str | None = None, **kw: Any) -> FileResult:
+    """Lint, apply the safe fixes, write the file atomically (unless ``write`` is false:
+    ``--diff`` and standard input), and lint again. The result's ``original`` is the text
+    before the fixes and ``text`` the text after them."""
+    if text is None:
+        try:
+            text = read_posting(path, follow_links)
+        except ValueError as exc:
+            return FileResult(path, error=f"{path}: error: {exc}")
     result = lint_file(path, cfg, text=text, **kw)
     new_text, n = apply_fixes(text, result.findings)
-    if n == 0 or new_text == text:
+    if result.error or n == 0 or new_text == text:
+        result.original = result.text = text
         return result
-    try:
-        write_atomically(path, new_text)
-    except OSError as exc:
-        return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}")
+    if write:
+        try:
+            write_atomically(path, new_text)
+        except OSError as exc:
+            return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}")
     fixed = lint_file(path, cfg, text=new_text, **kw)
     fixed.fixed = n
+    fixed.original, fixed.text = text, new_text
     return fixed
 
 
@@ -323,6 +327,7 @@ class _Task:
     today: date | None
     fix: bool
     follow_links: bool = False
+    write: bool = True  # with fix: write the fixed files (False for --diff)
 
     def __call__(self, path: str) -> FileResult:
         try:
@@ -330,7 +335,7 @@ class _Task:
         except ConfigError as exc:
             return FileResult(path, error=f"{path}: error: config {exc}")
         if self.fix:
-            return fix_file(path, cfg, follow_links=self.follow_links, **self.options())
+            return fix_file(path, cfg, follow_links=self.follow_links, write=self.write, **self.options())
         return lint_file(path, cfg, follow_links=self.follow_links, **self.options())
 
     def options(self) -> dict[str, Any]:
@@ -446,13 +451,16 @@ def known_rule_names(finder: ConfigFinder) -> set[str]:
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, stack: list[str] | None = None,
                today: date | None = None, jobs: int | None = 1, fix: bool = False,
-               stdin_filename: str | None = None, follow_links: bool = False) -> Iterator[FileResult]:
+               stdin_filename: str | None = None, follow_links: bool = False,
+               write_fixes: bool = True) -> Iterator[FileResult]:
     """Lint files and folders (``"-"``: one posting from standard input, named
     ``stdin_filename``); yields one FileResult per posting, or per bad path, in a stable order.
 
     Raises ConfigError when ``--config`` cannot be used or a rule name is unknown (the command
     line turns that into exit 2). A posting that is a symlink to a file outside the tree under
-    review is an error for that posting unless ``follow_links``.
+    review is an error for that posting unless ``follow_links``. With ``fix``, each result
+    carries the text before (``original``) and after (``text``) the safe fixes; the files are
+    written only when ``write_fixes`` (standard input never is).
     """
     finder = ConfigFinder(config)
     select_t, ignore_t = tuple(select or ()), tuple(ignore or ())
@@ -460,7 +468,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         known = known_rule_names(finder)
         check_rule_names(select_t, known, "--select")
         check_rule_names(ignore_t, known, "--ignore")
-    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links)
+    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links, write_fixes)
     for target in list(paths) or ["."]:
         if target == STDIN:
             yield _lint_stdin(finder, task, stdin_filename)
@@ -483,6 +491,10 @@ def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -
         text = read_stdin()
     except ValueError as exc:
         return FileResult(name, error=f"{name}: error: {exc}")
-    result = lint_file(name, cfg, text=text, **task.options())
-    result.text = text
+    if task.fix:
+        result = fix_file(name, cfg, write=False, text=text, **task.options())
+    else:
+        result = lint_file(name, cfg, text=text, **task.options())
+        result.text = text
+    result.stdin = True
     return result
