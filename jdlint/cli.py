@@ -176,6 +176,8 @@ def _relpath_fn() -> Callable[[str], str]:
         if path in ("-", "<text>"):
             return path
         r = os.path.relpath(os.path.abspath(path), base)
+        if r == ".." or r.startswith(".." + os.sep):
+            return path  # outside the repository: as given
         return r.replace(os.sep, "/")
 
     return rel
@@ -224,11 +226,18 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     from .formatters.text import Tally
 
     select_l, ignore_l, stack_l = _split(select), _split(ignore), _split(stack)
+    # An error that stops the run before any posting is linted (a bad --config, an unknown
+    # --diff-base revision) still goes through the reporters, so the Action's annotations and
+    # job summary say why the step failed instead of "No findings".
+    fatal: str | None = None
     try:
         base_cfg = load_config(config_path) if config_path else Config()
     except ConfigError as exc:
-        _err(f"jdlint: error: {exc}")
-        return 2
+        fatal = f"jdlint: error: {exc}"
+        if list_rules or explain:
+            _err(fatal)
+            return 2
+        base_cfg = Config()
 
     if list_rules:
         for r in base_cfg.ruleset:
@@ -250,10 +259,9 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
         from .diff import DiffError, changed_lines
 
         try:
-            changed = changed_lines(diff_base)
+            changed = changed_lines(diff_base) if fatal is None else None
         except DiffError as exc:
-            _err(f"jdlint: error: {exc}")
-            return 2
+            fatal = f"jdlint: error: {exc}"
 
     fix = fix or show_diff
     fix_stdin = fix and not show_diff and STDIN in paths
@@ -282,14 +290,15 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     file_scoped = {r.name for r in base_cfg.ruleset if r.scope == "file"}
     run = Run(tally=Tally(), statistics=statistics)
 
-    results = lint_paths(list(paths), config=config_path, select=select_l, ignore=ignore_l,
-                         stack=stack_l or None, jobs=jobs, fix=fix, stdin_filename=stdin_filename,
-                         follow_links=follow_links, write_fixes=not show_diff)
+    results = iter(()) if fatal else lint_paths(
+        list(paths), config=config_path, select=select_l, ignore=ignore_l, stack=stack_l or None, jobs=jobs,
+        fix=fix, stdin_filename=stdin_filename, follow_links=follow_links, write_fixes=not show_diff)
     would_fix = 0
     try:
         for result in results:
             if result.error:
                 run.errors.append(result.error)
+                run.error_paths.append(result.path)
                 _err(result.error, result.path)
                 continue
             if show_diff:
@@ -311,8 +320,12 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
             for reporter in reporters:
                 reporter.file(result, findings)
     except ConfigError as exc:
-        _err(f"jdlint: error: {exc}")
-        return 2
+        fatal = f"jdlint: error: {exc}"
+    if fatal:
+        _err(fatal)
+        run.errors.append(fatal)
+        run.error_paths.append(None)
+        run.stopped = True
 
     stdout_reporter.end(run)
     out.flush()

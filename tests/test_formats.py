@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from jdlint import lint_text
 from jdlint.cli import main
 from jdlint.finding import Finding, Severity
 from jdlint.formatters.github import GithubFormatter, escape_data, escape_property
@@ -119,3 +121,10 @@ def test_every_format_is_deterministic(tmp_path, fmt, monkeypatch):
         (tmp_path / f"p{i}.md").write_text(BAD)
     outs = {CliRunner().invoke(main, ["--format", fmt, "--no-color", "."]).output for _ in range(2)}
     assert len(outs) == 1
+
+
+def test_summary_counts_read_as_english():
+    # Issue 13: "5 error, 14 warning" and "1 of 1 postings".
+    fs = lint_text(BAD, path="a.md")
+    text = SummaryFormatter().render(fs, 1)
+    assert re.search(r"in 1 of 1 posting: 1 error, \d+ warnings, \d+ info\.", text), text

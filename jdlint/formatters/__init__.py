@@ -20,8 +20,10 @@ class Run:
 
     files: int = 0
     tally: Any = None  # formatters.text.Tally
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each, naming the file
+    error_paths: list[str | None] = field(default_factory=list)  # the file of each error, if any
     statistics: bool = False
+    stopped: bool = False  # an error stopped the run before or while postings were linted
 
 
 @dataclass
@@ -96,7 +98,10 @@ class GithubReporter(_Collecting):
         from .text import TextFormatter
 
         assert self.out is not None
-        rendered = GithubFormatter(self.settings.relpath).render(self.findings)
+        fmt = GithubFormatter(self.settings.relpath)
+        for path, error in zip(run.error_paths, run.errors):
+            self.out.write(fmt.error(path, error) + "\n")
+        rendered = fmt.render(self.findings)
         if rendered:
             self.out.write(rendered + "\n")
         self.out.write(TextFormatter().summary(run.tally, run.files, len(run.errors)) + "\n")
@@ -127,7 +132,7 @@ class SummaryReporter(_Collecting):
     def end(self, run: Run) -> str | None:
         from .summary import SummaryFormatter
 
-        return SummaryFormatter().render(self.findings, run.files)
+        return SummaryFormatter(relpath=self.settings.relpath).render(self.findings, run.files, run.errors)
 
 
 class HtmlReporter(Reporter):
