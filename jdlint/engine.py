@@ -473,12 +473,37 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         if target == STDIN:
             yield _lint_stdin(finder, task, stdin_filename)
             continue
-        found = list(discover([target], finder))
+        found = _expand_glob(target)
+        if found is not None:
+            found = [x for m in found for x in discover([m], finder)] if found else \
+                [(target, f"{_escape_path(target)}: error: no file matches this glob")]
+        else:
+            found = list(discover([target], finder))
         todo = [p for p, err in found if not err]
         n_jobs = jobs if jobs is not None else (1 if len(todo) < 2 else (os.cpu_count() or 1))
         results = _run_tasks(task, todo, n_jobs)
         for path, error in found:
             yield FileResult(path, error=error) if error else next(results)
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def _escape_path(path: str) -> str:
+    from .safeio import escape_path
+
+    return escape_path(path)
+
+
+def _expand_glob(target: str) -> list[str] | None:
+    """The files a glob path names (``postings/*.md``, ``postings/**/*.md``, as shells and
+    markdownlint-cli2 expand them), sorted; None when ``target`` is an existing path or has no
+    glob characters. The GitHub Action passes ``paths:`` unexpanded, so this is where they work."""
+    import glob
+
+    if not _GLOB_CHARS.search(target) or os.path.lexists(target):
+        return None
+    return sorted(glob.glob(target, recursive=True))
 
 
 def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -> FileResult:

@@ -230,3 +230,17 @@ def test_inspect_errors_are_one_line():
     r = CliRunner().invoke(main, ["inspect", "no-such-posting.md"])
     assert r.exit_code == 2 and r.output.strip().startswith("no-such-posting.md: error:")
     assert len(r.output.strip().splitlines()) == 1
+
+
+def test_glob_paths_are_expanded_or_refused_clearly(tmp_path, monkeypatch):
+    # Issue 13: the Action passes `paths: postings/*.md` as written; it failed as "no such file".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "postings" / "team").mkdir(parents=True)
+    (tmp_path / "postings" / "a.md").write_text("# Data Engineer / Analytics Engineer\n")
+    (tmp_path / "postings" / "team" / "b.md").write_text("# Data Engineer / Analytics Engineer\n")
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/*.md"])
+    assert r.exit_code == 1 and [f["path"] for f in json.loads(r.stdout)] == ["postings/a.md"]
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/**/*.md"])
+    assert sorted(f["path"] for f in json.loads(r.stdout)) == ["postings/a.md", "postings/team/b.md"]
+    r = CliRunner().invoke(main, ["postings/*.markdown"])
+    assert r.exit_code == 2 and "postings/*.markdown: error: no file matches this glob" in r.stderr
