@@ -119,6 +119,7 @@ class _Jdlint(click.Command):
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
 @click.option("--stdin-filename", metavar="PATH", help="Name (and config location) for text read from '-'.")
+@click.option("--no-gitignore", is_flag=True, help="Also lint what .gitignore files ignore when walking folders (files named on the command line always are).")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--follow-links", is_flag=True,
               help="Lint postings that are symlinks to files outside the tree under review (off: such a "
@@ -217,7 +218,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           select: tuple[str, ...], ignore: tuple[str, ...], stack: tuple[str, ...], fail_on: str,
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
           explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False,
-          show_diff: bool = False) -> int:
+          show_diff: bool = False, no_gitignore: bool = False) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
@@ -290,8 +291,10 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     file_scoped = {r.name for r in base_cfg.ruleset if r.scope == "file"}
     run = Run(tally=Tally(), statistics=statistics)
 
+    if not paths and fatal is None:
+        paths = _default_paths(config_path)
     results = iter(()) if fatal else lint_paths(
-        list(paths), config=config_path, select=select_l, ignore=ignore_l, stack=stack_l or None, jobs=jobs,
+        list(paths), config=config_path, gitignore=not no_gitignore, select=select_l, ignore=ignore_l, stack=stack_l or None, jobs=jobs,
         fix=fix, stdin_filename=stdin_filename, follow_links=follow_links, write_fixes=not show_diff)
     would_fix = 0
     try:
@@ -347,6 +350,30 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     if fail_on == "never":
         return 0
     return 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
+
+
+def _default_paths(config_path: str | None) -> tuple[str, ...]:
+    """What plain ``jdlint`` lints, said on stderr: the folders ``include:`` names (walked from
+    the config's folder), else ``postings/`` when there is one, else the current folder."""
+    from pathlib import Path
+
+    from .config import ConfigError, ConfigFinder
+
+    try:
+        cfg = ConfigFinder(config_path).for_path(Path(os.path.abspath("posting.md")))
+    except ConfigError:
+        return (".",)  # the run reports the config error
+    if cfg.include:
+        base = os.path.relpath(cfg.base_dir) if cfg.path or config_path else "."
+        _err(f"jdlint: no paths given; linting what include: names in {os.path.relpath(cfg.path) if cfg.path else 'the config'} "
+             f"({', '.join(cfg.include)})")
+        return (base,)
+    if os.path.isdir("postings"):
+        _err("jdlint: no paths given; linting postings/ (name paths, or set include: in .jdlint.yaml)")
+        return ("postings",)
+    _err("jdlint: no paths given and no postings/ folder; linting the current folder "
+         "(name paths, or set include: in .jdlint.yaml)")
+    return (".",)
 
 
 def _unified_diff(path: str, before: str, after: str) -> str:

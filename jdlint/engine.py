@@ -105,11 +105,12 @@ def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[st
     return findings
 
 
-def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, str | None]]:
+def discover(paths: Iterable[str], finder: ConfigFinder, gitignore: Any = None) -> Iterator[tuple[str, str | None]]:
     """(path, error) for every posting to lint, in a stable order.
 
-    Folders are walked for ``*.md`` / ``*.markdown``, skipping hidden folders and
-    ``node_modules`` and never following symlinked folders. Files named explicitly are linted
+    Folders are walked for ``*.md`` / ``*.markdown``, skipping hidden folders,
+    ``node_modules``, what ``gitignore`` (a ``gitignore.GitIgnore``) says git ignores, and
+    never following symlinked folders. Files named explicitly are linted
     whatever their suffix (pre-commit passes them), unless a config excludes them. A config
     that cannot be loaded is reported once; the files under it are not linted.
     """
@@ -139,11 +140,16 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
                     exc = walk_errors.pop(0)
                     yield exc.filename or root, f"{escape_path(exc.filename or root)}: error: cannot list this folder: {exc.strerror or exc}"
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
-                                 and not os.path.islink(os.path.join(root, d)))
+                                 and not os.path.islink(os.path.join(root, d))
+                                 and not (gitignore and gitignore.ignored(os.path.join(root, d), True)))
                 for name in sorted(files):
                     if not name.lower().endswith(MARKDOWN_SUFFIXES):
                         continue
                     full = os.path.join(root, name)
+                    if full.startswith("." + os.sep) and raw in (".", "." + os.sep):
+                        full = full[2:]  # "postings/a.md", as git and ruff print it, not "./postings/a.md"
+                    if gitignore and gitignore.ignored(full):
+                        continue
                     ok, err = wanted(full, True)
                     if ok or err:
                         yield full, err
@@ -452,7 +458,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
                ignore: Iterable[str] | None = None, stack: list[str] | None = None,
                today: date | None = None, jobs: int | None = 1, fix: bool = False,
                stdin_filename: str | None = None, follow_links: bool = False,
-               write_fixes: bool = True) -> Iterator[FileResult]:
+               write_fixes: bool = True, gitignore: bool = True) -> Iterator[FileResult]:
     """Lint files and folders (``"-"``: one posting from standard input, named
     ``stdin_filename``); yields one FileResult per posting, or per bad path, in a stable order.
 
@@ -460,7 +466,8 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
     line turns that into exit 2). A posting that is a symlink to a file outside the tree under
     review is an error for that posting unless ``follow_links``. With ``fix``, each result
     carries the text before (``original``) and after (``text``) the safe fixes; the files are
-    written only when ``write_fixes`` (standard input never is).
+    written only when ``write_fixes`` (standard input never is). Walking a folder skips what
+    git ignores unless ``gitignore`` is false; a file named explicitly is always linted.
     """
     finder = ConfigFinder(config)
     select_t, ignore_t = tuple(select or ()), tuple(ignore or ())
@@ -469,16 +476,19 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         check_rule_names(select_t, known, "--select")
         check_rule_names(ignore_t, known, "--ignore")
     task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links, write_fixes)
+    from .gitignore import GitIgnore
+
+    ignores = GitIgnore() if gitignore else None
     for target in list(paths) or ["."]:
         if target == STDIN:
             yield _lint_stdin(finder, task, stdin_filename)
             continue
         found = _expand_glob(target)
         if found is not None:
-            found = [x for m in found for x in discover([m], finder)] if found else \
+            found = [x for m in found for x in discover([m], finder, ignores)] if found else \
                 [(target, f"{_escape_path(target)}: error: no file matches this glob")]
         else:
-            found = list(discover([target], finder))
+            found = list(discover([target], finder, ignores))
         todo = [p for p, err in found if not err]
         n_jobs = jobs if jobs is not None else (1 if len(todo) < 2 else (os.cpu_count() or 1))
         results = _run_tasks(task, todo, n_jobs)

@@ -244,3 +244,50 @@ def test_glob_paths_are_expanded_or_refused_clearly(tmp_path, monkeypatch):
     assert sorted(f["path"] for f in json.loads(r.stdout)) == ["postings/a.md", "postings/team/b.md"]
     r = CliRunner().invoke(main, ["postings/*.markdown"])
     assert r.exit_code == 2 and "postings/*.markdown: error: no file matches this glob" in r.stderr
+
+
+def _tree(root, files):
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+def _linted(args, cwd):
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", *args])
+    return sorted({f["path"] for f in json.loads(r.stdout)}), r
+
+
+def test_walking_respects_gitignore_unless_no_gitignore(tmp_path, monkeypatch):
+    # Issue 13: .gitignore was not read, so build output and vendored docs were linted.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    _tree(tmp_path, {
+        ".gitignore": "build/\n*.tmp.md\n",
+        ".git/info/exclude": "local.md\n",
+        "postings/a.md": BAD, "postings/b.tmp.md": BAD, "local.md": BAD,
+        "build/out.md": BAD, "postings/build/old.md": BAD,
+        "postings/.gitignore": "!keep.tmp.md\nsecret.md\n",
+        "postings/keep.tmp.md": BAD, "postings/secret.md": BAD,
+    })
+    got, _ = _linted(["."], tmp_path)
+    assert got == ["postings/a.md", "postings/keep.tmp.md"]
+    got, _ = _linted(["--no-gitignore", "."], tmp_path)
+    assert "build/out.md" in got and "postings/secret.md" in got and len(got) == 7
+    got, _ = _linted(["build/out.md"], tmp_path)  # named explicitly: linted
+    assert got == ["build/out.md"]
+
+
+def test_plain_jdlint_lints_postings_or_include_and_says_so(tmp_path, monkeypatch):
+    # Issue 13: plain `jdlint` linted every .md under '.', README included.
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {"README.md": BAD, "postings/a.md": BAD, "jobs/b.md": BAD})
+    got, r = _linted([], tmp_path)
+    assert got == ["postings/a.md"] and "linting postings/" in r.stderr
+    (tmp_path / ".jdlint.yaml").write_text("include: ['jobs/**']\n")
+    got, r = _linted([], tmp_path)
+    assert got == ["jobs/b.md"] and "include: names in .jdlint.yaml (jobs/**)" in r.stderr
+    (tmp_path / ".jdlint.yaml").unlink()
+    (tmp_path / "postings" / "a.md").unlink()
+    (tmp_path / "postings").rmdir()
+    got, r = _linted([], tmp_path)
+    assert got == ["README.md", "jobs/b.md"] and "linting the current folder" in r.stderr
