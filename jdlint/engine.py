@@ -454,6 +454,20 @@ def known_rule_names(finder: ConfigFinder) -> set[str]:
     return names
 
 
+def check_stack_names(stack: Iterable[str], finder: ConfigFinder) -> None:
+    """Raise ConfigError for a ``--stack`` name that neither the tool catalog nor the config
+    that applies here (its ``vocab: tools:``) knows ("--stack postings/" is a mistake too)."""
+    try:
+        cfg = finder.for_path(Path(os.getcwd()) / "posting.md")
+    except ConfigError:
+        cfg = Config()
+    vocab = load_vocab(cfg.vocab, cfg.vocab_origins)
+    for name in stack:
+        if vocab.tool_by_name(name) is None:
+            raise ConfigError("--stack", None, f"unknown tool {name!r}{vocab.unknown_tool_hint(name)} "
+                              "(a tool of the team's own goes under vocab: tools: in .jdlint.yaml)")
+
+
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, stack: list[str] | None = None,
                today: date | None = None, jobs: int | None = 1, fix: bool = False,
@@ -475,6 +489,8 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         known = known_rule_names(finder)
         check_rule_names(select_t, known, "--select")
         check_rule_names(ignore_t, known, "--ignore")
+    if stack:
+        check_stack_names(stack, finder)
     task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links, write_fixes)
     from .gitignore import GitIgnore
 

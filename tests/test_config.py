@@ -182,3 +182,46 @@ def test_a_law_reaches_only_the_employers_it_covers():
     assert len(salary({"employer": {"size": 25, "type": "private"}})) == 1
     dc = "# Data Engineer\n\nHybrid from our Washington, DC office.\n"
     assert lint_text(dc, {"employer": {"type": "municipal"}}, select=["missing-salary-range"]) == []
+
+
+def test_unknown_stack_name_is_a_config_error_with_a_suggestion(tmp_path):
+    # Issue 13: `stack: [pythn]` was accepted, then every Python mention was reported.
+    cfg = write(tmp_path / ".jdlint.yaml", "stack:\n  - python\n  - pythn\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(cfg)
+    assert str(exc.value).startswith(f"{cfg}:3: unknown tool 'pythn' in 'stack'; did you mean 'Python'?")
+    assert "vocab: tools:" in str(exc.value)
+    # aliases, any case, versions and the team's own tools are fine
+    ok = write(tmp_path / "ok.yaml", "stack: [K8s, Postgres, 'Python 3.12', frob]\n"
+               "vocab:\n  tools:\n    - {name: Frobnicator, aliases: [frob], category: internal}\n")
+    assert load_config(ok).stack == ["K8s", "Postgres", "Python 3.12", "frob"]
+
+
+def test_unknown_stack_flag_is_exit_2(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", BAD_TITLE)
+    r = CliRunner().invoke(main, ["--stack", "postgress", "a.md"])
+    assert r.exit_code == 2 and "--stack: unknown tool 'postgress'; did you mean" in r.stderr
+    r = CliRunner().invoke(main, ["--stack", "postings/", "a.md"])  # a path given to --stack
+    assert r.exit_code == 2 and "unknown tool 'postings/'" in r.stderr
+
+
+def test_nested_config_replaces_the_parent_unless_it_extends_it(tmp_path):
+    # The nearest config wins whole; `extends:` is how a nested config keeps the parent's
+    # stack (mappings merge key by key, lists such as `stack` replace). README: Configuration.
+    write(tmp_path / ".jdlint.yaml", "stack: [python, postgres]\nrules:\n  wish-list: {max_required: 3}\n")
+    write(tmp_path / "alone" / ".jdlint.yaml", "rules:\n  stacked-title: off\n")
+    write(tmp_path / "child" / ".jdlint.yaml", "extends: ../.jdlint.yaml\nrules:\n  stacked-title: off\n")
+    write(tmp_path / "own" / ".jdlint.yaml", "extends: ../.jdlint.yaml\nstack: [go]\n")
+    finder = ConfigFinder()
+    alone = finder.for_path(tmp_path / "alone" / "a.md")
+    child = finder.for_path(tmp_path / "child" / "a.md")
+    own = finder.for_path(tmp_path / "own" / "a.md")
+    assert alone.stack is None and "wish-list" not in alone.rules
+    assert child.stack == ["python", "postgres"] and child.stack_from == str(tmp_path / ".jdlint.yaml")
+    assert child.rules["wish-list"].options == {"max_required": 3} and child.rules["stacked-title"].enabled is False
+    assert own.stack == ["go"] and own.stack_from == str(tmp_path / "own" / ".jdlint.yaml")
