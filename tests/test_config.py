@@ -225,3 +225,14 @@ def test_nested_config_replaces_the_parent_unless_it_extends_it(tmp_path):
     assert child.stack == ["python", "postgres"] and child.stack_from == str(tmp_path / ".jdlint.yaml")
     assert child.rules["wish-list"].options == {"max_required": 3} and child.rules["stacked-title"].enabled is False
     assert own.stack == ["go"] and own.stack_from == str(tmp_path / "own" / ".jdlint.yaml")
+
+
+def test_max_tools_per_item_is_the_most_allowed():
+    # Issue 13: `max_tools_per_item: 5` reported a bullet with 5 tools, while `max_required: 8`
+    # allows 8 items. Every max_ option is now the most allowed.
+    five = "# Data Engineer\n\n## Requirements\n\n- Python, Spark, Kafka, Airflow and Kubernetes\n"
+    cfg = {"rules": {"wish-list": {"max_tools_per_item": 5}}}
+    assert not [f for f in lint_text(five, cfg, select=["wish-list"])]
+    cfg = {"rules": {"wish-list": {"max_tools_per_item": 4}}}
+    found = lint_text(five, cfg, select=["wish-list"])
+    assert len(found) == 1 and "names 5 tools" in found[0].message and "more than 4" in found[0].message
