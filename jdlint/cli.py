@@ -232,13 +232,14 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     # job summary say why the step failed instead of "No findings".
     fatal: str | None = None
     try:
-        base_cfg = load_config(config_path) if config_path else Config()
+        base_cfg = load_config(config_path) if config_path else _config_here()
     except ConfigError as exc:
-        fatal = f"jdlint: error: {exc}"
+        if list_rules or explain or config_path:
+            fatal = f"jdlint: error: {exc}"
         if list_rules or explain:
-            _err(fatal)
+            _err(f"jdlint: error: {exc}")
             return 2
-        base_cfg = Config()
+        base_cfg = Config()  # without --config, the files under a broken config report it
 
     if list_rules:
         for r in base_cfg.ruleset:
@@ -278,7 +279,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
         fmt = "none"  # stdout carries the diff only
     elif fix_stdin:
         report_out = _Stdout(sys.stderr)  # stdout carries the fixed posting only
-    color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = fmt == "text" and _use_color(no_color, sys.stdout)
     settings = Settings(rules=list(base_cfg.ruleset), version=__version__, relpath=_relpath_fn(), color=color)
     stdout_reporter = REPORTERS[fmt](report_out, settings) if fmt != "none" else Reporter(None, settings)  # type: ignore[arg-type]  # _Stdout writes like a TextIO
     files_out: list[tuple[str, bool, Reporter]] = []
@@ -350,6 +351,29 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     if fail_on == "never":
         return 0
     return 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
+
+
+def _config_here() -> Any:
+    """The config that applies in the current folder (its packs' rules included), so
+    ``--list-rules``, ``--explain`` and SARIF's rule list know the team's rules."""
+    from pathlib import Path
+
+    from .config import ConfigFinder
+
+    return ConfigFinder().for_path(Path(os.path.abspath("posting.md")))
+
+
+def _use_color(no_color: bool, stream: Any) -> bool:
+    """Colour on a terminal; ``NO_COLOR`` set and non-empty (no-color.org) or ``--no-color``
+    turns it off, ``FORCE_COLOR`` set and non-empty turns it on (CI logs)."""
+    if no_color or os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("FORCE_COLOR", ""):
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _default_paths(config_path: str | None) -> tuple[str, ...]:

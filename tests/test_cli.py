@@ -291,3 +291,33 @@ def test_plain_jdlint_lints_postings_or_include_and_says_so(tmp_path, monkeypatc
     (tmp_path / "postings").rmdir()
     got, r = _linted([], tmp_path)
     assert got == ["README.md", "jobs/b.md"] and "linting the current folder" in r.stderr
+
+
+def test_list_rules_says_opt_in_once_and_explain_ignores_case():
+    # Issue 13: "(opt-in). (opt-in)" and `--explain Wish-List` failing.
+    r = CliRunner().invoke(main, ["--list-rules"])
+    assert r.output.count("(opt-in)") == len([l for l in r.output.splitlines() if "(opt-in)" in l]) >= 1
+    assert all(l.count("(opt-in)") <= 1 for l in r.output.splitlines())
+    for name in ("Wish-List", "jd103", "WISH-LIST"):
+        assert CliRunner().invoke(main, ["--explain", name]).output.startswith("JD103 wish-list")
+
+
+def test_no_color_counts_only_when_non_empty_and_force_color_forces(tmp_path, monkeypatch):
+    # no-color.org: NO_COLOR set *and non-empty* turns colour off; FORCE_COLOR for CI logs.
+    from jdlint.cli import _use_color
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "")
+    assert _use_color(False, Tty())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _use_color(False, Tty())
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    p = tmp_path / "a.md"
+    p.write_text(BAD)
+    assert "\x1b[31m" in CliRunner().invoke(main, [str(p)]).output
+    assert "\x1b[" not in CliRunner().invoke(main, ["--no-color", str(p)]).output
