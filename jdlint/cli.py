@@ -109,6 +109,9 @@ class _Jdlint(click.Command):
 @click.option("--ignore", multiple=True, help="Do not run these rules (names or codes, comma-separated).")
 @click.option("--stack", multiple=True, help="The team's tools (comma-separated); overrides the config's stack.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--min-severity", type=click.Choice(("info", "warning", "error")), default="info", show_default=True,
+              help="Report only findings at or above this severity (every output; the exit code follows what is reported).")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only: the same as --min-severity error.")
 @click.option("--diff-base", metavar="REF", help="Report only findings on lines added or changed since this git revision.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint in this many processes (default: the number of CPUs; 1 for a single file). Output is the same as with --jobs 1.")
@@ -218,7 +221,8 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           select: tuple[str, ...], ignore: tuple[str, ...], stack: tuple[str, ...], fail_on: str,
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
           explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False,
-          show_diff: bool = False, no_gitignore: bool = False) -> int:
+          show_diff: bool = False, no_gitignore: bool = False, min_severity: str = "info",
+          quiet: bool = False) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
@@ -290,6 +294,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
             files_out.append((target, append, cls(None, settings)))
     reporters: list[Reporter] = [stdout_reporter] + [r for _t, _a, r in files_out]
     file_scoped = {r.name for r in base_cfg.ruleset if r.scope == "file"}
+    floor = Severity.parse("error" if quiet else min_severity)
     run = Run(tally=Tally(), statistics=statistics)
 
     if not paths and fatal is None:
@@ -319,6 +324,8 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
                 from .diff import keep
 
                 findings = [f for f in findings if keep(f, changed, file_scoped)]
+            if floor > Severity.INFO:
+                findings = [f for f in findings if f.severity >= floor]
             for f in findings:
                 run.tally.add(f)
             for reporter in reporters:

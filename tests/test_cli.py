@@ -321,3 +321,38 @@ def test_no_color_counts_only_when_non_empty_and_force_color_forces(tmp_path, mo
     p.write_text(BAD)
     assert "\x1b[31m" in CliRunner().invoke(main, [str(p)]).output
     assert "\x1b[" not in CliRunner().invoke(main, ["--no-color", str(p)]).output
+
+
+def test_min_severity_and_quiet_hide_lower_findings(tmp_path):
+    # Issue 13: on real postings most output is info, with no way to turn it down.
+    p = tmp_path / "a.md"
+    p.write_text("# Data Engineer / Analytics Engineer\n\nWe want a rockstar.\n")
+
+    def sevs(*args):
+        r = CliRunner().invoke(main, ["--format", "json", *args, str(p)])
+        return r.exit_code, sorted({f["severity"] for f in json.loads(r.stdout)})
+
+    assert sevs() == (1, ["error", "info", "warning"])
+    assert sevs("--min-severity", "warning") == (1, ["error", "warning"])
+    assert sevs("-q") == (1, ["error"])
+    assert sevs("--quiet", "--fail-on", "warning") == (1, ["error"])
+    p.write_text("# Data Engineer\n\nWe want a rockstar.\n")
+    assert sevs("-q", "--fail-on", "warning") == (0, [])  # hidden findings do not fail the run
+    r = CliRunner().invoke(main, ["--no-color", "--min-severity", "warning", str(p)])
+    assert "info" not in r.output and "warning exclusionary-language" in r.output
+
+
+def test_hooks_fail_on_errors_or_warnings_and_the_readme_pins_a_sha():
+    # Issue 13: the README's `rev: v0.1.0` does not exist, and warnings were invisible.
+    import re
+
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text())}
+    assert hooks["jdlint"]["entry"] == "jdlint --min-severity warning"
+    assert hooks["jdlint-strict"]["entry"].endswith("--fail-on warning")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme[readme.index("### 2. pre-commit"):readme.index("### 3. GitHub Action")]
+    revs = re.findall(r"^\s*rev: (\S+)", section, re.M)
+    assert revs and all(re.fullmatch(r"[0-9a-f]{40}", r) for r in revs), revs
+    assert "verbose: true" in section and "v0.1.0" not in section
