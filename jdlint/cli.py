@@ -81,8 +81,69 @@ def _inspect(posting: str, fmt: str, config_path: str | None) -> int:
     return 0
 
 
+STARTER = """\
+# jdlint configuration: https://github.com/your-org/jdlint#configuration
+# Every key is optional. `jdlint --show-settings POSTING` prints what a posting gets.
+
+# The tools your team uses (names or aliases from the tool catalog, any case). Until this
+# list is filled in, tool-not-in-stack stays silent. A tool of your own goes under vocab:.
+stack: []
+# stack: [python, postgres, airflow, k8s]
+
+# Which postings `jdlint` with no path lints (gitignore patterns), and which never to lint.
+include: ["postings/**"]
+exclude: ["drafts/"]
+
+# Rules by name or code: off | info | warning | error, or a mapping with options.
+# `jdlint --list-rules` lists them; `jdlint --explain RULE` says why each exists.
+rules:
+  wish-list:
+    max_required: 8            # most required items in a requirements list
+    max_tools_per_item: 4      # most tools one requirement may name
+  # gendered-wording: off
+  # unused-suppression: warning
+
+# The company stage, for stage-mismatch: seed | series-a | scaleup | enterprise
+# stage: series-a
+
+# When a pay range is required: always | covered-locations | never
+# require_salary: covered-locations
+
+# Who is hiring, for the pay-transparency laws that depend on it.
+# employer: {size: 120, type: private}
+
+# Your own tools and words, added to the built-in vocabularies.
+# vocab:
+#   tools:
+#     - {name: Frobnicator, aliases: [frob], category: internal}
+
+# Folders of your team's own YAML rules (see examples/pack/ in the jdlint repository).
+# packs: [jdlint-rules/]
+"""
+
+
+@click.command("init", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("path", required=False, default=".jdlint.yaml", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def init_command(path: str, force: bool) -> None:
+    """Write a commented starter config (default: .jdlint.yaml here), with the stack left for
+    the team to fill in."""
+    from .safeio import write_output
+
+    if os.path.lexists(path) and not force:
+        _err(f"jdlint: error: {path} already exists; --force overwrites it", path)
+        sys.exit(2)
+    try:
+        write_output(path, STARTER, append=False)
+    except OSError as exc:
+        _err(f"jdlint: error: cannot write {path}: {exc.strerror or exc}", path)
+        sys.exit(2)
+    click.echo(f"wrote {path}; fill in stack: with your team's tools, then run jdlint", err=True)
+    sys.exit(0)
+
+
 # Words that, as the first argument, name a command rather than a path ("./inspect" is a path).
-SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command}
+SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command, "init": init_command}
 
 
 class _Jdlint(click.Command):
@@ -127,14 +188,30 @@ class _Jdlint(click.Command):
 @click.option("--follow-links", is_flag=True,
               help="Lint postings that are symlinks to files outside the tree under review (off: such a "
                    "link is an error, so a pull request cannot make jdlint publish a file from elsewhere).")
-@click.version_option(__version__, "--version", prog_name="jdlint")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted, one per line, and exit.")
+@click.option("--show-settings", metavar="PATH", help="Print the settings one posting gets (its front matter included) and the files they come from, and exit.")
+@click.version_option(__version__, "-V", "--version", prog_name="jdlint")
 def main(**opts):
     """Lint job descriptions written in markdown.
 
-    PATHS are files or folders (default: the current folder); folders are searched for
-    *.md and *.markdown. Use '-' to read one posting from standard input.
+    PATHS are files, folders or globs (default: what `include:` names, else postings/, else
+    the current folder); folders are searched for *.md and *.markdown, skipping what
+    .gitignore ignores. Use '-' to read one posting from standard input.
 
-    `jdlint inspect POSTING` prints what jdlint read from one posting.
+    \b
+    Commands:
+      jdlint inspect POSTING   what jdlint read from one posting, and why
+      jdlint init              write a commented starter .jdlint.yaml
+
+    \b
+    Examples:
+      jdlint postings/                          lint every posting under postings/
+      jdlint --stack python,postgres -q .       only errors, with the team's tools
+      jdlint --fix --diff postings/new.md       preview the safe word swaps
+      jdlint --report report.html postings/     an HTML report for the people who write postings
+      jdlint --show-settings postings/new.md    which config and stack a posting gets
+
+    Rules: `jdlint --list-rules`, `jdlint --explain RULE`, and docs/rules.md in the repository.
     """
     try:
         code = _main(**opts)
@@ -222,7 +299,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
           explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False,
           show_diff: bool = False, no_gitignore: bool = False, min_severity: str = "info",
-          quiet: bool = False) -> int:
+          quiet: bool = False, show_files: bool = False, show_settings: str | None = None) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
@@ -268,6 +345,13 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
             changed = changed_lines(diff_base) if fatal is None else None
         except DiffError as exc:
             fatal = f"jdlint: error: {exc}"
+
+    if stdin_filename and not paths:
+        paths = (STDIN,)  # --stdin-filename means the posting comes on standard input (as in ruff)
+    if show_files:
+        return _show_files(paths or _default_paths(config_path), config_path, not no_gitignore)
+    if show_settings:
+        return _show_settings(show_settings, config_path, stack_l)
 
     fix = fix or show_diff
     fix_stdin = fix and not show_diff and STDIN in paths
@@ -358,6 +442,75 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
     if fail_on == "never":
         return 0
     return 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
+
+
+def _show_files(paths: tuple[str, ...], config_path: str | None, gitignore: bool) -> int:
+    from .config import ConfigError
+    from .engine import list_files
+    from .safeio import escape_path
+
+    code = 0
+    try:
+        for path, error in list_files(paths, config=config_path, gitignore=gitignore):
+            if error:
+                _err(error, path)
+                code = 2
+            else:
+                click.echo(escape_path(path))
+    except ConfigError as exc:
+        _err(f"jdlint: error: {exc}")
+        return 2
+    return code
+
+
+def _show_settings(posting: str, config_path: str | None, stack: list[str]) -> int:
+    """The settings ``posting`` gets, as YAML: the config files (most basic first), where each
+    key was set, and the posting's front-matter ``jdlint:`` block on top."""
+    from pathlib import Path
+
+    import yaml
+
+    from .config import ConfigError, ConfigFinder
+    from .document import Document
+    from .engine import STDIN, read_posting
+
+    try:
+        cfg = ConfigFinder(config_path).for_path(Path(os.path.abspath("stdin.md" if posting == STDIN else posting)))
+    except ConfigError as exc:
+        _err(f"jdlint: error: {exc}")
+        return 2
+    settings = None
+    if posting != STDIN and os.path.isfile(posting):
+        try:
+            settings = cfg.for_document(Document.parse(read_posting(posting), posting), stack or None)
+        except ValueError as exc:
+            _err(f"{posting}: error: {exc}", posting)
+            return 2
+    rules = {}
+    for rule in cfg.enabled_rules(disable=settings.disable if settings else ()):
+        entry: dict[str, Any] = {"code": rule.id, "severity": str(rule.severity)}
+        if rule.options:
+            entry["options"] = dict(rule.options)
+        rules[rule.name] = entry
+    off = [r.name for r in cfg.ruleset if r.name not in rules]
+    stack_now = settings.stack if settings else (stack or cfg.stack)
+    stack_from = ("--stack" if stack else "front matter" if settings and settings.stack != cfg.stack
+                  else cfg.origins.get("stack"))
+    out = {
+        "posting": posting,
+        "config files": cfg.files or ["(none: the built-in defaults)"],
+        "stack": stack_now,
+        "stack from": stack_from or "(not set: tool-not-in-stack stays silent)",
+        "include": cfg.include, "exclude": cfg.exclude, "packs": cfg.packs,
+        "stage": settings.stage if settings else cfg.stage, "require_salary": cfg.require_salary,
+        "employer": {"size": cfg.employer.size, "type": cfg.employer.type} if cfg.employer else None,
+        "set in": dict(sorted(cfg.origins.items())),
+        "rules": rules, "rules off": off,
+    }
+    if settings and settings.disable:
+        out["disabled by front matter"] = list(settings.disable)
+    click.echo(yaml.safe_dump(out, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100), nl=False)
+    return 0
 
 
 def _config_here() -> Any:

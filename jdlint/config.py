@@ -83,6 +83,7 @@ class Config:
     stack_from: str | None = None  # the file that set ``stack`` (for --show-settings and errors)
     stack_lines: Any = field(default=None, repr=False)  # (file, the YAML list, its line) for errors
     origins: dict = field(default_factory=dict)  # top key -> "path:line" of the file that set it last
+    files: list = field(default_factory=list)  # the config files read, most basic (extends) first
 
     def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                       disable: Iterable[str] = ()) -> list:
@@ -324,7 +325,8 @@ def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | Non
         key, where, first = dup
         raise ConfigError(where, 1, f"rule id or name {key!r} is already used by {first}")
     ruleset = RuleSet(rules)
-    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs)
+    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs,
+                 files=[str(p) for p, _d in chain if p.name != "<config>"])
     for path, data in chain:
         _merge_file(cfg, path, data)
     if cfg.stack:

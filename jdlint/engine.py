@@ -499,12 +499,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         if target == STDIN:
             yield _lint_stdin(finder, task, stdin_filename)
             continue
-        found = _expand_glob(target)
-        if found is not None:
-            found = [x for m in found for x in discover([m], finder, ignores)] if found else \
-                [(target, f"{_escape_path(target)}: error: no file matches this glob")]
-        else:
-            found = list(discover([target], finder, ignores))
+        found = list(_discover_target(target, finder, ignores))
         todo = [p for p, err in found if not err]
         n_jobs = jobs if jobs is not None else (1 if len(todo) < 2 else (os.cpu_count() or 1))
         results = _run_tasks(task, todo, n_jobs)
@@ -530,6 +525,31 @@ def _expand_glob(target: str) -> list[str] | None:
     if not _GLOB_CHARS.search(target) or os.path.lexists(target):
         return None
     return sorted(glob.glob(target, recursive=True))
+
+
+def _discover_target(target: str, finder: ConfigFinder, ignores: Any) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for one command-line path: a glob, a folder or a file."""
+    matches = _expand_glob(target)
+    if matches is None:
+        yield from discover([target], finder, ignores)
+    elif not matches:
+        yield target, f"{_escape_path(target)}: error: no file matches this glob"
+    else:
+        for m in matches:
+            yield from discover([m], finder, ignores)
+
+
+def list_files(paths: Iterable[str], *, config: str | None = None, gitignore: bool = True) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for what ``lint_paths`` would lint (``--show-files``), in its order."""
+    from .gitignore import GitIgnore
+
+    finder = ConfigFinder(config)
+    ignores = GitIgnore() if gitignore else None
+    for target in list(paths) or ["."]:
+        if target == STDIN:
+            yield STDIN, None
+        else:
+            yield from _discover_target(target, finder, ignores)
 
 
 def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -> FileResult:

@@ -356,3 +356,65 @@ def test_hooks_fail_on_errors_or_warnings_and_the_readme_pins_a_sha():
     revs = re.findall(r"^\s*rev: (\S+)", section, re.M)
     assert revs and all(re.fullmatch(r"[0-9a-f]{40}", r) for r in revs), revs
     assert "verbose: true" in section and "v0.1.0" not in section
+
+
+def test_show_settings_names_the_files_and_the_front_matter(tmp_path, monkeypatch):
+    import yaml
+
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {
+        "base.yaml": "rules:\n  wish-list: {max_required: 3}\nstage: seed\n",
+        "postings/.jdlint.yaml": "extends: ../base.yaml\nstack: [python]\n",
+        "postings/a.md": "---\njdlint:\n  disable: [JD205]\n---\n# Data Engineer\n",
+    })
+    r = CliRunner().invoke(main, ["--show-settings", "postings/a.md"])
+    assert r.exit_code == 0, r.output
+    got = yaml.safe_load(r.stdout)
+    assert got["config files"] == [str(tmp_path / "base.yaml"), str(tmp_path / "postings" / ".jdlint.yaml")]
+    assert got["stack"] == ["python"] and got["stack from"] == f"{tmp_path / 'postings' / '.jdlint.yaml'}:2"
+    assert got["rules"]["wish-list"]["options"]["max_required"] == 3 and got["stage"] == "seed"
+    assert got["set in"]["rules"] == f"{tmp_path / 'base.yaml'}:1"
+    assert "exclusionary-language" in got["rules off"] and got["disabled by front matter"] == ["JD205"]
+    assert yaml.safe_load(CliRunner().invoke(main, ["--show-settings", "other.md"]).stdout)["config files"] == \
+        ["(none: the built-in defaults)"]
+
+
+def test_show_files_lists_what_would_be_linted(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    _tree(tmp_path, {".gitignore": "build/\n", "postings/b.md": "x", "postings/a.markdown": "x",
+                     "postings/notes.txt": "x", "build/c.md": "x", "README.md": "x"})
+    r = CliRunner().invoke(main, ["--show-files", "."])
+    assert r.exit_code == 0 and r.stdout.splitlines() == ["README.md", "postings/a.markdown", "postings/b.md"]
+    assert CliRunner().invoke(main, ["--show-files"]).stdout.splitlines() == ["postings/a.markdown", "postings/b.md"]
+    r = CliRunner().invoke(main, ["--show-files", "nope.md"])
+    assert r.exit_code == 2 and "nope.md: error: no such file" in r.stderr
+
+
+def test_short_version_help_examples_and_stdin_filename_alone(tmp_path):
+    from jdlint import __version__
+
+    assert CliRunner().invoke(main, ["-V"]).output.strip().endswith(__version__)
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    for part in ("Examples:", "jdlint --fix --diff", "--explain RULE", "docs/rules.md", "jdlint init", "--min-severity"):
+        assert part in help_text, part
+    # --stdin-filename alone reads standard input (it used to lint the current folder)
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "--stdin-filename", "new.md"],
+                           input="# Data Engineer / Analytics Engineer\n")
+    assert [f["path"] for f in json.loads(r.stdout)] == ["new.md"]
+
+
+def test_init_writes_a_starter_config_that_loads(tmp_path, monkeypatch):
+    from jdlint.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["init"])
+    assert r.exit_code == 0 and "fill in stack:" in r.stderr
+    text = (tmp_path / ".jdlint.yaml").read_text()
+    assert "stack: []" in text and "# stack: [python" in text
+    cfg = load_config(tmp_path / ".jdlint.yaml")
+    assert cfg.stack == [] and cfg.include == ["postings/**"]
+    r = CliRunner().invoke(main, ["init"])
+    assert r.exit_code == 2 and "already exists; --force overwrites it" in r.stderr
+    assert CliRunner().invoke(main, ["init", "--force", "team.yaml"]).exit_code == 0
+    assert (tmp_path / "team.yaml").read_text() == text

@@ -128,3 +128,9 @@ def test_summary_counts_read_as_english():
     fs = lint_text(BAD, path="a.md")
     text = SummaryFormatter().render(fs, 1)
     assert re.search(r"in 1 of 1 posting: 1 error, \d+ warnings, \d+ info\.", text), text
+
+
+def test_summary_code_spans_show_names_as_they_are():
+    # Issue 13: code spans showed escaping backslashes and entities (`xss/bad\|&lt;b>x.md`).
+    text = SummaryFormatter().render([finding(path="xss/bad|<b>x.md")], 1)
+    assert "### `xss/bad|<b>x.md`" in text
