@@ -82,6 +82,7 @@ def _inspect(posting: str, fmt: str, config_path: str | None) -> int:
 
 
 STARTER = """\
+# yaml-language-server: $schema=https://github.com/your-org/jdlint/raw/main/jdlint.schema.json
 # jdlint configuration: https://github.com/your-org/jdlint#configuration
 # Every key is optional. `jdlint --show-settings POSTING` prints what a posting gets.
 

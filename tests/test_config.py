@@ -1,6 +1,9 @@
 """Config discovery, extends, merging and errors that name the file and line."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from jdlint import lint_text, load_config
@@ -10,6 +13,30 @@ from jdlint.engine import lint_paths
 from .conftest import CLEAN_BODY
 
 BAD_TITLE = "# Data Engineer / Analytics Engineer\n\n" + CLEAN_BODY
+
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "jdlint.schema.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text())
+
+
+@pytest.fixture(autouse=True)
+def every_loaded_config_matches_the_schema(monkeypatch):
+    """Every config these tests load successfully must validate against jdlint.schema.json,
+    so the schema editors use never rejects a config jdlint accepts."""
+    import jsonschema
+
+    from jdlint import config, yamlio
+
+    real = config._build
+
+    def checked(chain, *args, **kw):
+        cfg = real(chain, *args, **kw)
+        for path, data in chain:
+            errors = list(jsonschema.Draft7Validator(SCHEMA).iter_errors(yamlio.plain(data)))
+            assert not errors, (path, [e.message for e in errors])
+        return cfg
+
+    monkeypatch.setattr(config, "_build", checked)
 
 
 def write(path, text):
@@ -236,3 +263,36 @@ def test_max_tools_per_item_is_the_most_allowed():
     cfg = {"rules": {"wish-list": {"max_tools_per_item": 4}}}
     found = lint_text(five, cfg, select=["wish-list"])
     assert len(found) == 1 and "names 5 tools" in found[0].message and "more than 4" in found[0].message
+
+
+
+def test_schema_file_is_current_and_names_every_key_and_rule():
+    from jdlint.registry import builtin_rules
+    from jdlint.schema import config_schema
+
+    assert json.loads(SCHEMA_FILE.read_text()) == config_schema(), "run scripts/gen_config_schema.py"
+    rules = SCHEMA["properties"]["rules"]["properties"]
+    for rule in builtin_rules():
+        assert rule.name in rules and rule.id in rules
+
+
+def test_schema_accepts_the_documented_configs_and_rejects_what_the_loader_rejects(tmp_path):
+    import re
+
+    import jsonschema
+    import yaml
+
+    from jdlint.cli import STARTER
+
+    readme = (SCHEMA_FILE.parent / "README.md").read_text()
+    example = re.search(r"## Configuration.*?```yaml\n(.*?)```", readme, re.S).group(1)
+    for text in (STARTER, example):
+        jsonschema.validate(yaml.safe_load(text), SCHEMA)
+    bad = ["stak: [python]\n", "rules:\n  wish-list: {max_required: -1}\n", "rules:\n  wish-list: {max_requird: 3}\n",
+           "stage: unicorn\n", "employer: {size: many}\n", "rules:\n  JD103: loud\n", "require_salary: sometimes\n",
+           "vocab:\n  tool: []\n", "rules:\n  gendered-wording: {words: all}\n"]
+    for text in bad:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(yaml.safe_load(text), SCHEMA)
+        with pytest.raises(ConfigError):
+            load_config(write(tmp_path / "bad.yaml", text))
