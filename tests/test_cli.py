@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from jdlint import __version__
 from jdlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,10 @@ def test_exit_codes_and_fail_on(tmp_path):
 def test_json_output_keys(tmp_path):
     (tmp_path / "a.md").write_text(BAD)
     proc = run("--format", "json", str(tmp_path / "a.md"))
-    data = json.loads(proc.stdout)
+    doc = json.loads(proc.stdout)
+    assert list(doc) == ["schema", "jdlint_version", "findings", "errors", "files"]
+    assert doc["schema"] == 2 and doc["jdlint_version"] == __version__ and doc["files"] == 1 and doc["errors"] == []
+    data = doc["findings"]
     assert [list(d) for d in data] == [JSON_KEYS] * len(data)
     first = data[0]
     assert (first["line"], first["column"], first["code"], first["rule"], first["severity"]) == (1, 3, "JD101", "stacked-title", "error")
@@ -239,9 +243,9 @@ def test_glob_paths_are_expanded_or_refused_clearly(tmp_path, monkeypatch):
     (tmp_path / "postings" / "a.md").write_text("# Data Engineer / Analytics Engineer\n")
     (tmp_path / "postings" / "team" / "b.md").write_text("# Data Engineer / Analytics Engineer\n")
     r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/*.md"])
-    assert r.exit_code == 1 and [f["path"] for f in json.loads(r.stdout)] == ["postings/a.md"]
+    assert r.exit_code == 1 and [f["path"] for f in json.loads(r.stdout)["findings"]] == ["postings/a.md"]
     r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/**/*.md"])
-    assert sorted(f["path"] for f in json.loads(r.stdout)) == ["postings/a.md", "postings/team/b.md"]
+    assert sorted(f["path"] for f in json.loads(r.stdout)["findings"]) == ["postings/a.md", "postings/team/b.md"]
     r = CliRunner().invoke(main, ["postings/*.markdown"])
     assert r.exit_code == 2 and "postings/*.markdown: error: no file matches this glob" in r.stderr
 
@@ -254,7 +258,7 @@ def _tree(root, files):
 
 def _linted(args, cwd):
     r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", *args])
-    return sorted({f["path"] for f in json.loads(r.stdout)}), r
+    return sorted({f["path"] for f in json.loads(r.stdout)["findings"]}), r
 
 
 def test_walking_respects_gitignore_unless_no_gitignore(tmp_path, monkeypatch):
@@ -330,7 +334,7 @@ def test_min_severity_and_quiet_hide_lower_findings(tmp_path):
 
     def sevs(*args):
         r = CliRunner().invoke(main, ["--format", "json", *args, str(p)])
-        return r.exit_code, sorted({f["severity"] for f in json.loads(r.stdout)})
+        return r.exit_code, sorted({f["severity"] for f in json.loads(r.stdout)["findings"]})
 
     assert sevs() == (1, ["error", "info", "warning"])
     assert sevs("--min-severity", "warning") == (1, ["error", "warning"])
@@ -401,7 +405,7 @@ def test_short_version_help_examples_and_stdin_filename_alone(tmp_path):
     # --stdin-filename alone reads standard input (it used to lint the current folder)
     r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "--stdin-filename", "new.md"],
                            input="# Data Engineer / Analytics Engineer\n")
-    assert [f["path"] for f in json.loads(r.stdout)] == ["new.md"]
+    assert [f["path"] for f in json.loads(r.stdout)["findings"]] == ["new.md"]
 
 
 def test_init_writes_a_starter_config_that_loads(tmp_path, monkeypatch):

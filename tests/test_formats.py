@@ -134,3 +134,20 @@ def test_summary_code_spans_show_names_as_they_are():
     # Issue 13: code spans showed escaping backslashes and entities (`xss/bad\|&lt;b>x.md`).
     text = SummaryFormatter().render([finding(path="xss/bad|<b>x.md")], 1)
     assert "### `xss/bad|<b>x.md`" in text
+
+
+def test_json_carries_the_version_and_the_files_that_could_not_be_linted(tmp_path, monkeypatch):
+    from jdlint import __version__
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(BAD)
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe\x00bad")
+    out = tmp_path / "out.json"
+    r = CliRunner().invoke(main, ["--format", "json", "--json-file", str(out), "a.md", "b.md", "missing.md"])
+    assert r.exit_code == 2
+    for doc in (json.loads(r.stdout), json.loads(out.read_text())):
+        assert doc["jdlint_version"] == __version__ and doc["files"] == 1
+        assert [e["path"] for e in doc["errors"]] == ["b.md", "missing.md"]
+        assert doc["errors"][1]["message"] == "missing.md: error: no such file or directory"
+        assert {f["path"] for f in doc["findings"]} == {"a.md"}
+    assert json.loads(r.stdout) == json.loads(out.read_text())

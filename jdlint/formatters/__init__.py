@@ -47,6 +47,11 @@ class Reporter:
         return None
 
 
+def _errors(run: Run, settings: Settings) -> list[tuple[str | None, str]]:
+    """The run's errors as (the path as the findings show it, or None for the run; message)."""
+    return list(zip(run.error_paths, run.errors))
+
+
 class TextReporter(Reporter):
     def __init__(self, out: TextIO, settings: Settings):
         from .text import TextFormatter
@@ -72,14 +77,14 @@ class JsonReporter(Reporter):
         from .json import JsonStream
 
         super().__init__(out, settings)
-        self.stream = JsonStream(out)
+        self.stream = JsonStream(out, settings.version)
 
     def file(self, result: Any, findings: list[Finding]) -> None:
         for f in findings:
             self.stream.write(f)
 
     def end(self, run: Run) -> str | None:
-        self.stream.close()
+        self.stream.close(_errors(run, self.settings), run.files)
         return None
 
 
@@ -125,7 +130,7 @@ class JsonFileReporter(_Collecting):
     def end(self, run: Run) -> str | None:
         from .json import JsonFormatter
 
-        return JsonFormatter().render(self.findings) + "\n"
+        return JsonFormatter(self.settings.version).render(self.findings, _errors(run, self.settings), run.files) + "\n"
 
 
 class SummaryReporter(_Collecting):
