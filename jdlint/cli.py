@@ -423,6 +423,14 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
         run.error_paths.append(None)
         run.stopped = True
 
+    if run.errors:
+        run.exit_code = 2
+    elif show_diff:
+        run.exit_code = 1 if would_fix else 0
+    elif fail_on == "never":
+        run.exit_code = 0
+    else:
+        run.exit_code = 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
     stdout_reporter.end(run)
     out.flush()
     try:
@@ -436,13 +444,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
 
     if show_diff:
         _err(f"Would fix {would_fix} finding{'s' if would_fix != 1 else ''}." if would_fix else "Nothing to fix.")
-    if run.errors:
-        return 2
-    if show_diff:
-        return 1 if would_fix else 0
-    if fail_on == "never":
-        return 0
-    return 1 if run.tally.any_at_or_above(Severity.parse(fail_on)) else 0
+    return run.exit_code
 
 
 def _show_files(paths: tuple[str, ...], config_path: str | None, gitignore: bool) -> int:

@@ -151,3 +151,26 @@ def test_json_carries_the_version_and_the_files_that_could_not_be_linted(tmp_pat
         assert doc["errors"][1]["message"] == "missing.md: error: no such file or directory"
         assert {f["path"] for f in doc["findings"]} == {"a.md"}
     assert json.loads(r.stdout) == json.loads(out.read_text())
+
+
+def test_sarif_has_help_links_and_an_invocation_with_the_errors(tmp_path, monkeypatch):
+    # Issue 13: no helpUri, no invocations: code scanning never heard about an unreadable file.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.md").write_text(BAD)
+    r = CliRunner().invoke(main, ["--format", "sarif", "a.md", "missing.md"])
+    assert r.exit_code == 2
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    run = doc["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert all(rule["helpUri"].endswith(f"/docs/rules.md#{rule['id'].lower()}-{rule['name']}") for rule in rules)
+    rules_md = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text()
+    assert all(f"\n## {rule['id']} {rule['name']}\n" in rules_md for rule in rules)  # the anchors exist
+    (inv,) = run["invocations"]
+    assert inv["exitCode"] == 2 and inv["executionSuccessful"] is False
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["message"]["text"] == "missing.md: error: no such file or directory"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.md"
+    r = CliRunner().invoke(main, ["--format", "sarif", "a.md"])
+    assert json.loads(r.stdout)["runs"][0]["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]

@@ -24,6 +24,7 @@ class Run:
     error_paths: list[str | None] = field(default_factory=list)  # the file of each error, if any
     statistics: bool = False
     stopped: bool = False  # an error stopped the run before or while postings were linted
+    exit_code: int | None = None  # what the command will exit with (set before the reporters end)
 
 
 @dataclass
@@ -117,9 +118,11 @@ class SarifReporter(_Collecting):
     def render(self) -> str:
         from .sarif import SarifFormatter
 
-        return SarifFormatter(self.settings.rules, self.settings.version, self.settings.relpath).render(self.findings) + "\n"
+        return SarifFormatter(self.settings.rules, self.settings.version, self.settings.relpath).render(
+            self.findings, self.run.exit_code, _errors(self.run, self.settings)) + "\n"
 
     def end(self, run: Run) -> str | None:
+        self.run = run
         if self.out is None:
             return self.render()
         self.out.write(self.render())
