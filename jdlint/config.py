@@ -80,6 +80,10 @@ class Config:
     require_salary: str | None = None
     employer: Employer | None = None
     ruleset: RuleSet = field(default_factory=lambda: RuleSet(builtin_rules()))
+    stack_from: str | None = None  # the file that set ``stack`` (for --show-settings and errors)
+    stack_lines: Any = field(default=None, repr=False)  # (file, the YAML list, its line) for errors
+    origins: dict = field(default_factory=dict)  # top key -> "path:line" of the file that set it last
+    files: list = field(default_factory=list)  # the config files read, most basic (extends) first
 
     def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                       disable: Iterable[str] = ()) -> list:
@@ -321,10 +325,28 @@ def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | Non
         key, where, first = dup
         raise ConfigError(where, 1, f"rule id or name {key!r} is already used by {first}")
     ruleset = RuleSet(rules)
-    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs)
+    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs,
+                 files=[str(p) for p, _d in chain if p.name != "<config>"])
     for path, data in chain:
         _merge_file(cfg, path, data)
+    if cfg.stack:
+        _check_stack(cfg)
     return cfg
+
+
+def _check_stack(cfg: Config) -> None:
+    """Every ``stack`` entry must be a tool the catalog (or this config's ``vocab: tools:``)
+    knows: a typo would otherwise leave the real tool out of the stack, and every mention of
+    it would be reported."""
+    from .vocab import load_vocab
+
+    where, raw, line = cfg.stack_lines or (cfg.path or "<config>", None, None)
+    vocab = load_vocab(cfg.vocab, cfg.vocab_origins)
+    for i, name in enumerate(cfg.stack or ()):
+        if vocab.tool_by_name(name) is None:
+            raise ConfigError(where, yamlio.line_of(raw, i, line),
+                              f"unknown tool {name!r} in 'stack'{vocab.unknown_tool_hint(name)} "
+                              "(a tool of the team's own goes under vocab: tools:)")
 
 
 def _merge_file(cfg: Config, path: Path, data: dict) -> None:
@@ -332,8 +354,12 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
     for key in data:
         if key not in TOP_KEYS:
             raise ConfigError(where, yamlio.line_of(data, key), f"unknown key {key!r}{did_you_mean(str(key), TOP_KEYS)} (known: {', '.join(sorted(TOP_KEYS))})")
+    for key in data:
+        cfg.origins[str(key)] = f"{where}:{yamlio.line_of(data, key) or 1}"
     if "stack" in data:
         cfg.stack = _strings(data["stack"], path, data, "stack") if data["stack"] is not None else None
+        cfg.stack_from = where
+        cfg.stack_lines = (where, data["stack"], yamlio.line_of(data, "stack"))
     if "include" in data:
         cfg.include = _strings(data["include"], path, data, "include")
     if "exclude" in data:

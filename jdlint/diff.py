@@ -1,6 +1,7 @@
 """``--diff-base REF``: keep only findings on lines added or changed since REF.
 
-Uses ``git diff -U0 REF`` (the working tree against REF, so uncommitted edits count) and treats
+Uses ``git diff -U0 $(git merge-base REF HEAD)`` (the working tree against the point where the
+branch left REF, as ``git diff REF...HEAD`` and a pull request do; uncommitted edits count) and treats
 untracked postings as entirely new. File-level findings (rules with ``scope: file``, such as a
 missing first problem) are kept for every changed file.
 """
@@ -29,6 +30,17 @@ def _git(args: list[str], cwd: str) -> str:
     return proc.stdout
 
 
+def _shallow_hint(top: str) -> str:
+    try:
+        shallow = _git(["rev-parse", "--is-shallow-repository"], top).strip() == "true"
+    except DiffError:
+        shallow = False
+    if not shallow:
+        return ""
+    return ("; this is a shallow clone, so older commits are missing: set `fetch-depth: 0` on actions/checkout "
+            "(or fetch the base revision) to compare with it")
+
+
 def changed_lines(ref: str, cwd: str = ".") -> dict[str, object]:
     """Absolute path -> set of changed line numbers, or ALL_LINES for new files."""
     try:
@@ -38,10 +50,17 @@ def changed_lines(ref: str, cwd: str = ".") -> dict[str, object]:
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
     except DiffError:
-        raise DiffError(f"--diff-base: unknown revision {ref!r}") from None
+        raise DiffError(f"--diff-base: unknown revision {ref!r}{_shallow_hint(top)}") from None
+    # Like `git diff REF...HEAD` (what a pull request shows): against the merge base, so a
+    # branch behind REF is not blamed for lines REF changed after the branch point. The working
+    # tree is compared, so uncommitted edits count.
+    try:
+        base = _git(["merge-base", ref, "HEAD"], top).strip()
+    except DiffError:
+        raise DiffError(f"--diff-base: {ref!r} and HEAD have no common ancestor in this clone{_shallow_hint(top)}") from None
     out: dict[str, object] = {}
     current: str | None = None
-    for line in _git(["diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", ref, "--"], top).splitlines():
+    for line in _git(["diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", base, "--"], top).splitlines():
         if line.startswith("+++ "):
             name = line[4:]
             if name == "/dev/null":

@@ -26,6 +26,7 @@ from .finding import Finding
 from .names import did_you_mean
 from .patterns import PatternTimeout, posting_deadline
 from .vocab import load_vocab
+from .wordfix import swap_line
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A posting is a page of text; a file this large is a mistake (a log, a data dump), and reading
@@ -42,6 +43,8 @@ class FileResult:
     error: str | None = None  # one line, already naming the file
     fixed: int = 0  # safe fixes written to the file (--fix)
     text: str | None = None  # the posting's text, kept for text read from standard input
+    original: str | None = None  # with --fix: the text before the fixes (``text`` is after them)
+    stdin: bool = False  # read from standard input
 
 
 def _as_config(config: Any) -> Config:
@@ -102,11 +105,12 @@ def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[st
     return findings
 
 
-def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, str | None]]:
+def discover(paths: Iterable[str], finder: ConfigFinder, gitignore: Any = None) -> Iterator[tuple[str, str | None]]:
     """(path, error) for every posting to lint, in a stable order.
 
-    Folders are walked for ``*.md`` / ``*.markdown``, skipping hidden folders and
-    ``node_modules`` and never following symlinked folders. Files named explicitly are linted
+    Folders are walked for ``*.md`` / ``*.markdown``, skipping hidden folders,
+    ``node_modules``, what ``gitignore`` (a ``gitignore.GitIgnore``) says git ignores, and
+    never following symlinked folders. Files named explicitly are linted
     whatever their suffix (pre-commit passes them), unless a config excludes them. A config
     that cannot be loaded is reported once; the files under it are not linted.
     """
@@ -136,11 +140,16 @@ def discover(paths: Iterable[str], finder: ConfigFinder) -> Iterator[tuple[str, 
                     exc = walk_errors.pop(0)
                     yield exc.filename or root, f"{escape_path(exc.filename or root)}: error: cannot list this folder: {exc.strerror or exc}"
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
-                                 and not os.path.islink(os.path.join(root, d)))
+                                 and not os.path.islink(os.path.join(root, d))
+                                 and not (gitignore and gitignore.ignored(os.path.join(root, d), True)))
                 for name in sorted(files):
                     if not name.lower().endswith(MARKDOWN_SUFFIXES):
                         continue
                     full = os.path.join(root, name)
+                    if full.startswith("." + os.sep) and raw in (".", "." + os.sep):
+                        full = full[2:]  # "postings/a.md", as git and ruff print it, not "./postings/a.md"
+                    if gitignore and gitignore.ignored(full):
+                        continue
                     ok, err = wanted(full, True)
                     if ok or err:
                         yield full, err
@@ -225,7 +234,8 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     """Apply the safe replacements of ``findings`` to ``text`` (the file as read, BOM and line
     endings kept). A fix is applied only when the text at its span is still what the rule
-    matched, and never when it overlaps another fix. Returns (new text, fixes applied)."""
+    matched, and never when it overlaps another fix; articles and repeated words around a swap
+    are kept right (``wordfix.swap_line``). Returns (new text, fixes applied)."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
     lines: list[list[str]] = []
@@ -239,16 +249,9 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
             by_line.setdefault(f.line, []).append(f)
     applied = 0
     for n, fixes in by_line.items():
-        content = lines[n - 1][0]
-        last_start = len(content) + 1
-        for f in sorted(fixes, key=lambda f: f.column, reverse=True):
-            a, b = f.column - 1, f.end_column - 1
-            if f.replacement is None or b > last_start or content[a:b] != f.match:
-                continue
-            content = content[:a] + f.replacement + content[b:]
-            last_start = a
-            applied += 1
-        lines[n - 1][0] = content
+        swaps = [(f.column - 1, f.end_column - 1, f.match, f.replacement) for f in fixes if f.replacement is not None]
+        lines[n - 1][0], done = swap_line(lines[n - 1][0], swaps)
+        applied += done
     return bom + "".join(c + e for c, e in lines), applied
 
 
@@ -282,22 +285,29 @@ def write_atomically(path: str, text: str) -> None:
         safeio.write_output(target, text, mode=st.st_mode & 0o7777)
 
 
-def fix_file(path: str, cfg: Config, follow_links: bool = False, **kw: Any) -> FileResult:
-    """Lint, apply the safe fixes, write the file atomically, and lint again."""
-    try:
-        text = read_posting(path, follow_links)
-    except ValueError as exc:
-        return FileResult(path, error=f"{path}: error: {exc}")
+def fix_file(path: str, cfg: Config, follow_links: bool = False, write: bool = True,
+             text: str | None = None, **kw: Any) -> FileResult:
+    """Lint, apply the safe fixes, write the file atomically (unless ``write`` is false:
+    ``--diff`` and standard input), and lint again. The result's ``original`` is the text
+    before the fixes and ``text`` the text after them."""
+    if text is None:
+        try:
+            text = read_posting(path, follow_links)
+        except ValueError as exc:
+            return FileResult(path, error=f"{path}: error: {exc}")
     result = lint_file(path, cfg, text=text, **kw)
     new_text, n = apply_fixes(text, result.findings)
-    if n == 0 or new_text == text:
+    if result.error or n == 0 or new_text == text:
+        result.original = result.text = text
         return result
-    try:
-        write_atomically(path, new_text)
-    except OSError as exc:
-        return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}")
+    if write:
+        try:
+            write_atomically(path, new_text)
+        except OSError as exc:
+            return FileResult(path, error=f"{path}: error: cannot write the fixes: {exc.strerror or exc}")
     fixed = lint_file(path, cfg, text=new_text, **kw)
     fixed.fixed = n
+    fixed.original, fixed.text = text, new_text
     return fixed
 
 
@@ -323,6 +333,7 @@ class _Task:
     today: date | None
     fix: bool
     follow_links: bool = False
+    write: bool = True  # with fix: write the fixed files (False for --diff)
 
     def __call__(self, path: str) -> FileResult:
         try:
@@ -330,7 +341,7 @@ class _Task:
         except ConfigError as exc:
             return FileResult(path, error=f"{path}: error: config {exc}")
         if self.fix:
-            return fix_file(path, cfg, follow_links=self.follow_links, **self.options())
+            return fix_file(path, cfg, follow_links=self.follow_links, write=self.write, **self.options())
         return lint_file(path, cfg, follow_links=self.follow_links, **self.options())
 
     def options(self) -> dict[str, Any]:
@@ -443,16 +454,34 @@ def known_rule_names(finder: ConfigFinder) -> set[str]:
     return names
 
 
+def check_stack_names(stack: Iterable[str], finder: ConfigFinder) -> None:
+    """Raise ConfigError for a ``--stack`` name that neither the tool catalog nor the config
+    that applies here (its ``vocab: tools:``) knows ("--stack postings/" is a mistake too)."""
+    try:
+        cfg = finder.for_path(Path(os.getcwd()) / "posting.md")
+    except ConfigError:
+        cfg = Config()
+    vocab = load_vocab(cfg.vocab, cfg.vocab_origins)
+    for name in stack:
+        if vocab.tool_by_name(name) is None:
+            raise ConfigError("--stack", None, f"unknown tool {name!r}{vocab.unknown_tool_hint(name)} "
+                              "(a tool of the team's own goes under vocab: tools: in .jdlint.yaml)")
+
+
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, stack: list[str] | None = None,
                today: date | None = None, jobs: int | None = 1, fix: bool = False,
-               stdin_filename: str | None = None, follow_links: bool = False) -> Iterator[FileResult]:
+               stdin_filename: str | None = None, follow_links: bool = False,
+               write_fixes: bool = True, gitignore: bool = True) -> Iterator[FileResult]:
     """Lint files and folders (``"-"``: one posting from standard input, named
     ``stdin_filename``); yields one FileResult per posting, or per bad path, in a stable order.
 
     Raises ConfigError when ``--config`` cannot be used or a rule name is unknown (the command
     line turns that into exit 2). A posting that is a symlink to a file outside the tree under
-    review is an error for that posting unless ``follow_links``.
+    review is an error for that posting unless ``follow_links``. With ``fix``, each result
+    carries the text before (``original``) and after (``text``) the safe fixes; the files are
+    written only when ``write_fixes`` (standard input never is). Walking a folder skips what
+    git ignores unless ``gitignore`` is false; a file named explicitly is always linted.
     """
     finder = ConfigFinder(config)
     select_t, ignore_t = tuple(select or ()), tuple(ignore or ())
@@ -460,17 +489,67 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
         known = known_rule_names(finder)
         check_rule_names(select_t, known, "--select")
         check_rule_names(ignore_t, known, "--ignore")
-    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links)
+    if stack:
+        check_stack_names(stack, finder)
+    task = _Task(config, select_t, ignore_t, tuple(stack) if stack else None, today, fix, follow_links, write_fixes)
+    from .gitignore import GitIgnore
+
+    ignores = GitIgnore() if gitignore else None
     for target in list(paths) or ["."]:
         if target == STDIN:
             yield _lint_stdin(finder, task, stdin_filename)
             continue
-        found = list(discover([target], finder))
+        found = list(_discover_target(target, finder, ignores))
         todo = [p for p, err in found if not err]
         n_jobs = jobs if jobs is not None else (1 if len(todo) < 2 else (os.cpu_count() or 1))
         results = _run_tasks(task, todo, n_jobs)
         for path, error in found:
             yield FileResult(path, error=error) if error else next(results)
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def _escape_path(path: str) -> str:
+    from .safeio import escape_path
+
+    return escape_path(path)
+
+
+def _expand_glob(target: str) -> list[str] | None:
+    """The files a glob path names (``postings/*.md``, ``postings/**/*.md``, as shells and
+    markdownlint-cli2 expand them), sorted; None when ``target`` is an existing path or has no
+    glob characters. The GitHub Action passes ``paths:`` unexpanded, so this is where they work."""
+    import glob
+
+    if not _GLOB_CHARS.search(target) or os.path.lexists(target):
+        return None
+    return sorted(glob.glob(target, recursive=True))
+
+
+def _discover_target(target: str, finder: ConfigFinder, ignores: Any) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for one command-line path: a glob, a folder or a file."""
+    matches = _expand_glob(target)
+    if matches is None:
+        yield from discover([target], finder, ignores)
+    elif not matches:
+        yield target, f"{_escape_path(target)}: error: no file matches this glob"
+    else:
+        for m in matches:
+            yield from discover([m], finder, ignores)
+
+
+def list_files(paths: Iterable[str], *, config: str | None = None, gitignore: bool = True) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for what ``lint_paths`` would lint (``--show-files``), in its order."""
+    from .gitignore import GitIgnore
+
+    finder = ConfigFinder(config)
+    ignores = GitIgnore() if gitignore else None
+    for target in list(paths) or ["."]:
+        if target == STDIN:
+            yield STDIN, None
+        else:
+            yield from _discover_target(target, finder, ignores)
 
 
 def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -> FileResult:
@@ -483,6 +562,10 @@ def _lint_stdin(finder: ConfigFinder, task: _Task, stdin_filename: str | None) -
         text = read_stdin()
     except ValueError as exc:
         return FileResult(name, error=f"{name}: error: {exc}")
-    result = lint_file(name, cfg, text=text, **task.options())
-    result.text = text
+    if task.fix:
+        result = fix_file(name, cfg, write=False, text=text, **task.options())
+    else:
+        result = lint_file(name, cfg, text=text, **task.options())
+        result.text = text
+    result.stdin = True
     return result

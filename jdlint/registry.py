@@ -287,9 +287,11 @@ class RuleSet:
             self._by_key[r.name] = r
             self._by_key[r.id] = r
             self._by_key[r.id.lower()] = r
+            self._by_key.setdefault(r.name.lower(), r)
 
     def get(self, key: str) -> Rule | None:
-        return self._by_key.get(key) or self._by_key.get(str(key).strip())
+        """The rule with this name or code, in any case ("Wish-List", "jd103")."""
+        return self._by_key.get(key) or self._by_key.get(str(key).strip()) or self._by_key.get(str(key).strip().lower())
 
     def keys(self) -> list[str]:
         return [r.name for r in self.rules] + [r.id for r in self.rules]

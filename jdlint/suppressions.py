@@ -17,10 +17,16 @@ from dataclasses import dataclass, field
 
 # The body stops at the next "<!--" as well as at "-->": a line of unterminated openers is
 # then scanned once, not once per opener (B1: it was quadratic).
+# The keyword must end at a space or the comment's end: "jdlint-disable-nextline X" is not a
+# "jdlint-disable" of the rules "-nextline" and "X" (that typo silently disabled X for the rest
+# of the file); it is an unknown keyword, reported by invalid-directive, and disables nothing.
+VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _DIRECTIVE = re.compile(
-    r"<!--\s*jdlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"<!--\s*jdlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)"
     r"(?P<body>(?:(?!-->|<!--).)*)-->", re.S)
+_ANY_DIRECTIVE = re.compile(r"<!--\s*jdlint-(?P<verb>[^\s<>]*?)(?=\s|-->)(?:(?!-->|<!--).)*-->", re.S)
 ALL = "*"
+BAD_KEYWORD = "?"  # the verb of a comment that starts like a directive with an unknown keyword
 
 
 @dataclass(eq=False)
@@ -40,6 +46,9 @@ def parse_directives(doc) -> list[Directive]:
     for ln in doc.lines:
         if ln.block in ("code", "front_matter") or "jdlint-" not in ln.text:
             continue
+        for m in _ANY_DIRECTIVE.finditer(ln.text):
+            if m.group("verb") not in VERBS:
+                out.append(Directive(BAD_KEYWORD, [m.group("verb")], ln.number, m.start() + 1, m.end() + 1, m.group(0)))
         for m in _DIRECTIVE.finditer(ln.text):
             body = m.group("body")
             reason_at = body.find("--")
@@ -56,6 +65,9 @@ class Suppressor:
     def __init__(self, doc, directives: list[Directive], resolve):
         self.directives = directives
         self.unknown: list[tuple[Directive, str]] = []
+        self.bad_keywords = [d for d in directives if d.verb == BAD_KEYWORD]
+        directives = [d for d in directives if d.verb != BAD_KEYWORD]
+        self.directives = directives
         for d in directives:
             if not d.rules:
                 d.resolved = [ALL]
@@ -125,6 +137,7 @@ class Outcome:
     directives: list[Directive]
     unknown: list[tuple[Directive, str]]  # (directive, a name no rule has)
     enabled: frozenset[str]  # names of the rules that ran
+    bad_keywords: list[Directive] = field(default_factory=list)  # "jdlint-disable-nextline": rules = [keyword]
 
 
 def apply(doc, findings: list, resolve, enabled: frozenset[str]) -> tuple[list, Outcome | None]:
@@ -135,4 +148,4 @@ def apply(doc, findings: list, resolve, enabled: frozenset[str]) -> tuple[list, 
         return findings, None
     sup = Suppressor(doc, directives, resolve)
     kept = [f for f in findings if not sup.suppressed(f)]
-    return kept, Outcome(sup.directives, sup.unknown, enabled)
+    return kept, Outcome(sup.directives, sup.unknown, enabled, sup.bad_keywords)

@@ -238,6 +238,17 @@ class Vocab:
         """The catalog tool that ``name`` (canonical or any alias, any case) refers to."""
         return self._tool_index.tool_by_name(name)
 
+    def unknown_tool_hint(self, name: str) -> str:
+        """``"; did you mean 'Python'?"`` for a name the catalog does not know, or ``""``."""
+        from .names import did_you_mean
+
+        by_name = self._tool_index.by_name
+        hint = did_you_mean(name.strip().lower(), by_name)
+        if not hint:
+            return ""
+        close = hint[len("; did you mean '"):-len("'?")]
+        return f"; did you mean {by_name[close].name!r}?" if close in by_name else hint
+
     def find_tools(self, text: str, cache: dict | None = None) -> tuple[Mention, ...]:
         """Tool mentions in ``text`` that count: ambiguous names only in tech context.
 

@@ -97,6 +97,29 @@ def test_action_annotates_outputs_and_summarises(tmp_path):
     assert "No findings in 1 posting." in summary
 
 
+@pytest.mark.slow
+def test_action_errors_are_annotated_and_summarised_and_globs_work(tmp_path):
+    # Issue 13: a missing path or a bad config made the step red while the summary said
+    # "No findings in 1 posting.", with no annotation; globs in `paths:` failed.
+    ws = tmp_path / "ws"
+    (ws / "postings").mkdir(parents=True)
+    (ws / "postings" / "good.md").write_text(GOOD)
+    (ws / "postings" / "bad.md").write_text(BAD)
+    (ws / "README.md").write_text(BAD)
+    status, out, outputs, summary = run_action(tmp_path, ws, paths="postings/good.md\npostings/typo.md")
+    assert status == 2, out
+    assert "::error file=postings/typo.md,title=jdlint::postings/typo.md: error: no such file or directory" in out
+    assert "the step fails (exit status 2)" in summary and "typo.md: error: no such file" in summary
+    (ws / "bad.yaml").write_text("stack: [pythn]\n")
+    status, out, outputs, summary = run_action(tmp_path, ws, paths="postings/good.md", config="bad.yaml")
+    assert status == 2 and "unknown tool 'pythn'" in out and "Nothing was linted." in summary
+    status, out, outputs, summary = run_action(tmp_path, ws, paths="postings/*.md")
+    assert status == 1 and outputs["findings"] == "1" and "file=postings/bad.md" in out
+    # no paths: postings/ (not the README), as plain `jdlint` does
+    status, out, outputs, summary = run_action(tmp_path, ws)
+    assert status == 1 and "README" not in out and "file=postings/bad.md" in out
+
+
 @pytest.mark.skipif(ZIZMOR is None, reason="zizmor is not installed (pip install zizmor)")
 def test_zizmor_finds_nothing_in_the_action_and_the_example_workflow():
     proc = subprocess.run([ZIZMOR, "--offline", "--persona", "auditor", "action.yml", "examples/jdlint.yml"],

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from jdlint import __version__
 from jdlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,10 @@ def test_exit_codes_and_fail_on(tmp_path):
 def test_json_output_keys(tmp_path):
     (tmp_path / "a.md").write_text(BAD)
     proc = run("--format", "json", str(tmp_path / "a.md"))
-    data = json.loads(proc.stdout)
+    doc = json.loads(proc.stdout)
+    assert list(doc) == ["schema", "jdlint_version", "findings", "errors", "files"]
+    assert doc["schema"] == 2 and doc["jdlint_version"] == __version__ and doc["files"] == 1 and doc["errors"] == []
+    data = doc["findings"]
     assert [list(d) for d in data] == [JSON_KEYS] * len(data)
     first = data[0]
     assert (first["line"], first["column"], first["code"], first["rule"], first["severity"]) == (1, 3, "JD101", "stacked-title", "error")
@@ -231,3 +235,191 @@ def test_inspect_errors_are_one_line():
     r = CliRunner().invoke(main, ["inspect", "no-such-posting.md"])
     assert r.exit_code == 2 and r.output.strip().startswith("no-such-posting.md: error:")
     assert len(r.output.strip().splitlines()) == 1
+
+
+def test_glob_paths_are_expanded_or_refused_clearly(tmp_path, monkeypatch):
+    # Issue 13: the Action passes `paths: postings/*.md` as written; it failed as "no such file".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "postings" / "team").mkdir(parents=True)
+    (tmp_path / "postings" / "a.md").write_text("# Data Engineer / Analytics Engineer\n")
+    (tmp_path / "postings" / "team" / "b.md").write_text("# Data Engineer / Analytics Engineer\n")
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/*.md"])
+    assert r.exit_code == 1 and [f["path"] for f in json.loads(r.stdout)["findings"]] == ["postings/a.md"]
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/**/*.md"])
+    assert sorted(f["path"] for f in json.loads(r.stdout)["findings"]) == ["postings/a.md", "postings/team/b.md"]
+    r = CliRunner().invoke(main, ["postings/*.markdown"])
+    assert r.exit_code == 2 and "postings/*.markdown: error: no file matches this glob" in r.stderr
+
+
+def _tree(root, files):
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+def _linted(args, cwd):
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", *args])
+    return sorted({f["path"] for f in json.loads(r.stdout)["findings"]}), r
+
+
+def test_walking_respects_gitignore_unless_no_gitignore(tmp_path, monkeypatch):
+    # Issue 13: .gitignore was not read, so build output and vendored docs were linted.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    _tree(tmp_path, {
+        ".gitignore": "build/\n*.tmp.md\n",
+        ".git/info/exclude": "local.md\n",
+        "postings/a.md": BAD, "postings/b.tmp.md": BAD, "local.md": BAD,
+        "build/out.md": BAD, "postings/build/old.md": BAD,
+        "postings/.gitignore": "!keep.tmp.md\nsecret.md\n",
+        "postings/keep.tmp.md": BAD, "postings/secret.md": BAD,
+    })
+    got, _ = _linted(["."], tmp_path)
+    assert got == ["postings/a.md", "postings/keep.tmp.md"]
+    got, _ = _linted(["--no-gitignore", "."], tmp_path)
+    assert "build/out.md" in got and "postings/secret.md" in got and len(got) == 7
+    got, _ = _linted(["build/out.md"], tmp_path)  # named explicitly: linted
+    assert got == ["build/out.md"]
+
+
+def test_plain_jdlint_lints_postings_or_include_and_says_so(tmp_path, monkeypatch):
+    # Issue 13: plain `jdlint` linted every .md under '.', README included.
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {"README.md": BAD, "postings/a.md": BAD, "jobs/b.md": BAD})
+    got, r = _linted([], tmp_path)
+    assert got == ["postings/a.md"] and "linting postings/" in r.stderr
+    (tmp_path / ".jdlint.yaml").write_text("include: ['jobs/**']\n")
+    got, r = _linted([], tmp_path)
+    assert got == ["jobs/b.md"] and "include: names in .jdlint.yaml (jobs/**)" in r.stderr
+    (tmp_path / ".jdlint.yaml").unlink()
+    (tmp_path / "postings" / "a.md").unlink()
+    (tmp_path / "postings").rmdir()
+    got, r = _linted([], tmp_path)
+    assert got == ["README.md", "jobs/b.md"] and "linting the current folder" in r.stderr
+
+
+def test_list_rules_says_opt_in_once_and_explain_ignores_case():
+    # Issue 13: "(opt-in). (opt-in)" and `--explain Wish-List` failing.
+    r = CliRunner().invoke(main, ["--list-rules"])
+    assert r.output.count("(opt-in)") == len([l for l in r.output.splitlines() if "(opt-in)" in l]) >= 1
+    assert all(l.count("(opt-in)") <= 1 for l in r.output.splitlines())
+    for name in ("Wish-List", "jd103", "WISH-LIST"):
+        assert CliRunner().invoke(main, ["--explain", name]).output.startswith("JD103 wish-list")
+
+
+def test_no_color_counts_only_when_non_empty_and_force_color_forces(tmp_path, monkeypatch):
+    # no-color.org: NO_COLOR set *and non-empty* turns colour off; FORCE_COLOR for CI logs.
+    from jdlint.cli import _use_color
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "")
+    assert _use_color(False, Tty())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _use_color(False, Tty())
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    p = tmp_path / "a.md"
+    p.write_text(BAD)
+    assert "\x1b[31m" in CliRunner().invoke(main, [str(p)]).output
+    assert "\x1b[" not in CliRunner().invoke(main, ["--no-color", str(p)]).output
+
+
+def test_min_severity_and_quiet_hide_lower_findings(tmp_path):
+    # Issue 13: on real postings most output is info, with no way to turn it down.
+    p = tmp_path / "a.md"
+    p.write_text("# Data Engineer / Analytics Engineer\n\nWe want a rockstar.\n")
+
+    def sevs(*args):
+        r = CliRunner().invoke(main, ["--format", "json", *args, str(p)])
+        return r.exit_code, sorted({f["severity"] for f in json.loads(r.stdout)["findings"]})
+
+    assert sevs() == (1, ["error", "info", "warning"])
+    assert sevs("--min-severity", "warning") == (1, ["error", "warning"])
+    assert sevs("-q") == (1, ["error"])
+    assert sevs("--quiet", "--fail-on", "warning") == (1, ["error"])
+    p.write_text("# Data Engineer\n\nWe want a rockstar.\n")
+    assert sevs("-q", "--fail-on", "warning") == (0, [])  # hidden findings do not fail the run
+    r = CliRunner().invoke(main, ["--no-color", "--min-severity", "warning", str(p)])
+    assert "info" not in r.output and "warning exclusionary-language" in r.output
+
+
+def test_hooks_fail_on_errors_or_warnings_and_the_readme_pins_a_sha():
+    # Issue 13: the README's `rev: v0.1.0` does not exist, and warnings were invisible.
+    import re
+
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text())}
+    assert hooks["jdlint"]["entry"] == "jdlint --min-severity warning"
+    assert hooks["jdlint-strict"]["entry"].endswith("--fail-on warning")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme[readme.index("### 2. pre-commit"):readme.index("### 3. GitHub Action")]
+    revs = re.findall(r"^\s*rev: (\S+)", section, re.M)
+    assert revs and all(re.fullmatch(r"[0-9a-f]{40}", r) for r in revs), revs
+    assert "verbose: true" in section and "v0.1.0" not in section
+
+
+def test_show_settings_names_the_files_and_the_front_matter(tmp_path, monkeypatch):
+    import yaml
+
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {
+        "base.yaml": "rules:\n  wish-list: {max_required: 3}\nstage: seed\n",
+        "postings/.jdlint.yaml": "extends: ../base.yaml\nstack: [python]\n",
+        "postings/a.md": "---\njdlint:\n  disable: [JD205]\n---\n# Data Engineer\n",
+    })
+    r = CliRunner().invoke(main, ["--show-settings", "postings/a.md"])
+    assert r.exit_code == 0, r.output
+    got = yaml.safe_load(r.stdout)
+    assert got["config files"] == [str(tmp_path / "base.yaml"), str(tmp_path / "postings" / ".jdlint.yaml")]
+    assert got["stack"] == ["python"] and got["stack from"] == f"{tmp_path / 'postings' / '.jdlint.yaml'}:2"
+    assert got["rules"]["wish-list"]["options"]["max_required"] == 3 and got["stage"] == "seed"
+    assert got["set in"]["rules"] == f"{tmp_path / 'base.yaml'}:1"
+    assert "exclusionary-language" in got["rules off"] and got["disabled by front matter"] == ["JD205"]
+    assert yaml.safe_load(CliRunner().invoke(main, ["--show-settings", "other.md"]).stdout)["config files"] == \
+        ["(none: the built-in defaults)"]
+
+
+def test_show_files_lists_what_would_be_linted(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    _tree(tmp_path, {".gitignore": "build/\n", "postings/b.md": "x", "postings/a.markdown": "x",
+                     "postings/notes.txt": "x", "build/c.md": "x", "README.md": "x"})
+    r = CliRunner().invoke(main, ["--show-files", "."])
+    assert r.exit_code == 0 and r.stdout.splitlines() == ["README.md", "postings/a.markdown", "postings/b.md"]
+    assert CliRunner().invoke(main, ["--show-files"]).stdout.splitlines() == ["postings/a.markdown", "postings/b.md"]
+    r = CliRunner().invoke(main, ["--show-files", "nope.md"])
+    assert r.exit_code == 2 and "nope.md: error: no such file" in r.stderr
+
+
+def test_short_version_help_examples_and_stdin_filename_alone(tmp_path):
+    from jdlint import __version__
+
+    assert CliRunner().invoke(main, ["-V"]).output.strip().endswith(__version__)
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    for part in ("Examples:", "jdlint --fix --diff", "--explain RULE", "docs/rules.md", "jdlint init", "--min-severity"):
+        assert part in help_text, part
+    # --stdin-filename alone reads standard input (it used to lint the current folder)
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "--stdin-filename", "new.md"],
+                           input="# Data Engineer / Analytics Engineer\n")
+    assert [f["path"] for f in json.loads(r.stdout)["findings"]] == ["new.md"]
+
+
+def test_init_writes_a_starter_config_that_loads(tmp_path, monkeypatch):
+    from jdlint.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["init"])
+    assert r.exit_code == 0 and "fill in stack:" in r.stderr
+    text = (tmp_path / ".jdlint.yaml").read_text()
+    assert "stack: []" in text and "# stack: [python" in text
+    cfg = load_config(tmp_path / ".jdlint.yaml")
+    assert cfg.stack == [] and cfg.include == ["postings/**"]
+    r = CliRunner().invoke(main, ["init"])
+    assert r.exit_code == 2 and "already exists; --force overwrites it" in r.stderr
+    assert CliRunner().invoke(main, ["init", "--force", "team.yaml"]).exit_code == 0
+    assert (tmp_path / "team.yaml").read_text() == text

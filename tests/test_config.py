@@ -1,6 +1,9 @@
 """Config discovery, extends, merging and errors that name the file and line."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from jdlint import lint_text, load_config
@@ -10,6 +13,30 @@ from jdlint.engine import lint_paths
 from .conftest import CLEAN_BODY
 
 BAD_TITLE = "# Data Engineer / Analytics Engineer\n\n" + CLEAN_BODY
+
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "jdlint.schema.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text())
+
+
+@pytest.fixture(autouse=True)
+def every_loaded_config_matches_the_schema(monkeypatch):
+    """Every config these tests load successfully must validate against jdlint.schema.json,
+    so the schema editors use never rejects a config jdlint accepts."""
+    import jsonschema
+
+    from jdlint import config, yamlio
+
+    real = config._build
+
+    def checked(chain, *args, **kw):
+        cfg = real(chain, *args, **kw)
+        for path, data in chain:
+            errors = list(jsonschema.Draft7Validator(SCHEMA).iter_errors(yamlio.plain(data)))
+            assert not errors, (path, [e.message for e in errors])
+        return cfg
+
+    monkeypatch.setattr(config, "_build", checked)
 
 
 def write(path, text):
@@ -182,3 +209,90 @@ def test_a_law_reaches_only_the_employers_it_covers():
     assert len(salary({"employer": {"size": 25, "type": "private"}})) == 1
     dc = "# Data Engineer\n\nHybrid from our Washington, DC office.\n"
     assert lint_text(dc, {"employer": {"type": "municipal"}}, select=["missing-salary-range"]) == []
+
+
+def test_unknown_stack_name_is_a_config_error_with_a_suggestion(tmp_path):
+    # Issue 13: `stack: [pythn]` was accepted, then every Python mention was reported.
+    cfg = write(tmp_path / ".jdlint.yaml", "stack:\n  - python\n  - pythn\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(cfg)
+    assert str(exc.value).startswith(f"{cfg}:3: unknown tool 'pythn' in 'stack'; did you mean 'Python'?")
+    assert "vocab: tools:" in str(exc.value)
+    # aliases, any case, versions and the team's own tools are fine
+    ok = write(tmp_path / "ok.yaml", "stack: [K8s, Postgres, 'Python 3.12', frob]\n"
+               "vocab:\n  tools:\n    - {name: Frobnicator, aliases: [frob], category: internal}\n")
+    assert load_config(ok).stack == ["K8s", "Postgres", "Python 3.12", "frob"]
+
+
+def test_unknown_stack_flag_is_exit_2(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", BAD_TITLE)
+    r = CliRunner().invoke(main, ["--stack", "postgress", "a.md"])
+    assert r.exit_code == 2 and "--stack: unknown tool 'postgress'; did you mean" in r.stderr
+    r = CliRunner().invoke(main, ["--stack", "postings/", "a.md"])  # a path given to --stack
+    assert r.exit_code == 2 and "unknown tool 'postings/'" in r.stderr
+
+
+def test_nested_config_replaces_the_parent_unless_it_extends_it(tmp_path):
+    # The nearest config wins whole; `extends:` is how a nested config keeps the parent's
+    # stack (mappings merge key by key, lists such as `stack` replace). README: Configuration.
+    write(tmp_path / ".jdlint.yaml", "stack: [python, postgres]\nrules:\n  wish-list: {max_required: 3}\n")
+    write(tmp_path / "alone" / ".jdlint.yaml", "rules:\n  stacked-title: off\n")
+    write(tmp_path / "child" / ".jdlint.yaml", "extends: ../.jdlint.yaml\nrules:\n  stacked-title: off\n")
+    write(tmp_path / "own" / ".jdlint.yaml", "extends: ../.jdlint.yaml\nstack: [go]\n")
+    finder = ConfigFinder()
+    alone = finder.for_path(tmp_path / "alone" / "a.md")
+    child = finder.for_path(tmp_path / "child" / "a.md")
+    own = finder.for_path(tmp_path / "own" / "a.md")
+    assert alone.stack is None and "wish-list" not in alone.rules
+    assert child.stack == ["python", "postgres"] and child.stack_from == str(tmp_path / ".jdlint.yaml")
+    assert child.rules["wish-list"].options == {"max_required": 3} and child.rules["stacked-title"].enabled is False
+    assert own.stack == ["go"] and own.stack_from == str(tmp_path / "own" / ".jdlint.yaml")
+
+
+def test_max_tools_per_item_is_the_most_allowed():
+    # Issue 13: `max_tools_per_item: 5` reported a bullet with 5 tools, while `max_required: 8`
+    # allows 8 items. Every max_ option is now the most allowed.
+    five = "# Data Engineer\n\n## Requirements\n\n- Python, Spark, Kafka, Airflow and Kubernetes\n"
+    cfg = {"rules": {"wish-list": {"max_tools_per_item": 5}}}
+    assert not [f for f in lint_text(five, cfg, select=["wish-list"])]
+    cfg = {"rules": {"wish-list": {"max_tools_per_item": 4}}}
+    found = lint_text(five, cfg, select=["wish-list"])
+    assert len(found) == 1 and "names 5 tools" in found[0].message and "more than 4" in found[0].message
+
+
+
+def test_schema_file_is_current_and_names_every_key_and_rule():
+    from jdlint.registry import builtin_rules
+    from jdlint.schema import config_schema
+
+    assert json.loads(SCHEMA_FILE.read_text()) == config_schema(), "run scripts/gen_config_schema.py"
+    rules = SCHEMA["properties"]["rules"]["properties"]
+    for rule in builtin_rules():
+        assert rule.name in rules and rule.id in rules
+
+
+def test_schema_accepts_the_documented_configs_and_rejects_what_the_loader_rejects(tmp_path):
+    import re
+
+    import jsonschema
+    import yaml
+
+    from jdlint.cli import STARTER
+
+    readme = (SCHEMA_FILE.parent / "README.md").read_text()
+    example = re.search(r"## Configuration.*?```yaml\n(.*?)```", readme, re.S).group(1)
+    for text in (STARTER, example):
+        jsonschema.validate(yaml.safe_load(text), SCHEMA)
+    bad = ["stak: [python]\n", "rules:\n  wish-list: {max_required: -1}\n", "rules:\n  wish-list: {max_requird: 3}\n",
+           "stage: unicorn\n", "employer: {size: many}\n", "rules:\n  JD103: loud\n", "require_salary: sometimes\n",
+           "vocab:\n  tool: []\n", "rules:\n  gendered-wording: {words: all}\n"]
+    for text in bad:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(yaml.safe_load(text), SCHEMA)
+        with pytest.raises(ConfigError):
+            load_config(write(tmp_path / "bad.yaml", text))

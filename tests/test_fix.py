@@ -51,3 +51,47 @@ def test_fix_skips_a_span_that_no_longer_matches():
     changed = POSTING.replace("Rockstar", "Rockstat")
     fixed, n = apply_fixes(changed, found)
     assert "Rockstat" in fixed and n == 3
+
+
+def _fix(text: str) -> str:
+    return apply_fixes(text, lint_text(text, select=["exclusionary-language"]))[0]
+
+
+def test_fix_keeps_the_article_right_and_never_doubles_a_word():
+    # Issue 13: "a rockstar ninja" became "a expert expert".
+    assert _fix("We want a rockstar ninja.\n") == "We want an expert.\n"
+    assert _fix("A Rockstar helps. An ninja too.\n") == "An Expert helps. An expert too.\n"
+    assert _fix("We want a guru expert.\n") == "We want an expert.\n"
+    assert _fix("We want an expert ninja.\n") == "We want an expert.\n"
+    assert _fix("Our rockstars ship.\n") == "Our experts ship.\n"
+
+
+def test_article_for_follows_the_sound_not_only_the_letter():
+    from jdlint.wordfix import article_for
+
+    assert [article_for(w) for w in ("expert", "engineer", "user", "unique", "hour", "one", "person")] == \
+        ["an", "an", "a", "a", "an", "a", "a"]
+
+
+def test_fix_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# Data Engineer\n\nWe want a rockstar ninja.\n")
+    r = CliRunner().invoke(main, ["--fix", "--diff", "--select", "exclusionary-language", str(p)])
+    assert r.exit_code == 1, r.output
+    assert "-We want a rockstar ninja.\n+We want an expert.\n" in r.stdout
+    assert r.stdout.startswith(f"--- a/{p}\n+++ b/{p}\n")
+    assert "Would fix 2 findings." in r.stderr
+    assert p.read_text() == "# Data Engineer\n\nWe want a rockstar ninja.\n"
+    # --diff alone implies --fix; nothing left to fix exits 0 with an empty diff
+    p.write_text("# Data Engineer\n\nWe want an expert.\n")
+    r = CliRunner().invoke(main, ["--diff", str(p)])
+    assert r.exit_code == 0 and r.stdout == "" and "Nothing to fix." in r.stderr
+
+
+def test_fix_on_stdin_prints_the_fixed_posting(tmp_path):
+    r = CliRunner().invoke(main, ["--fix", "--no-color", "--select", "exclusionary-language", "-"],
+                           input="# Data Engineer\n\nWe want a rockstar and a digital native.\n")
+    assert r.stdout == "# Data Engineer\n\nWe want an expert and a digital native.\n"
+    assert "digital native" in r.stderr and "fixed 1 finding" in r.stderr  # what is left, on stderr
+    r = CliRunner().invoke(main, ["--fix", "-", str(tmp_path)], input="x\n")
+    assert r.exit_code == 2 and "'-' must be the only path" in r.stderr

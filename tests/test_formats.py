@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from jdlint import lint_text
 from jdlint.cli import main
 from jdlint.finding import Finding, Severity
 from jdlint.formatters.github import GithubFormatter, escape_data, escape_property
@@ -119,3 +121,56 @@ def test_every_format_is_deterministic(tmp_path, fmt, monkeypatch):
         (tmp_path / f"p{i}.md").write_text(BAD)
     outs = {CliRunner().invoke(main, ["--format", fmt, "--no-color", "."]).output for _ in range(2)}
     assert len(outs) == 1
+
+
+def test_summary_counts_read_as_english():
+    # Issue 13: "5 error, 14 warning" and "1 of 1 postings".
+    fs = lint_text(BAD, path="a.md")
+    text = SummaryFormatter().render(fs, 1)
+    assert re.search(r"in 1 of 1 posting: 1 error, \d+ warnings, \d+ info\.", text), text
+
+
+def test_summary_code_spans_show_names_as_they_are():
+    # Issue 13: code spans showed escaping backslashes and entities (`xss/bad\|&lt;b>x.md`).
+    text = SummaryFormatter().render([finding(path="xss/bad|<b>x.md")], 1)
+    assert "### `xss/bad|<b>x.md`" in text
+
+
+def test_json_carries_the_version_and_the_files_that_could_not_be_linted(tmp_path, monkeypatch):
+    from jdlint import __version__
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(BAD)
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe\x00bad")
+    out = tmp_path / "out.json"
+    r = CliRunner().invoke(main, ["--format", "json", "--json-file", str(out), "a.md", "b.md", "missing.md"])
+    assert r.exit_code == 2
+    for doc in (json.loads(r.stdout), json.loads(out.read_text())):
+        assert doc["jdlint_version"] == __version__ and doc["files"] == 1
+        assert [e["path"] for e in doc["errors"]] == ["b.md", "missing.md"]
+        assert doc["errors"][1]["message"] == "missing.md: error: no such file or directory"
+        assert {f["path"] for f in doc["findings"]} == {"a.md"}
+    assert json.loads(r.stdout) == json.loads(out.read_text())
+
+
+def test_sarif_has_help_links_and_an_invocation_with_the_errors(tmp_path, monkeypatch):
+    # Issue 13: no helpUri, no invocations: code scanning never heard about an unreadable file.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.md").write_text(BAD)
+    r = CliRunner().invoke(main, ["--format", "sarif", "a.md", "missing.md"])
+    assert r.exit_code == 2
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    run = doc["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert all(rule["helpUri"].endswith(f"/docs/rules.md#{rule['id'].lower()}-{rule['name']}") for rule in rules)
+    rules_md = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text()
+    assert all(f"\n## {rule['id']} {rule['name']}\n" in rules_md for rule in rules)  # the anchors exist
+    (inv,) = run["invocations"]
+    assert inv["exitCode"] == 2 and inv["executionSuccessful"] is False
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["message"]["text"] == "missing.md: error: no such file or directory"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.md"
+    r = CliRunner().invoke(main, ["--format", "sarif", "a.md"])
+    assert json.loads(r.stdout)["runs"][0]["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]

@@ -1,6 +1,7 @@
 """Team rules without code: packs of YAML rules over the generic kinds."""
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -158,3 +159,23 @@ def test_many_cheap_matches_are_not_reported_as_slow(tmp_path):
     text = "# T\n\n" + "python " * 60000 + "\n"
     found = lint_text(text, cfg, select=["x"])
     assert len(found) == 60000
+
+
+def test_list_rules_explain_and_sarif_know_the_pack_rules(tmp_path, monkeypatch):
+    # Issue 13: `--explain TEAM003` said "unknown rule" inside the folder whose config loads
+    # the pack, and SARIF results for pack rules had no rule in tool.driver.rules.
+    import json
+
+    shutil.copytree(PACK, tmp_path / "pack")
+    (tmp_path / ".jdlint.yaml").write_text("packs: [pack/]\n")
+    (tmp_path / "a.md").write_text("# Data Engineer\n\nWe have a ping-pong table and free beer.\n")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["--list-rules"])
+    assert any(l.startswith("TEAM003") and "hollow-perks" in l for l in r.output.splitlines())
+    r = CliRunner().invoke(main, ["--explain", "Hollow-Perks"])
+    assert r.exit_code == 0 and "TEAM003 hollow-perks" in r.output
+    r = CliRunner().invoke(main, ["--format", "sarif", "a.md"])
+    run = json.loads(r.stdout)["runs"][0]
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    team = [res for res in run["results"] if res["ruleId"] == "TEAM003"]
+    assert team and all(ids[res["ruleIndex"]] == "TEAM003" for res in team)

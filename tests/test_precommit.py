@@ -71,3 +71,4 @@ def test_try_repo_fails_on_a_bad_posting_and_passes_on_a_good_one(tmp_path):
     proc = try_repo()
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
+

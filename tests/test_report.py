@@ -118,9 +118,10 @@ def test_posting_text_never_becomes_markup(tmp_path):
     name = tmp_path / 'x"><script>alert(7)<!--.md'
     name.write_text(HOSTILE, encoding="utf-8")
     text, page = report_for([name], tmp_path)
-    # Exactly one script: the report's own, which contains no posting text.
-    assert [t for t, _ in page.tags].count("script") == 1
-    assert "alert" not in page.scripts[0]
+    # Exactly two scripts, the report's own (one in <head> marks the page as scripted), and
+    # neither contains posting text.
+    assert [t for t, _ in page.tags].count("script") == 2
+    assert not any("alert" in script for script in page.scripts)
     tags = [t for t, _ in page.tags]
     assert tags.count("style") == 1  # the report's own stylesheet
     assert not {"img", "iframe", "svg", "object", "embed"} & set(tags)
@@ -132,3 +133,58 @@ def test_posting_text_never_becomes_markup(tmp_path):
             assert not any("javascript:" in (v or "").lower() for v in a.values()), (tag, a)
     assert "&lt;script&gt;" in text  # shown as text
     assert "rockstar" in "".join(page.marks.values())  # and findings still land in place
+
+
+def _junior(tmp_path):
+    return report_for([FIXTURES / "realistic" / "junior-ds-mle-wishlist.md"], tmp_path, "--stack", "python,postgres")
+
+
+def test_report_speaks_to_recruiters(tmp_path):
+    # Issue 13: postings headed by file paths, rule codes first, config keys in the advice,
+    # the same advice under every tool, no priorities and no verdict.
+    from jdlint.formatters.report import for_readers
+
+    text, page = _junior(tmp_path)
+    h2 = text.split('<h2 id="h-1">', 1)[1].split("</h2>", 1)[0]
+    assert h2.startswith("Junior Data Scientist / ML Engineer") and "expect" not in h2  # the job title
+    assert '<p class="path">' in text and "junior-ds-mle-wishlist.md" in text.split("</h2>", 1)[1][:400]
+    assert "Not ready: " in text and "to fix before publishing" in text  # a verdict to act on
+    # plain words lead; the code and rule name follow in small print
+    first_group = text.split('<li class="group"', 2)[1]
+    assert first_group.index('class="what"') < first_group.index("JD")
+    # advice never talks about jdlint's configuration
+    notes = [a for t, a in page.tags if t == "li"]
+    assert notes
+    for key in ("stack:", ".jdlint.yaml", "max_required", "jdlint inspect", "`"):
+        assert key not in text.split("<main>", 1)[1].split('<article class="doc"', 1)[0] + "".join(
+            part.split("</article>", 1)[1] for part in text.split('<article class="doc"')[1:]), key
+    assert for_readers("remove it or move it to nice-to-have, or add it to `stack:` if the team uses it") == \
+        "remove it or move it to nice-to-have"
+    assert for_readers("Keep a few. If the team does use it, add it to `stack:` in `.jdlint.yaml`.") == "Keep a few."
+
+
+def test_report_groups_repeated_advice_and_orders_by_what_to_fix_first(tmp_path):
+    text, page = _junior(tmp_path)
+    aside = text.split('<aside class="notes"', 1)[1].split("</aside>", 1)[0]
+    groups = aside.split('<li class="group"')[1:]
+    tools = [g for g in groups if 'data-rule="tool-not-in-stack"' in g[:80]]
+    assert len(tools) == 1  # one group for every tool outside the stack
+    (group,) = tools
+    assert group.count('class="note"') >= 3 and group.count("<strong>Instead:</strong>") == 1
+    assert "places: " in group and "TensorFlow" in group
+    order = [g.split('data-severity="', 1)[1].split('"', 1)[0] for g in groups]
+    rank = {"error": 0, "warning": 1, "info": 2}
+    assert order == sorted(order, key=rank.get) and order[0] == "error"
+
+
+def test_large_runs_are_paginated(tmp_path):
+    from jdlint.formatters.report import ReportFormatter
+    from jdlint.registry import builtin_rules
+
+    rows = [(f"postings/{i}.md", "# Data Engineer\n\nWe want a rockstar.\n", []) for i in range(120)]
+    html_text = ReportFormatter(builtin_rules(), "x", page_size=50).render(rows, 120)
+    sections = html_text.split('<section class="posting')[1:]
+    pages = [s.split('data-page="', 1)[1].split('"', 1)[0] for s in sections]
+    assert pages == ["1"] * 50 + ["2"] * 50 + ["3"] * 20
+    assert sum(s.startswith(' later"') for s in sections) == 70  # laid out only when their page is shown
+    assert 'data-pages="3"' in html_text and ".js .posting.later { display: none; }" in html_text

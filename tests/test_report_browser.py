@@ -60,7 +60,7 @@ def test_every_finding_is_highlighted_in_the_browser(report):
     assert placed == expected_marks  # every finding in the text has its highlight
     form = next(a for t, a in page.tags if t == "form")
     assert "hidden" not in form  # the script ran and showed the filter
-    assert sum(1 for t, _ in page.tags if t == "button") == 5  # sortable columns
+    assert sum(1 for t, a in page.tags if t == "button" and a.get("id") not in ("prev", "next")) == 5  # sortable columns
 
 
 def test_filter_hides_what_it_should(report):
@@ -91,3 +91,44 @@ def test_screenshot_is_kept_as_an_artifact(report):
     proc = chromium(tmp, "--window-size=1200,1600", f"--screenshot={shot}", out.as_uri())
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@pytest.mark.slow
+def test_a_report_of_2000_postings_opens_in_seconds(tmp_path):
+    # Issue 13: 1,920 postings made one 53 MB page that took 47 s to render. Now only the
+    # first page of postings is laid out; a link to any posting opens its page.
+    import time
+
+    from jdlint.engine import lint_paths
+    from jdlint.formatters.report import PAGE_SIZE, ReportFormatter
+    from jdlint.registry import builtin_rules
+
+    sources = sorted((FIXTURES / "realistic").glob("*.md")) + sorted((FIXTURES / "wish-list").glob("*.md"))
+    linted = [(r.path, Path(r.path).read_text(encoding="utf-8"), r.findings)
+              for r in lint_paths([str(p) for p in sources], stack=["python", "postgres"])]
+    rows = [(f"postings/{i:04d}.md", text, findings)
+            for i, (_p, text, findings) in ((i, linted[i % len(linted)]) for i in range(2000))]
+    out = tmp_path / "report.html"
+    out.write_text(ReportFormatter(builtin_rules(), "test").render(rows, len(rows)), encoding="utf-8")
+
+    small = tmp_path / "small.html"
+    small.write_text(ReportFormatter(builtin_rules(), "test").render(rows[:1], 1), encoding="utf-8")
+    timings = {}
+    for name, page in (("small", small), ("large", out)):
+        start = time.perf_counter()
+        proc = chromium(tmp_path, "--window-size=1200,1600", f"--screenshot={tmp_path / (name + '.png')}", page.as_uri())
+        timings[name] = time.perf_counter() - start
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    # the browser's own start-up is most of the small page's time; the large one adds seconds, not tens
+    assert timings["large"] - timings["small"] < 8, timings
+
+    page = dom(tmp_path, out.as_uri())
+    sections = [a for t, a in page.tags if t == "section" and "posting" in a.get("class", "")]
+    assert len(sections) == 2000
+    shown = [a for a in sections if "later" not in a["class"].split()]
+    assert len(shown) == PAGE_SIZE and all(a["data-page"] == "1" for a in shown)
+    assert next(a for t, a in page.tags if t == "nav").get("hidden") is None  # the pager is there
+    # a link to posting 1,999 opens its page
+    page = dom(tmp_path, out.as_uri() + "#p-1999")
+    shown = [a["id"] for t, a in page.tags if t == "section" and "posting" in a.get("class", "") and "later" not in a["class"].split()]
+    assert "p-1999" in shown and len(shown) == PAGE_SIZE

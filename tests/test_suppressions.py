@@ -51,3 +51,17 @@ def test_unused_suppression_is_opt_in():
     assert rules(text) == [("stacked-title", 2)]
     assert rules(text, config={"rules": {"unused-suppression": "warning"}}) == [
         ("unused-suppression", 1), ("stacked-title", 2)]
+
+
+def test_a_misspelt_directive_keyword_disables_nothing_and_is_reported():
+    # Issue 13: "jdlint-disable-nextline X" read as "jdlint-disable -nextline X" and turned X
+    # off for the rest of the file.
+    text = "<!-- jdlint-disable-nextline stacked-title -->\n" + TITLE + BODY + "\n# Data Engineer / ML Engineer\n"
+    found = [f for f in lint_text(text) if f.rule in CORE]
+    assert [(f.rule, f.line) for f in found] == [("invalid-directive", 1), ("stacked-title", 2)]
+    assert found[0].message == ("unknown directive 'jdlint-disable-nextline' disables nothing; "
+                                "did you mean 'jdlint-disable-next-line'?")
+    assert rules("<!-- jdlint-enabled -->\n" + TITLE + BODY) == [("invalid-directive", 1), ("stacked-title", 2)]
+    # the real keywords still work, with or without a rule list or a reason
+    assert rules("<!-- jdlint-disable-next-line-->\n" + TITLE + BODY) == []
+    assert rules("<!-- jdlint-disable-next-line JD101 -- merging -->\n" + TITLE + BODY) == []

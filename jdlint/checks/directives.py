@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..names import did_you_mean
+from ..suppressions import VERBS
 from .base import Context, Kind
 
 
@@ -17,6 +18,10 @@ class InvalidDirectiveKind(Kind):
         sup = ctx.suppression
         if sup is None:
             return
+        for d in sup.bad_keywords:
+            keyword = d.rules[0]
+            yield rule.finding(doc, d.line, d.column, d.line, d.end_column, match=d.text, variant="keyword",
+                               name=f"jdlint-{keyword}", hint=did_you_mean(f"jdlint-{keyword}", [f"jdlint-{v}" for v in VERBS]))
         for d, name in sup.unknown:
             yield rule.finding(doc, d.line, d.column, d.line, d.end_column, match=d.text, name=name,
                                hint=did_you_mean(name, ctx.rule_names))

@@ -44,6 +44,15 @@ class FrontMatterKind(Kind):
                     yield rule.finding(doc, kline, 1, problem=f"'jdlint.stage' must be {JDLINT_KEYS[key]}, not {value!r}")
             elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 yield rule.finding(doc, kline, 1, problem=f"'jdlint.{key}' must be {JDLINT_KEYS[key]} (quote words such as no or off)")
+        stack = block.get("stack")
+        if isinstance(stack, list):
+            # A misspelt tool would leave the real one out of this posting's stack, and every
+            # mention of it would be reported (the config's stack is checked when it loads).
+            sline = doc.fm_line(yamlio.line_of(block, "stack", 1))
+            for name in stack:
+                if isinstance(name, str) and ctx.vocab.tool_by_name(name) is None:
+                    yield rule.finding(doc, sline, 1, problem=f"unknown tool {name!r} in 'jdlint.stack'"
+                                                              f"{ctx.vocab.unknown_tool_hint(name)}")
         disable = block.get("disable")
         if isinstance(disable, list) and ctx.rule_names:
             known = set(ctx.rule_names) | {n.lower() for n in ctx.rule_names}

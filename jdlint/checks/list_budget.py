@@ -6,7 +6,8 @@ Judged per requirements block (``domain.requirements``), counting its required t
 - more than ``max_without_preferred`` items while the posting has nowhere to move them (no
   preferred section, no item marked "(preferred)" / "is a plus", and no "you don't need to
   check every box, apply anyway");
-- one item that names ``max_tools_per_item`` or more tools ("tool soup").
+- one item that names more than ``max_tools_per_item`` tools ("tool soup"); like the other
+  two, the option is the most allowed, not the first number reported.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class ListBudgetKind(Kind):
     OPTIONS = {
         "max_required": (int, 8, "most required items a requirements list may have"),
         "max_without_preferred": (int, 6, "most required items when the posting has no nice-to-have list"),
-        "max_tools_per_item": (int, 5, "an item naming this many tools or more is tool soup"),
+        "max_tools_per_item": (int, 4, "most tools one required item may name; more is tool soup"),
     }
     FIELDS = ("count", "max", "heading", "tools")
 
@@ -41,7 +42,7 @@ class ListBudgetKind(Kind):
                 if it.preferred:
                     continue
                 names = reqs.tools_in_item(it)
-                if len(names) >= opts["max_tools_per_item"]:
+                if len(names) > opts["max_tools_per_item"]:
                     line = doc.lines[it.line - 1]
                     yield rule.finding(doc, it.line, it.column, it.end_line,
                                        len(doc.lines[it.end_line - 1].text) + 1,

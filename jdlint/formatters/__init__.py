@@ -20,8 +20,11 @@ class Run:
 
     files: int = 0
     tally: Any = None  # formatters.text.Tally
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each, naming the file
+    error_paths: list[str | None] = field(default_factory=list)  # the file of each error, if any
     statistics: bool = False
+    stopped: bool = False  # an error stopped the run before or while postings were linted
+    exit_code: int | None = None  # what the command will exit with (set before the reporters end)
 
 
 @dataclass
@@ -43,6 +46,11 @@ class Reporter:
     def end(self, run: Run) -> str | None:
         """Finish; returns the text of a file output (None for stdout reporters)."""
         return None
+
+
+def _errors(run: Run, settings: Settings) -> list[tuple[str | None, str]]:
+    """The run's errors as (the path as the findings show it, or None for the run; message)."""
+    return list(zip(run.error_paths, run.errors))
 
 
 class TextReporter(Reporter):
@@ -70,14 +78,14 @@ class JsonReporter(Reporter):
         from .json import JsonStream
 
         super().__init__(out, settings)
-        self.stream = JsonStream(out)
+        self.stream = JsonStream(out, settings.version)
 
     def file(self, result: Any, findings: list[Finding]) -> None:
         for f in findings:
             self.stream.write(f)
 
     def end(self, run: Run) -> str | None:
-        self.stream.close()
+        self.stream.close(_errors(run, self.settings), run.files)
         return None
 
 
@@ -96,7 +104,10 @@ class GithubReporter(_Collecting):
         from .text import TextFormatter
 
         assert self.out is not None
-        rendered = GithubFormatter(self.settings.relpath).render(self.findings)
+        fmt = GithubFormatter(self.settings.relpath)
+        for path, error in zip(run.error_paths, run.errors):
+            self.out.write(fmt.error(path, error) + "\n")
+        rendered = fmt.render(self.findings)
         if rendered:
             self.out.write(rendered + "\n")
         self.out.write(TextFormatter().summary(run.tally, run.files, len(run.errors)) + "\n")
@@ -107,9 +118,11 @@ class SarifReporter(_Collecting):
     def render(self) -> str:
         from .sarif import SarifFormatter
 
-        return SarifFormatter(self.settings.rules, self.settings.version, self.settings.relpath).render(self.findings) + "\n"
+        return SarifFormatter(self.settings.rules, self.settings.version, self.settings.relpath).render(
+            self.findings, self.run.exit_code, _errors(self.run, self.settings)) + "\n"
 
     def end(self, run: Run) -> str | None:
+        self.run = run
         if self.out is None:
             return self.render()
         self.out.write(self.render())
@@ -120,14 +133,14 @@ class JsonFileReporter(_Collecting):
     def end(self, run: Run) -> str | None:
         from .json import JsonFormatter
 
-        return JsonFormatter().render(self.findings) + "\n"
+        return JsonFormatter(self.settings.version).render(self.findings, _errors(run, self.settings), run.files) + "\n"
 
 
 class SummaryReporter(_Collecting):
     def end(self, run: Run) -> str | None:
         from .summary import SummaryFormatter
 
-        return SummaryFormatter().render(self.findings, run.files)
+        return SummaryFormatter(relpath=self.settings.relpath).render(self.findings, run.files, run.errors)
 
 
 class HtmlReporter(Reporter):

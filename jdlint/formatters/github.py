@@ -35,6 +35,15 @@ class GithubFormatter:
         props.append(f"title={escape_property(f'{f.code} {f.rule}')}")
         return f"::{_COMMAND[f.severity]} {','.join(props)}::{escape_data(f.message)}"
 
+    def error(self, path: str | None, message: str) -> str:
+        """An error that kept a file (or the whole run) from being linted, as an annotation:
+        on the file when there is one the runner can show, else on the run."""
+        props = []
+        if path and path not in ("-", "<text>"):
+            props.append(f"file={escape_property(self.relpath(path))}")
+        props.append("title=jdlint")
+        return f"::error {','.join(props)}::{escape_data(message)}"
+
     def render(self, findings: list) -> str:
         ordered = sorted(findings, key=lambda f: (-int(f.severity), f.path, f.line, f.column, f.code))
         shown = {s: 0 for s in Severity}

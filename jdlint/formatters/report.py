@@ -84,24 +84,104 @@ def _lines(text: str) -> list[str]:
     return split_lines(text)
 
 
+PAGE_SIZE = 50  # postings per page: a run of 2,000 opens as fast as one of 50
+
+# Advice in the report is for the people who write postings: a sentence or clause about
+# jdlint's configuration (`stack:`, `.jdlint.yaml`, option names, jdlint commands) is left out,
+# and code marks are shown as plain words.
+_CONFIG = r"`[^`]*(?:jdlint|:|_|--)[^`]*`"
+_CONFIG_CLAUSE = re.compile(r"[,;]\s*or\s+[^,;.]*" + _CONFIG + r"[^,;.]*")  # ", or add it to `stack:`"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def for_readers(text: str) -> str:
+    """``text`` without what only a person configuring jdlint needs."""
+    kept = []
+    for sentence in _SENTENCE.split(str(text).strip()):
+        if re.search(_CONFIG, sentence):
+            sentence = _CONFIG_CLAUSE.sub("", sentence)
+            if re.search(_CONFIG, sentence):
+                continue
+        kept.append(sentence)
+    return re.sub(r"`([^`]*)`", r"\1", " ".join(kept)).strip()
+
+
+_FM_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
+
+
+def posting_title(text: str | None) -> str | None:
+    """The job title as a reader sees it: front matter ``title:``, else the first heading,
+    else the first line of text (cheap: no parse, the report runs over thousands)."""
+    if not text:
+        return None
+    lines = blank_comments("\n".join(_lines(text))).split("\n")
+    fm_end = front_matter_end(lines)
+    if fm_end:
+        m = _FM_TITLE.search("\n".join(lines[:fm_end]))
+        if m:
+            return m.group(1).strip("'\"")[:200] or None
+    first = None
+    for line in lines[fm_end:fm_end + 200]:
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            title = stripped.lstrip("#").strip().strip("*_").strip()
+            if title:
+                return title[:200]
+        if first is None and stripped and not stripped.startswith(("<!--", "---", "```")):
+            first = stripped.strip("*_").strip()[:200]
+    return first
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def verdict(findings: list, groups: int) -> tuple[str, str]:
+    """(css class, a short verdict a recruiter can act on) for one posting."""
+    worst = max((f.severity for f in findings), default=None)
+    if worst == Severity.ERROR:
+        return "error", f"Not ready: {_plural(groups, 'thing')} to fix before publishing"
+    if worst == Severity.WARNING:
+        return "warning", f"Almost ready: {_plural(groups, 'thing')} worth fixing before publishing"
+    if worst == Severity.INFO:
+        return "info", f"Ready to publish, with {_plural(groups, 'note')} to consider"
+    return "ok", "Ready to publish: nothing to change"
+
+
 class ReportFormatter:
-    def __init__(self, rules, version: str):
+    def __init__(self, rules, version: str, page_size: int = PAGE_SIZE):
         self.rules = {r.name: r for r in rules}
         self.version = version
+        self.page_size = max(1, page_size)
         self.md = _markdown()
 
     def _document_level(self, f) -> bool:
         rule = self.rules.get(f.rule)
         return rule is not None and rule.scope == "file"
 
-    def render_posting(self, pid: int, path: str, text: str | None, findings: list, first_id: int) -> tuple[str, int]:
+    def _what(self, f) -> str:
+        """The finding's kind in plain words (the rule's summary), never its code first."""
+        rule = self.rules.get(f.rule)
+        return for_readers(rule.summary) if rule is not None and rule.summary else f.rule
+
+    @staticmethod
+    def _groups(items: list) -> list[list]:
+        """(fid, finding) pairs grouped by rule, the group to fix first first: most severe,
+        then the earliest in the posting."""
+        by_rule: dict[str, list] = {}
+        for fid, f in items:
+            by_rule.setdefault(f.rule, []).append((fid, f))
+        return sorted(by_rule.values(), key=lambda g: (-max(int(f.severity) for _, f in g), min(f.line for _, f in g)))
+
+    def render_posting(self, pid: int, path: str, text: str | None, findings: list, first_id: int,
+                       page: int = 1) -> tuple[str, int]:
         """(HTML of one posting, next free finding id)."""
         lines = _lines(text or "")
         fm_end = front_matter_end(lines)
         body = blank_comments("\n".join(lines)).split("\n")
         for i in range(fm_end):
             body[i] = ""
-        doc_level, placed, notes = [], [], []
+        doc_level, placed = [], []
         next_id = first_id
         spans: dict[int, list[tuple[int, int, int]]] = {}
         for f in findings:
@@ -140,24 +220,29 @@ class ReportFormatter:
             sev = str(f.severity)
             return (f'<mark class="f sev-{sev}" id="m-{fid}" data-id="{fid}" data-rule="{_e(f.rule)}" '
                     f'data-severity="{sev}" tabindex="0" aria-describedby="n-{fid}" '
-                    f'title="{_e(_LABEL[f.severity] + ": " + f.message)}">')
+                    f'title="{_e(_LABEL[f.severity] + ": " + for_readers(f.message))}">')
 
         rendered = _MARKER.sub(marker, rendered)
-        for fid, f in placed:
-            notes.append(self._note(fid, f, highlighted=fid in seen))
-        counts = Counter(f.severity for f in findings)
-        out = [f'<section class="posting" id="p-{pid}" aria-labelledby="h-{pid}">',
-               f'<h2 id="h-{pid}">{_e(path)}</h2>',
-               f'<p class="counts">{self._counts(counts)}</p>']
-        if doc_level:
+        text_groups = self._groups(placed)
+        doc_groups = self._groups(doc_level)
+        to_fix = sum(1 for g in text_groups + doc_groups if any(f.severity >= Severity.WARNING for _, f in g))
+        notes_only = len(text_groups) + len(doc_groups) - to_fix
+        level, says = verdict(findings, to_fix or notes_only)
+        title = posting_title(text)
+        later = " later" if page > 1 else ""
+        out = [f'<section class="posting{later}" id="p-{pid}" data-page="{page}" aria-labelledby="h-{pid}">',
+               f'<h2 id="h-{pid}">{_e(title or path)}</h2>']
+        if title:
+            out.append(f'<p class="path">{_e(path)}</p>')
+        out.append(f'<p class="verdict v-{level}"><strong>{_e(says)}</strong> <span class="counts">{self._counts(Counter(f.severity for f in findings))}</span></p>')
+        if doc_groups:
             out.append('<section class="checklist" aria-label="About the whole posting"><h3>About the whole posting</h3><ul>')
-            for fid, f in doc_level:
-                out.append(self._check(fid, f))
+            out += [self._group(g, "check", seen) for g in doc_groups]
             out.append("</ul></section>")
         out.append('<div class="layout">')
         out.append(f'<article class="doc" aria-label="The posting as candidates read it">{rendered}</article>')
-        out.append('<aside class="notes" aria-label="Findings in the text"><h3>Findings in the text</h3>')
-        out.append("<ol>" + "".join(notes) + "</ol>" if notes else "<p>None.</p>")
+        out.append('<aside class="notes" aria-label="What to change in the text"><h3>What to change, most important first</h3>')
+        out.append("<ol>" + "".join(self._group(g, "note", seen) for g in text_groups) + "</ol>" if text_groups else "<p>Nothing in the text.</p>")
         out.append("</aside></div></section>")
         return "\n".join(out), next_id
 
@@ -167,35 +252,54 @@ class ReportFormatter:
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
         return " ".join(parts) or "No findings."
 
-    def _note(self, fid: int, f, highlighted: bool) -> str:
-        link = f'<a href="#m-{fid}">line {f.line}</a>' if highlighted else f"line {f.line}"
+    def _item(self, fid: int, f, cls: str, seen: set, with_help: bool) -> str:
         sev = str(f.severity)
-        return (f'<li class="note" id="n-{fid}" data-id="{fid}" data-rule="{_e(f.rule)}" data-severity="{sev}">'
-                f'<span class="label sev-{sev}">{_LABEL[f.severity]}</span> '
-                f'<code>{_e(f.code)}</code> <span class="rule">{_e(f.rule)}</span>, {link}'
-                f'<p class="msg">{_e(f.message)}</p>'
-                f'<p class="help"><strong>Instead:</strong> {_e(f.help)}</p></li>')
+        where = f' <a href="#m-{fid}">show in the posting</a>' if fid in seen else ""
+        help_text = for_readers(f.help) if with_help else ""
+        return (f'<li class="{cls}" id="n-{fid}" data-id="{fid}" data-rule="{_e(f.rule)}" data-severity="{sev}">'
+                f'<p class="msg">{_e(for_readers(f.message))}{where}</p>'
+                + (f'<p class="help"><strong>Instead:</strong> {_e(help_text)}</p>' if help_text else "")
+                + "</li>")
 
-    def _check(self, fid: int, f) -> str:
-        sev = str(f.severity)
-        return (f'<li class="check" id="n-{fid}" data-id="{fid}" data-rule="{_e(f.rule)}" data-severity="{sev}">'
-                f'<span aria-hidden="true" class="box">\u2610</span> '
-                f'<span class="label sev-{sev}">{_LABEL[f.severity]}</span> '
-                f'<span class="rule">{_e(f.rule)}</span>: {_e(f.message)}'
-                f'<p class="help"><strong>Instead:</strong> {_e(f.help)}</p></li>')
+    def _group(self, group: list, cls: str, seen: set) -> str:
+        """One kind of finding: what it is in plain words first, then each place, and the
+        advice once when every place shares it (seven tools, one "Instead")."""
+        fid0, f0 = group[0]
+        sev = str(max(f.severity for _, f in group))
+        label = f'<span class="label sev-{sev}">{_LABEL[max(f.severity for _, f in group)]}</span>'
+        rule_tag = f'<span class="rule">{_e(f0.code)} {_e(f0.rule)}</span>'
+        helps = {for_readers(f.help) for _, f in group}
+        shared = len(helps) == 1
+        head = f'<p class="what">{label} <strong>{_e(self._what(f0))}</strong>'
+        if len(group) > 1:
+            matches = [f.match.strip() for _, f in group if f.match and len(f.match.strip()) <= 40]
+            listed = f": {_e(', '.join(dict.fromkeys(matches)))}" if len(matches) == len(group) else ""
+            head += f' <span class="count">({len(group)} places{listed})</span>'
+        head += "</p>"
+        items = "".join(self._item(fid, f, cls, seen, with_help=not shared) for fid, f in group)
+        advice = next(iter(helps)) if shared else ""
+        tail = (f'<p class="help"><strong>Instead:</strong> {_e(advice)}</p>' if advice else "") + f'<p class="meta">{rule_tag}</p>'
+        return (f'<li class="group" data-rule="{_e(f0.rule)}" data-severity="{sev}">{head}'
+                f'<ul class="places">{items}</ul>{tail}</li>')
 
     def render(self, postings: list[tuple[str, str | None, list]], files: int) -> str:
         sections, rows = [], []
         fid = 0
         all_rules: Counter = Counter()
         totals: Counter = Counter()
+        levels: Counter = Counter()
         for pid, (path, text, findings) in enumerate(postings, start=1):
-            html_posting, fid = self.render_posting(pid, path, text, findings, fid)
+            page = (pid - 1) // self.page_size + 1
+            html_posting, fid = self.render_posting(pid, path, text, findings, fid, page)
             sections.append(html_posting)
             c = Counter(f.severity for f in findings)
             totals.update(c)
             all_rules.update(f.rule for f in findings)
-            rows.append(f'<tr><td><a href="#p-{pid}">{_e(path)}</a></td>'
+            worst = max((f.severity for f in findings), default=None)
+            level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}.get(worst, "ok")  # type: ignore[arg-type]
+            levels[level] += 1
+            title = posting_title(text) or path
+            rows.append(f'<tr data-page="{page}"><td><a href="#p-{pid}">{_e(title)}</a><br><span class="path">{_e(path)}</span></td>'
                         f'<td data-sort="{c[Severity.ERROR]}">{c[Severity.ERROR]}</td>'
                         f'<td data-sort="{c[Severity.WARNING]}">{c[Severity.WARNING]}</td>'
                         f'<td data-sort="{c[Severity.INFO]}">{c[Severity.INFO]}</td>'
@@ -204,14 +308,24 @@ class ReportFormatter:
             f'<label><input type="checkbox" name="sev" value="{s}" checked> <span class="label sev-{s}">{_LABEL[s]}</span></label>'
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         rule_boxes = "".join(
-            f'<label><input type="checkbox" name="rule" value="{_e(r)}" checked> {_e(r)} ({n})</label>'
+            f'<label><input type="checkbox" name="rule" value="{_e(r)}" checked> {_e(self._what_name(r))} ({n})</label>'
             for r, n in sorted(all_rules.items()))
         n = sum(totals.values())
+        n_postings = len(postings)
+        overview = (f"{_plural(n_postings, 'posting')}: "
+                    f"{levels['error']} not ready (something to fix before publishing), "
+                    f"{levels['warning']} almost ready, {levels['info'] + levels['ok']} ready to publish.")
         summary = (f"{n} finding{'s' if n != 1 else ''} in {sum(1 for _, _, fs in postings if fs)} of {files} "
                    f"posting{'s' if files != 1 else ''}: " + self._counts(totals))
+        pages = (n_postings - 1) // self.page_size + 1 if n_postings else 1
         return _PAGE.format(
-            version=_e(self.version), summary=summary, rows="\n".join(rows), sev_boxes=sev_boxes,
-            rule_boxes=rule_boxes, sections="\n".join(sections), css=_CSS, js=_JS, csp=CSP)
+            version=_e(self.version), summary=summary, overview=_e(overview), rows="\n".join(rows), sev_boxes=sev_boxes,
+            rule_boxes=rule_boxes, sections="\n".join(sections), css=_CSS, js=_JS, head_js=_HEAD_JS, csp=CSP,
+            pages=pages, page_size=self.page_size)
+
+    def _what_name(self, rule_name: str) -> str:
+        rule = self.rules.get(rule_name)
+        return for_readers(rule.summary).rstrip(".") if rule is not None and rule.summary else rule_name
 
 
 def _insert_markers(line: str, spans: list[tuple[int, int, int]]) -> str:
@@ -271,7 +385,25 @@ mark.f:focus, mark.f:target { outline: 3px solid #000; }
 fieldset { border: 1px solid #ddd; border-radius: 6px; margin: .5rem 0; }
 fieldset label { margin-right: 1rem; white-space: nowrap; }
 a:focus, input:focus, button:focus { outline: 3px solid #000; outline-offset: 2px; }
+.path { color: var(--muted); font-size: .85rem; word-break: break-all; margin: 0; }
+h2 + .path { margin-top: -.25rem; }
+.verdict { border-left: 6px solid; padding: .4rem .75rem; background: #f6f6f6; }
+.verdict.v-error { border-color: var(--err); } .verdict.v-warning { border-color: var(--warn); }
+.verdict.v-info { border-color: var(--info); } .verdict.v-ok { border-color: #2e7d32; }
+.what { margin: .2rem 0; }
+.group { margin-bottom: 1rem; }
+.places { padding-left: 1.1rem; margin: .2rem 0; }
+.count { color: var(--muted); }
+.meta { margin: .1rem 0; }
+.rule { color: var(--muted); font-size: .8rem; }
+.js .posting.later { display: none; }
+#pager:not([hidden]) { margin: 1.5rem 0; display: flex; gap: 1rem; align-items: center; }
 """
+
+# Runs first, in <head>: marks the page as scripted, so postings past the first page are not
+# laid out (only with JavaScript: without it, every posting is shown).
+_HEAD_JS = 'document.documentElement.classList.add("js");'
+
 
 _JS = r"""
 (function () {
@@ -300,6 +432,28 @@ _JS = r"""
     });
   }
   apply();
+  var pager = document.getElementById("pager"), pages = Number(pager.getAttribute("data-pages")), page = 1;
+  var postings = document.querySelectorAll("section.posting");
+  function show(p) {
+    page = Math.min(Math.max(1, p), pages);
+    postings.forEach(function (s) { s.classList.toggle("later", s.getAttribute("data-page") !== String(page)); });
+    document.getElementById("page-no").textContent = "Page " + page + " of " + pages;
+    document.getElementById("prev").disabled = page === 1;
+    document.getElementById("next").disabled = page === pages;
+  }
+  function follow() {  // a link to a posting or a finding on another page opens that page
+    var id = location.hash.slice(1), el = id && /^[pmn]-\d+$/.test(id) ? document.getElementById(id) : null;
+    var section = el && el.closest ? el.closest("section.posting") : null;
+    if (section) { show(Number(section.getAttribute("data-page"))); el.scrollIntoView(); }
+  }
+  if (pages > 1) {
+    pager.hidden = false;
+    document.getElementById("prev").addEventListener("click", function () { show(page - 1); pager.scrollIntoView(); });
+    document.getElementById("next").addEventListener("click", function () { show(page + 1); pager.scrollIntoView(); });
+    window.addEventListener("hashchange", follow);
+    show(1);
+    follow();
+  }
   var table = document.getElementById("postings");
   table.querySelectorAll("th").forEach(function (th, col) {
     var button = document.createElement("button");
@@ -325,9 +479,13 @@ _JS = r"""
 })();
 """
 
-SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii")
+def _hash(js: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+
+
+SCRIPT_HASH = _hash(_JS)
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; "
-       f"script-src '{SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'")
+       f"script-src '{SCRIPT_HASH}' '{_hash(_HEAD_JS)}'; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'")
 
 _PAGE = """<!doctype html>
 <html lang="en">
@@ -335,14 +493,16 @@ _PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>jdlint report</title>
+<title>Job posting review</title>
+<script>{head_js}</script>
 <style>{css}</style>
 </head>
 <body>
 <header>
-<h1>jdlint report</h1>
+<h1>Job posting review</h1>
+<p><strong>{overview}</strong></p>
 <p>{summary}</p>
-<p class="help">Each finding is highlighted in the posting; the list beside it says what to do instead. Made by jdlint {version}.</p>
+<p class="help">Each posting starts with a verdict. What to change is highlighted in the posting, and the list beside it says what to do instead, most important first. Made by jdlint {version}.</p>
 </header>
 <main>
 <form id="filters" hidden aria-label="Filter findings">
@@ -351,11 +511,14 @@ _PAGE = """<!doctype html>
 </form>
 <table id="postings">
 <caption class="help">Postings and their findings (select a column heading to sort)</caption>
-<thead><tr><th scope="col">Posting</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Info</th><th scope="col">Total</th></tr></thead>
+<thead><tr><th scope="col">Job</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Info</th><th scope="col">Total</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
 </table>
+<nav id="pager" hidden data-pages="{pages}" aria-label="Pages of postings ({page_size} per page)">
+<button type="button" id="prev">Previous page</button> <span id="page-no" aria-live="polite"></span> <button type="button" id="next">Next page</button>
+</nav>
 {sections}
 </main>
 <script>{js}</script>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable
 
 from ..safeio import sanitize_terminal
 
@@ -44,18 +45,31 @@ def _code(s: str, in_table: bool = False) -> str:
     return f"{fence}{pad}{s}{pad}{fence}"
 
 
-class SummaryFormatter:
-    def __init__(self, limit: int = LIMIT):
-        self.limit = limit
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
-    def render(self, findings: list, files: int) -> str:
-        out: list[str] = ["## jdlint", ""]
+
+class SummaryFormatter:
+    def __init__(self, limit: int = LIMIT, relpath=lambda p: p):
+        self.limit = limit
+        self.relpath = relpath  # paths as the annotations show them (repository-relative)
+
+    def _errors(self, errors: Iterable[str]) -> list[str]:
+        errors = list(errors)
+        if not errors:
+            return []
+        out = [f"**{_plural(len(errors), 'error')}: the step fails (exit status 2).**", ""]
+        out += [f"- {_code(e)}" for e in errors]
+        return out + [""]
+
+    def render(self, findings: list, files: int, errors: Iterable[str] = ()) -> str:
+        out: list[str] = ["## jdlint", ""] + self._errors(errors)
         if not findings:
-            out.append(f"No findings in {files} posting{'s' if files != 1 else ''}.")
+            out.append("Nothing was linted." if errors and not files else f"No findings in {_plural(files, 'posting')}.")
             return "\n".join(out) + "\n"
         sev = Counter(str(f.severity) for f in findings)
-        out.append(f"{len(findings)} findings in {len({f.path for f in findings})} of {files} postings: "
-                   + ", ".join(f"{sev[s]} {s}" for s in ("error", "warning", "info") if sev[s]) + ".")
+        out.append(f"{_plural(len(findings), 'finding')} in {len({f.path for f in findings})} of {_plural(files, 'posting')}: "
+                   + ", ".join(_plural(sev[s], s) for s in ("error", "warning", "info") if sev[s]) + ".")
         out += ["", "| rule | code | count |", "| --- | --- | ---: |"]
         by_rule = Counter((f.rule, f.code) for f in findings)
         for (rule, code), n in sorted(by_rule.items(), key=lambda x: (-x[1], x[0])):
@@ -65,7 +79,7 @@ class SummaryFormatter:
         parts = [head]
         by_path: dict[str, list] = {}
         for f in findings:
-            by_path.setdefault(f.path, []).append(f)
+            by_path.setdefault(self.relpath(f.path), []).append(f)
         shown = 0
         for path in sorted(by_path):
             block = [f"\n### {_code(path)}\n", "| line | severity | rule | message |", "| ---: | --- | --- | --- |"]

@@ -31,6 +31,8 @@ class TextFormatter:
         """The closing line; it says how many files could not be linted, so "No findings" is
         never read as a clean run when the files were not read at all."""
         unread = f" {errors} could not be linted (see the errors above)." if errors else ""
+        if errors and not files and not tally.total:
+            return "Nothing was linted (see the error above)."
         if not tally.total:
             return f"No findings in {files} file{'s' if files != 1 else ''}.{unread}"
         c = tally.by_severity
