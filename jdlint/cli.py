@@ -81,8 +81,21 @@ def _inspect(posting: str, fmt: str, config_path: str | None) -> int:
     return 0
 
 
+@click.command("server", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--stdio", is_flag=True, help="Speak over standard input and output (the default and only transport; editors pass it).")
+def server_command(stdio: bool) -> None:
+    """Run the language server: editors show jdlint's findings, fixes and explanations while a
+    posting is written (see the README for Neovim, Helix, Zed, Emacs and Sublime set-up)."""
+    try:
+        from .server import main as serve
+    except ImportError as exc:
+        _err(f"jdlint: error: `jdlint server` needs the server extra ({exc.name or exc}); install it with: pip install 'jdlint[server]'")
+        sys.exit(2)
+    serve()
+
+
 # Words that, as the first argument, name a command rather than a path ("./inspect" is a path).
-SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command}
+SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command, "server": server_command}
 
 
 class _Jdlint(click.Command):
@@ -128,7 +141,8 @@ def main(**opts):
     PATHS are files or folders (default: the current folder); folders are searched for
     *.md and *.markdown. Use '-' to read one posting from standard input.
 
-    `jdlint inspect POSTING` prints what jdlint read from one posting.
+    `jdlint inspect POSTING` prints what jdlint read from one posting; `jdlint server` runs the
+    language server for editors.
     """
     try:
         code = _main(**opts)
