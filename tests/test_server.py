@@ -240,3 +240,63 @@ async def test_a_megabyte_posting_keeps_the_server_responsive(client: LanguageCl
     for v in range(2, 8):
         change_doc(client, uri, text + "\nWe want a rockstar.\n" * (v == 7), v)
     await wait_for(client, lambda d: "exclusionary-language" in codes(d.get(uri, [])), timeout=60)
+
+
+# -- the pieces, without a client ----------------------------------------------------------------
+
+@pytest.mark.parametrize("before, after", [
+    ("stack: [Python, Airflow]  # ours\n", "stack: [Python, Airflow, dbt] # ours\n"),
+    ("stack: []\n", "stack: [dbt]\n"),
+    ("stack:\n  - Python\n  - Airflow\nstage: seed\n", "stack:\n  - Python\n  - Airflow\n  - dbt\nstage: seed\n"),
+    ("stack:\n    - Python\n\n# later\nstage: seed\n", "stack:\n    - Python\n    - dbt\n\n# later\nstage: seed\n"),
+    ("stage: seed\n", "stage: seed\nstack:\n  - dbt\n"),
+    ("", "stack:\n  - dbt\n"),
+    ("stack: Python\n", "stack: [Python, dbt]\n"),
+])
+async def test_add_to_stack_keeps_the_config_layout(before: str, after: str):
+    import yaml
+
+    from jdlint.server import add_to_stack_text
+
+    assert add_to_stack_text(before, "dbt") == after
+    assert yaml.safe_load(after)["stack"][-1] == "dbt"
+
+
+async def test_add_to_stack_quotes_what_yaml_would_misread():
+    import yaml
+
+    from jdlint.server import add_to_stack_text
+
+    assert yaml.safe_load(add_to_stack_text("stack: [Python]\n", "C#: the language"))["stack"] == ["Python", "C#: the language"]
+
+
+async def test_positions_count_utf16_units_as_lsp_says():
+    from jdlint.finding import Finding, Severity
+    from jdlint.server import Positions
+
+    text = "# 😀 Data Engineer / Analyst\r\nrockstar\n"
+    f = Finding("p", 1, 5, 1, 18, "JD101", "stacked-title", Severity.ERROR, "m")
+    utf16 = Positions(text, types.PositionEncodingKind.Utf16)
+    assert utf16.range(f) == types.Range(start=types.Position(line=0, character=5), end=types.Position(line=0, character=18))
+    assert utf16.to_char(types.Position(line=0, character=5)) == (1, 5)
+    utf32 = Positions(text, types.PositionEncodingKind.Utf32)
+    assert utf32.range(f).start.character == 4
+    assert utf16.lines == ["# 😀 Data Engineer / Analyst", "rockstar"]
+
+
+async def test_suppressions_join_an_existing_directive():
+    from jdlint.config import Config
+    from jdlint.finding import Finding, Severity
+    from jdlint.server import Linted, Positions, suppress_file_edit, suppress_line_edit
+
+    text = "---\ntitle: x\n---\n<!-- jdlint-disable-file wish-list -- later -->\n# T\nWe want a rockstar. <!-- jdlint-disable-line gendered-wording -->\n"
+    linted = Linted(1, text, [], Config(), front_matter_end=3, positions=Positions(text, "utf-16"))
+    f = Finding("p", 6, 11, 6, 19, "JD205", "exclusionary-language", Severity.WARNING, "m")
+    line = suppress_line_edit(f, linted)
+    assert line is not None and line.new_text == " exclusionary-language"
+    assert line.range.start == types.Position(line=5, character=len("We want a rockstar. <!-- jdlint-disable-line gendered-wording"))
+    whole = suppress_file_edit(f, linted)
+    assert whole.new_text == " exclusionary-language"
+    assert whole.range.start == types.Position(line=3, character=len("<!-- jdlint-disable-file wish-list"))
+    in_front_matter = Finding("p", 2, 1, 2, 5, "JD001", "front-matter", Severity.ERROR, "m")
+    assert suppress_line_edit(in_front_matter, linted) is None
