@@ -215,6 +215,9 @@ async def test_pack_change_takes_effect_without_restart(client: LanguageClient, 
     assert "no-ninja" in codes(diags)
     href = next(d for d in diags if d.code == "no-ninja").code_description.href
     assert href.startswith("file://") and href.endswith("X001-no-ninja.yaml")
+    # The server asked to be told about YAML changes (configs, `extends`, packs).
+    registrations = getattr(client, "registrations", [])
+    assert [r.method for r in registrations] == ["workspace/didChangeWatchedFiles"]
     (pack / "X001-no-ninja.yaml").write_text(rule.replace("severity: warning", "severity: error"))
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=from_fs_path(str(pack / "X001-no-ninja.yaml")) or "", type=types.FileChangeType.Changed)]))
