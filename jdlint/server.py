@@ -20,7 +20,7 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +139,6 @@ class DocState:
     pending: asyncio.Task | None = None
     linted: Linted | None = None
     config_error: str | None = None  # the URI of the config file at fault, if any
-    extra: dict = field(default_factory=dict)
 
 
 class JdlintServer(LanguageServer):
@@ -330,14 +329,10 @@ def wanted(path: str, cfg: Config) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES) and cfg.is_included(p) and not cfg.is_excluded(p)
 
 
-def is_config_file(path: str | None, server: JdlintServer) -> bool:
-    if not path:
-        return False
-    if os.path.basename(path) in CONFIG_NAMES:
-        return True
-    if path.endswith((".yaml", ".yml")):
-        return True  # a pack rule or a config reached through `extends`
-    return False
+def is_config_file(path: str | None) -> bool:
+    """A file whose change may change a config: any YAML (a `.jdlint.yaml`, a file it
+    `extends`, a pack's rule)."""
+    return bool(path) and str(path).endswith((".yaml", ".yml"))
 
 
 # -- code actions --------------------------------------------------------------------------------
@@ -561,7 +556,7 @@ def build_server() -> JdlintServer:
         path = to_fs_path(uri) if uri.startswith("file:") else None
         if uri in ls.docs:
             ls.schedule(uri, 0)
-        elif is_config_file(path, ls):
+        elif is_config_file(path):
             ls.config_changed()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -577,7 +572,7 @@ def build_server() -> JdlintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: JdlintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        if any(is_config_file(to_fs_path(c.uri) if c.uri.startswith("file:") else None, ls) for c in params.changes):
+        if any(is_config_file(to_fs_path(c.uri) if c.uri.startswith("file:") else None) for c in params.changes):
             ls.config_changed()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
