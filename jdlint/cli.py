@@ -143,8 +143,22 @@ def init_command(path: str, force: bool) -> None:
     sys.exit(0)
 
 
+@click.command("server", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--stdio", is_flag=True, help="Speak over standard input and output (the default and only transport; editors pass it).")
+def server_command(stdio: bool) -> None:
+    """Run the language server: editors show jdlint's findings, fixes and explanations while a
+    posting is written (see the README for Neovim, Helix, Zed, Emacs and Sublime set-up)."""
+    try:
+        from .server import main as serve
+    except ImportError as exc:
+        _err(f"jdlint: error: `jdlint server` needs the server extra ({exc.name or exc}); install it with: pip install 'jdlint[server]'")
+        sys.exit(2)
+    serve()
+
+
 # Words that, as the first argument, name a command rather than a path ("./inspect" is a path).
-SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command, "init": init_command}
+SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command, "init": init_command,
+                                         "server": server_command}
 
 
 class _Jdlint(click.Command):
@@ -203,6 +217,7 @@ def main(**opts):
     Commands:
       jdlint inspect POSTING   what jdlint read from one posting, and why
       jdlint init              write a commented starter .jdlint.yaml
+      jdlint server            the language server for editors (pip install 'jdlint[server]')
 
     \b
     Examples:
