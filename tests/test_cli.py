@@ -34,10 +34,10 @@ def run(*args, cwd=None, input=None):
 
 
 def test_console_script_lints_fixtures_and_exits_1_on_errors():
-    proc = run("--no-color", str(FIXTURES / "realistic"))
+    proc = run("--no-color", "--fail-on", "warning", str(FIXTURES / "realistic"))
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
-    assert any(":1:3: error stacked-title title stacks 2 roles: 'Junior Data Scientist' and 'ML Engineer'" in l for l in lines)
+    assert any(":1:3: warning stacked-title title stacks 2 roles: 'Junior Data Scientist' and 'ML Engineer'" in l for l in lines)
     assert lines[-1].startswith("Found ") and "in 2 of 3 files." in lines[-1]
 
 
@@ -61,7 +61,7 @@ def test_json_output_keys(tmp_path):
     data = json.loads(proc.stdout)
     assert [list(d) for d in data] == [JSON_KEYS] * len(data)
     first = data[0]
-    assert (first["line"], first["column"], first["code"], first["rule"], first["severity"]) == (1, 3, "JD101", "stacked-title", "error")
+    assert (first["line"], first["column"], first["code"], first["rule"], first["severity"]) == (1, 3, "JD101", "stacked-title", "warning")
     assert first["help"]
 
 
@@ -83,7 +83,7 @@ def test_bad_files_are_reported_and_the_rest_still_linted(tmp_path):
     assert any(l.startswith(f"{tmp_path / 'c.md'}: error: looks like a binary file") for l in err)
     assert f"{tmp_path / 'missing.md'}: error: no such file or directory" in err
     assert "Traceback" not in proc.stderr
-    assert f"{tmp_path / 'a.md'}:1:3: error stacked-title" in proc.stdout
+    assert f"{tmp_path / 'a.md'}:1:3: warning stacked-title" in proc.stdout
 
 
 def test_config_error_is_one_line_exit_2(tmp_path):
@@ -97,7 +97,7 @@ def test_config_error_is_one_line_exit_2(tmp_path):
 
 def test_select_ignore_and_unknown_names(tmp_path):
     (tmp_path / "a.md").write_text(BAD)
-    r = CliRunner().invoke(main, ["--select", "JD101", str(tmp_path)])
+    r = CliRunner().invoke(main, ["--select", "JD101", "--fail-on", "warning", str(tmp_path)])
     assert r.exit_code == 1 and "missing-first-problem" not in r.output
     r = CliRunner().invoke(main, ["--ignore", "stacked-title,JD102,unanswered-questions", str(tmp_path)])
     assert r.exit_code == 0 and "No findings" in r.output
@@ -150,7 +150,7 @@ def test_explicit_file_with_any_suffix_and_odd_names(tmp_path):
     odd = tmp_path / "-dash posting é.txt"
     odd.write_text(BAD)
     proc = run("--", str(odd))
-    assert f"{odd}:1:3: error stacked-title" in proc.stdout
+    assert f"{odd}:1:3: warning stacked-title" in proc.stdout
 
 
 def test_quiet_on_broken_pipe(tmp_path):

@@ -63,7 +63,7 @@ def test_try_repo_fails_on_a_bad_posting_and_passes_on_a_good_one(tmp_path):
 
     proc = try_repo()
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "postings/bad.md:1:3: error stacked-title" in proc.stdout
+    assert "postings/bad.md:1:3: warning stacked-title" in proc.stdout
     assert "good.md" not in proc.stdout.replace("Found", "")
     assert "notes.txt" not in proc.stdout
 

@@ -174,7 +174,19 @@ class ReportFormatter:
                 f'<span class="label sev-{sev}">{_LABEL[f.severity]}</span> '
                 f'<code>{_e(f.code)}</code> <span class="rule">{_e(f.rule)}</span>, {link}'
                 f'<p class="msg">{_e(f.message)}</p>'
-                f'<p class="help"><strong>Instead:</strong> {_e(f.help)}</p></li>')
+                f'<p class="help"><strong>Instead:</strong> {_e(f.help)}</p>{self._evidence(f)}</li>')
+
+    def _evidence(self, f) -> str:
+        """The rule's evidence grade and sources, folded under the finding."""
+        rule = self.rules.get(f.rule)
+        if rule is None or not rule.evidence:
+            return ""
+        items = "".join(
+            f'<li><a href="{_e(s["url"])}" rel="noopener noreferrer">{_e(s["title"])}</a>, '
+            f'{_e(s["publisher"])}, {_e(str(s["year"]))}{(" (" + _e(s["note"]) + ")") if s.get("note") else ""}</li>'
+            for s in rule.sources if str(s.get("url", "")).startswith(("https://", "http://")))
+        return (f'<details class="evidence"><summary>Evidence: {_e(rule.evidence)}</summary>'
+                f'<ul>{items}</ul></details>')
 
     def _check(self, fid: int, f) -> str:
         sev = str(f.severity)
@@ -182,7 +194,7 @@ class ReportFormatter:
                 f'<span aria-hidden="true" class="box">\u2610</span> '
                 f'<span class="label sev-{sev}">{_LABEL[f.severity]}</span> '
                 f'<span class="rule">{_e(f.rule)}</span>: {_e(f.message)}'
-                f'<p class="help"><strong>Instead:</strong> {_e(f.help)}</p></li>')
+                f'<p class="help"><strong>Instead:</strong> {_e(f.help)}</p>{self._evidence(f)}</li>')
 
     def render(self, postings: list[tuple[str, str | None, list]], files: int) -> str:
         sections, rows = [], []
