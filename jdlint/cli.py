@@ -116,6 +116,7 @@ class _Jdlint(click.Command):
 @click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Judge laws and tool ages as of this date (YYYY-MM-DD) instead of today, for a reproducible run.")
 @click.option("--stdin-filename", metavar="PATH", help="Name (and config location) for text read from '-'.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--follow-links", is_flag=True,
@@ -212,7 +213,8 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           json_file: str | None, report_path: str | None, summary_path: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], stack: tuple[str, ...], fail_on: str,
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
-          explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False) -> int:
+          explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False,
+          as_of: str | None = None) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
@@ -226,6 +228,15 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
         _err(f"jdlint: error: {exc}")
         return 2
 
+    today = None
+    if as_of:
+        from datetime import date
+
+        try:
+            today = date.fromisoformat(as_of)
+        except ValueError:
+            _err(f"jdlint: error: --as-of: {as_of!r} is not a date (YYYY-MM-DD)")
+            return 2
     if list_rules:
         for r in base_cfg.ruleset:
             flag = " (opt-in)" if r.opt_in else ""
@@ -269,7 +280,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
 
     results = lint_paths(list(paths), config=config_path, select=select_l, ignore=ignore_l,
                          stack=stack_l or None, jobs=jobs, fix=fix, stdin_filename=stdin_filename,
-                         follow_links=follow_links)
+                         follow_links=follow_links, today=today)
     try:
         for result in results:
             if result.error:

@@ -35,6 +35,26 @@ def source_text(src: dict, markdown: bool = False) -> str:
     return out
 
 
+def law_lines(rule) -> list[str]:
+    """For a compliance rule: each law it checks, with citation, place, dates and employers."""
+    if rule.kind.name != "compliance":
+        return []
+    from .checks.compliance import checks_for
+
+    out = []
+    for c in checks_for(rule.name):
+        emp = c.get("employers") or {}
+        n = int(emp.get("min_employees", 1))
+        who = f"employers with {n}+ employees" if n > 1 else "all employers"
+        types = emp.get("types")
+        if types:
+            who += f" ({', '.join(types)})"
+        dates = f"from {c['effective']}" + (f" until {c['ends']}" if c.get("ends") else "")
+        verify = " [verify: " + c.get("note", "sources disagree or were not checked") + "]" if c.get("verify") else ""
+        out.append(f"{c['jurisdiction']}: {c['law']} ({c['citation']}), {dates}, {who}. {c['url']}{verify}")
+    return out
+
+
 def render_rules_table(rules) -> str:
     """The README's rule table: core rules first (JD1xx, JD2xx), then the housekeeping ones."""
     ordered = sorted(rules, key=lambda r: (r.id.startswith("JD0"), r.id))
@@ -67,6 +87,9 @@ def render_rules_markdown(rules) -> str:
         out += ["", "### Evidence", "", evidence_line(r)]
         if r.sources:
             out += [""] + [f"- {source_text(s, markdown=True)}" for s in r.sources]
+        laws = law_lines(r)
+        if laws:
+            out += ["", "### Laws checked (not legal advice)", ""] + [f"- {x}" for x in laws]
         if r.kind.OPTIONS:
             out += ["", "### Options", "", "| option | default | meaning |", "| --- | --- | --- |"]
             for name, (_typ, default, doc) in r.kind.OPTIONS.items():
@@ -82,6 +105,11 @@ def explain_rule(rule) -> str:
     lines = [f"{rule.id} {rule.name} ({rule.severity}{', opt-in' if rule.opt_in else ''})", "",
              rule.summary, "", "Why:", textwrap.indent(rule.why.strip(), "  "), "",
              "Instead:", textwrap.indent(rule.instead.strip(), "  "), "", evidence_line(rule)]
+    laws = law_lines(rule)
+    if laws:
+        lines += ["Laws checked (not legal advice):"] + [
+            textwrap.fill(x, 96, initial_indent="  - ", subsequent_indent="    ", break_long_words=False,
+                          break_on_hyphens=False) for x in laws]
     if rule.sources:
         lines += ["Sources:"] + [textwrap.fill(source_text(s), 96, initial_indent="  - ", subsequent_indent="    ",
                                                break_long_words=False, break_on_hyphens=False)

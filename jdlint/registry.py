@@ -21,7 +21,7 @@ from .patterns import MAX_SECONDS
 from .resources import rules_dir
 
 REQUIRED_KEYS = ("id", "name", "kind", "severity", "message", "why", "instead", "examples")
-OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source", "evidence", "sources")
+OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source", "evidence", "sources", "pack")
 
 # How strong the evidence behind a rule is, strongest first: a law or regulator's text, a field
 # experiment on real postings, a peer-reviewed or lab study, a vendor's data (real but methods not
@@ -84,6 +84,7 @@ class Rule:
     file: str = ""
     evidence: str = ""  # one of EVIDENCE_GRADES; empty only for a pack rule that gives none
     sources: tuple = ()  # ({title, publisher, year, url[, note]}, ...)
+    pack: str = ""  # a built-in pack the rule belongs to ("compliance"): on with `packs: [compliance]`
 
     def with_settings(self, severity: Severity | None = None, options: dict | None = None) -> "Rule":
         opts = dict(self.options)
@@ -257,6 +258,7 @@ def build_rule(data: Any, where: str) -> Rule:
         catches=str(data.get("catches") or summary).strip(),
         scope=str(data.get("scope", "line")), opt_in=bool(data.get("opt_in", False)),
         source=str(data.get("source", "")), file=where, evidence=evidence, sources=sources,
+        pack=str(data.get("pack", "")),
     )
 
 
