@@ -124,3 +124,21 @@ def test_readme_says_this_is_not_legal_advice():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "not legal advice" in readme
+
+
+@pytest.mark.parametrize("today, fires", [(date(2025, 12, 31), False), (date(2026, 1, 1), True)])
+def test_ontario_range_width_counts_from_2026(today, fires):
+    text = "---\nlocation: Toronto, ON\n---\n# Data Engineer\n\nSalary: $90,000 - $160,000 CAD.\n"
+    found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "pay-range-valid"]
+    assert bool(found) is fires
+    if fires:
+        assert "$70,000 wide" in found[0].message and "'Toronto'" in found[0].message
+
+
+@pytest.mark.parametrize("figure, low, high", [
+    ("$90,000 - $160,000", 90000, 160000), ("$80k to $140k", 80000, 140000),
+    ("$70-130k", 70000, 130000), ("CA$120,000 - CA$185,000", 120000, 185000)])
+def test_range_amounts(figure, low, high):
+    from jdlint.checks.compliance import _amounts
+
+    assert sorted(_amounts(figure)) == [low, high]

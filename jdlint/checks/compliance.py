@@ -108,13 +108,72 @@ def _sentence(text: str, a: int, b: int) -> str:
     return text[start:m.start() if m else len(text)]
 
 
+_AMOUNT = regex.compile(r"(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s*([kK]\b)?")
+_HOURLY = regex.compile(r"^\s*(?:/\s*(?:hr|hour|h|month|mo|week|wk|day)\b|(?:an?|per)\s+(?:hour|month|week|day)\b|hourly)", regex.I)
+
+
+def _amounts(figure: str) -> list[float]:
+    """The numbers of a pay range, in currency units: "$120k - 150k", "CA$110,000 to CA$170,000"."""
+    out = []
+    for m in _AMOUNT.finditer(figure):
+        raw, k = m.group(1), m.group(2)
+        if regex.fullmatch(r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+", raw):
+            value = float(regex.sub(r"\D", "", raw))
+        elif regex.fullmatch(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+[.,]\d{1,2}", raw):
+            value = float(regex.sub(r"\D", "", raw[:-3]))
+        else:
+            value = float(raw.replace(",", "."))
+        out.append(value * 1000 if k else value)
+    if len(out) >= 2 and out[1] >= 1000 > out[0] and regex.search(r"[kK]\b", figure):
+        out[0] *= 1000  # "$120-150k"
+    return out[:2]
+
+
+def pay_ranges(doc: Any, vocab: Any) -> list[tuple[int, int, str, float, float]]:
+    """(line, column, figure, low, high) of each yearly pay range in the posting's prose."""
+    from ..domain.pay import _is_pay, compiled
+
+    c = compiled(vocab)
+    text, position = doc.joined()
+    out, taken = [], []
+    for rx in c["ranges"]:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken) or not _is_pay(text, m, c):
+                continue
+            if _HOURLY.match(text[m.end():m.end() + 12]) or regex.search(r"/\s*(?:hr|hour|h)\b", m.group(0), regex.I):
+                continue
+            nums = _amounts(m.group(0))
+            if len(nums) < 2 or nums[0] < 1000:
+                continue
+            taken.append((m.start(), m.end()))
+            line, col = position(m.start())
+            out.append((line, col, m.group(0), min(nums), max(nums)))
+    return sorted(out)
+
+
 class ComplianceKind(Kind):
     name = "compliance"
     OPTIONS = {
         "legally_required": (bool, False, "the role legally requires what the rule would flag (export control, a clearance, a government contract): the rule is silent"),
         "default_places": (list, [], "places assumed when a posting names none, e.g. [us] or [ontario]"),
     }
-    FIELDS = ("law", "citation", "place", "instead", "jurisdiction", "since")
+    FIELDS = ("law", "citation", "place", "instead", "jurisdiction", "since", "width", "max_width", "exempt_above")
+
+    def _finding(self, doc, rule, chk, place, line, col, figure, **extra):
+        return rule.finding(
+            doc, line, col, line, col + len(figure), match=figure,
+            law=chk["law"], citation=chk["citation"], place=place, instead=chk["instead"],
+            jurisdiction=chk["jurisdiction"], since=chk["effective"],
+            help=f"{chk['instead'][0].upper()}{chk['instead'][1:]}. Law: {chk['citation']} ({chk['url']}).",
+            severity_cap=Severity.WARNING if chk.get("verify") else None, **extra)
+
+    def _range_width(self, doc, rule, ctx, chk, place):
+        """A pay range wider than the law allows, unless its top is above the exemption."""
+        cap, above = float(chk["max_width"]), float(chk.get("exempt_above") or 0)
+        for line, col, figure, low, high in pay_ranges(doc, ctx.vocab):
+            if high - low > cap and not (above and high > above):
+                yield self._finding(doc, rule, chk, place, line, col, figure, width=f"${high - low:,.0f}",
+                                    max_width=f"${cap:,.0f}", exempt_above=f"${above:,.0f}")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         if rule.options.get("legally_required") or not doc.has_content():
@@ -135,6 +194,9 @@ class ComplianceKind(Kind):
             if place is None:
                 continue
             if chk["_unless_anywhere"] is not None and chk["_unless_anywhere"].search(text):
+                continue
+            if chk.get("test") == "range-width":
+                yield from self._range_width(doc, rule, ctx, chk, place)
                 continue
             seen = 0
             for rx in chk["_patterns"]:
