@@ -18,8 +18,8 @@ PACK = [r for r in builtin_rules() if r.pack == "compliance"]
 ONTARIO = "---\nlocation: Toronto, ON\n---\n# Data Engineer\n\n- 3+ years of Canadian experience\n"
 
 
-def names(found):
-    return [f.rule for f in found if f.rule in {r.name for r in PACK}]
+def names(found, only=None):
+    return [f.rule for f in found if f.rule in {r.name for r in PACK} and (only is None or f.rule == only)]
 
 
 def test_the_pack_is_off_by_default_and_on_with_either_switch(tmp_path):
@@ -27,7 +27,7 @@ def test_the_pack_is_off_by_default_and_on_with_either_switch(tmp_path):
     for text in ("packs: [compliance]\n", "compliance: true\n"):
         cfg = tmp_path / ".jdlint.yaml"
         cfg.write_text(text)
-        assert names(lint_text(ONTARIO, str(cfg), today=date(2026, 3, 1))) == ["banned-requirement"]
+        assert names(lint_text(ONTARIO, str(cfg), today=date(2026, 3, 1)), "banned-requirement") == ["banned-requirement"]
     cfg.write_text("packs: [compliance]\ncompliance: false\n")
     assert names(lint_text(ONTARIO, str(cfg), today=date(2026, 3, 1))) == []
 
@@ -41,7 +41,7 @@ def test_compliance_must_be_a_boolean(tmp_path):
 
 @pytest.mark.parametrize("today, fires", [(date(2025, 12, 31), False), (date(2026, 1, 1), True)])
 def test_a_law_counts_from_its_effective_date(today, fires):
-    assert (names(lint_text(ONTARIO, {"compliance": True}, today=today)) == ["banned-requirement"]) is fires
+    assert (names(lint_text(ONTARIO, {"compliance": True}, today=today), "banned-requirement") == ["banned-requirement"]) is fires
 
 
 def test_as_of_on_the_command_line(tmp_path):
@@ -58,7 +58,7 @@ def test_as_of_on_the_command_line(tmp_path):
 @pytest.mark.parametrize("size, fires", [(24, False), (25, True), (None, True)])
 def test_employer_size_threshold(size, fires):
     cfg = {"compliance": True, "employer": {"size": size, "type": "private"} if size else {"type": "private"}}
-    assert bool(names(lint_text(ONTARIO, cfg, today=date(2026, 11, 23)))) is fires
+    assert bool(names(lint_text(ONTARIO, cfg, today=date(2026, 11, 23)), "banned-requirement")) is fires
 
 
 def test_legally_required_silences_work_authorisation_wording():
@@ -90,8 +90,8 @@ def test_every_finding_names_the_law_the_place_and_what_to_write(rule):
         found = [f for f in lint_text(text, {"compliance": True}, today=date(2026, 11, 23)) if f.rule == rule.name]
         assert found, text
         for f in found:
-            chk = next(c for c in compliance_data()["checks"] if c["rule"] == rule.name and c["citation"] in f.message)
-            assert chk["instead"] in f.message
+            chk = next(c for c in compliance_data()["checks"]
+                       if c["rule"] == rule.name and c["citation"] in f.message and c["instead"] in f.message)
             assert "Instead" in f.message
             assert chk["url"] in f.help
     for text in rule.examples["good"]:
@@ -142,3 +142,10 @@ def test_range_amounts(figure, low, high):
     from jdlint.checks.compliance import _amounts
 
     assert sorted(_amounts(figure)) == [low, high]
+
+
+@pytest.mark.parametrize("today, fires", [(date(2024, 12, 31), False), (date(2025, 1, 1), True)])
+def test_each_place_counts_from_its_own_date(today, fires):
+    text = "# Data Analyst\n\nThis job is based in Minneapolis, MN.\n\nPay: $80,000 - $95,000 a year.\n"
+    found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "missing-required-statement"]
+    assert bool(found) is fires

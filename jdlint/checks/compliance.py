@@ -32,7 +32,7 @@ def compliance_data() -> dict:
     for raw in data["checks"]:
         chk = dict(data.get(raw["use"], {}), **raw) if raw.get("use") else dict(raw)
         chk["_patterns"] = [regex.compile(p, regex.I) for p in chk["patterns"]]
-        for key in ("not_in_sentence", "unless_anywhere", "request"):
+        for key in ("not_in_sentence", "unless_anywhere", "request", "present"):
             chk["_" + key] = regex.compile(chk[key], regex.I) if chk.get(key) else None
         checks.append(chk)
     return {"checks": checks, "us_places": set(data["us_places"]),
@@ -85,8 +85,11 @@ def where(chk: dict, doc: Any, ctx: Context, default_places: list[str]) -> str |
     if "any" in places:
         return "any posting"
     mentions = ctx.facts.places
+    dates = chk.get("place_dates") or {}
     for p in mentions:
         jid = p.jurisdiction.get("id")
+        if jid in dates and date.fromisoformat(dates[jid]) > ctx.today:
+            continue
         if jid in places or ("us" in places and jid in compliance_data()["us_places"]):
             return p.text
     if "us" in places:
@@ -157,7 +160,7 @@ class ComplianceKind(Kind):
         "legally_required": (bool, False, "the role legally requires what the rule would flag (export control, a clearance, a government contract): the rule is silent"),
         "default_places": (list, [], "places assumed when a posting names none, e.g. [us] or [ontario]"),
     }
-    FIELDS = ("law", "citation", "place", "instead", "jurisdiction", "since", "width", "max_width", "exempt_above")
+    FIELDS = ("law", "citation", "place", "instead", "jurisdiction", "since", "width", "max_width", "exempt_above", "what")
 
     def _finding(self, doc, rule, chk, place, line, col, figure, **extra):
         return rule.finding(
@@ -166,6 +169,14 @@ class ComplianceKind(Kind):
             jurisdiction=chk["jurisdiction"], since=chk["effective"],
             help=f"{chk['instead'][0].upper()}{chk['instead'][1:]}. Law: {chk['citation']} ({chk['url']}).",
             severity_cap=Severity.WARNING if chk.get("verify") else None, **extra)
+
+    @staticmethod
+    def _mention(chk, ctx, place):
+        """(line, column, text) of the place mention that put the posting under the law."""
+        for p in ctx.facts.places:
+            if p.text == place:
+                return p.line, p.column, p.text
+        return None
 
     def _range_width(self, doc, rule, ctx, chk, place):
         """A pay range wider than the law allows, unless its top is above the exemption."""
@@ -194,6 +205,12 @@ class ComplianceKind(Kind):
             if place is None:
                 continue
             if chk["_unless_anywhere"] is not None and chk["_unless_anywhere"].search(text):
+                continue
+            if chk.get("test") == "required-statement":
+                if chk["_present"] is not None and not chk["_present"].search(text):
+                    mention = self._mention(chk, ctx, place)
+                    line, col, figure = mention if mention else (*doc.anchor()[:2], place)
+                    yield self._finding(doc, rule, chk, place, line, col, figure, what=chk.get("what", ""))
                 continue
             if chk.get("test") == "range-width":
                 yield from self._range_width(doc, rule, ctx, chk, place)
