@@ -138,7 +138,8 @@ def pay_ranges(doc: Any, vocab: Any) -> list[tuple[int, int, str, float, float]]
 
     c = compiled(vocab)
     text, position = doc.joined()
-    out, taken = [], []
+    out: list[tuple[int, int, str, float, float]] = []
+    taken: list[tuple[int, int]] = []
     for rx in c["ranges"]:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken) or not _is_pay(text, m, c):
