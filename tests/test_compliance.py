@@ -149,3 +149,12 @@ def test_each_place_counts_from_its_own_date(today, fires):
     text = "# Data Analyst\n\nThis job is based in Minneapolis, MN.\n\nPay: $80,000 - $95,000 a year.\n"
     found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "missing-required-statement"]
     assert bool(found) is fires
+
+
+@pytest.mark.parametrize("today, fires", [(date(2026, 6, 6), False), (date(2026, 6, 7), True)])
+def test_eu_title_rule_counts_from_the_transposition_deadline(today, fires):
+    text = "---\nlocation: Milan, Italy\n---\n# Salesman, Data Products\n\nSell our analytics platform.\n"
+    found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "gendered-title-eu"]
+    assert bool(found) is fires
+    if fires:
+        assert found[0].severity is Severity.WARNING and (found[0].line, found[0].column) == (4, 3)

@@ -213,6 +213,15 @@ class ComplianceKind(Kind):
                     line, col, figure = mention if mention else (*doc.anchor()[:2], place)
                     yield self._finding(doc, rule, chk, place, line, col, figure, what=chk.get("what", ""))
                 continue
+            if chk.get("in_title"):
+                title = doc.title
+                if title is not None:
+                    for rx in chk["_patterns"]:
+                        m = rx.search(title.text)
+                        if m:
+                            yield self._finding(doc, rule, chk, place, title.line, title.column + m.start(), m.group(0))
+                            break
+                continue
             if chk.get("test") == "range-width":
                 yield from self._range_width(doc, rule, ctx, chk, place)
                 continue
