@@ -117,3 +117,14 @@ def test_html_report_shows_the_evidence_beside_a_finding(tmp_path):
     html = out.read_text()
     assert '<details class="evidence"><summary>Evidence: study</summary>' in html
     assert "https://doi.org/10.1037/a0022530" in html
+
+
+def test_the_example_pack_shows_a_graded_pack_rule():
+    from pathlib import Path
+
+    from jdlint.registry import load_rules_from
+
+    pack = {r.id: r for r in load_rules_from(Path(__file__).resolve().parent.parent / "examples" / "pack")}
+    assert pack["TEAM003"].evidence == "practice" and pack["TEAM003"].sources
+    for r in pack.values():  # a practice-only or ungraded team rule is never an error by default here
+        assert r.evidence != "practice" or r.severity < Severity.ERROR
