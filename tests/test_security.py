@@ -224,7 +224,7 @@ def _lint_in_subprocess(env: dict, cwd: Path) -> subprocess.CompletedProcess:
     (cwd / "p.md").write_text(POSTING_WITH_FINDINGS)
     full = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "JDLINT_CACHE_DIR", "JDLINT_NO_CACHE", "HOME")}
     full.update(env)
-    return subprocess.run([sys.executable, "-m", "jdlint", "--no-color", "p.md"], cwd=cwd, env=full,
+    return subprocess.run([sys.executable, "-m", "jdlint", "--no-color", "--fail-on", "warning", "p.md"], cwd=cwd, env=full,
                           capture_output=True, text=True, timeout=120)
 
 

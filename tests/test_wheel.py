@@ -33,7 +33,7 @@ def test_wheel_ships_rules_and_lints_from_outside_the_repo(tmp_path):
     work.mkdir()
     posting = work / "posting.md"
     posting.write_text((ROOT / "fixtures" / "stacked-title" / "fire-slash.md").read_text())
-    proc = subprocess.run([str(bindir / "jdlint"), "--no-color", "posting.md"], cwd=work,
+    proc = subprocess.run([str(bindir / "jdlint"), "--no-color", "--fail-on", "warning", "posting.md"], cwd=work,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "posting.md:1:3: warning stacked-title" in proc.stdout
