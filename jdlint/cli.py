@@ -197,6 +197,7 @@ class _Jdlint(click.Command):
 @click.option("--statistics", is_flag=True, help="After the findings, print a count per rule (text format).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (name or code) and exit.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Judge laws and tool ages as of this date (YYYY-MM-DD) instead of today, for a reproducible run.")
 @click.option("--stdin-filename", metavar="PATH", help="Name (and config location) for text read from '-'.")
 @click.option("--no-gitignore", is_flag=True, help="Also lint what .gitignore files ignore when walking folders (files named on the command line always are).")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
@@ -315,7 +316,8 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
           diff_base: str | None, jobs: int | None, fix: bool, statistics: bool, list_rules: bool,
           explain: str | None, stdin_filename: str | None, no_color: bool, follow_links: bool = False,
           show_diff: bool = False, no_gitignore: bool = False, min_severity: str = "info",
-          quiet: bool = False, show_files: bool = False, show_settings: str | None = None) -> int:
+          quiet: bool = False, show_files: bool = False, show_settings: str | None = None,
+          as_of: str | None = None) -> int:
     from .config import Config, ConfigError, load_config
     from .engine import lint_paths
     from .formatters import FORMATS as REPORTERS
@@ -338,6 +340,15 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
             return 2
         base_cfg = Config()  # without --config, the files under a broken config report it
 
+    today = None
+    if as_of:
+        from datetime import date
+
+        try:
+            today = date.fromisoformat(as_of)
+        except ValueError:
+            _err(f"jdlint: error: --as-of: {as_of!r} is not a date (YYYY-MM-DD)")
+            return 2
     if list_rules:
         for r in base_cfg.ruleset:
             flag = " (opt-in)" if r.opt_in else ""
@@ -401,7 +412,7 @@ def _main(paths: tuple[str, ...], config_path: str | None, fmt: str, sarif_file:
         paths = _default_paths(config_path)
     results = iter(()) if fatal else lint_paths(
         list(paths), config=config_path, gitignore=not no_gitignore, select=select_l, ignore=ignore_l, stack=stack_l or None, jobs=jobs,
-        fix=fix, stdin_filename=stdin_filename, follow_links=follow_links, write_fixes=not show_diff)
+        fix=fix, stdin_filename=stdin_filename, follow_links=follow_links, write_fixes=not show_diff, today=today)
     would_fix = 0
     try:
         for result in results:

@@ -29,13 +29,15 @@ TOP_KEYS = {
     "rules": "rule name or code -> off | info | warning | error, or {severity, options...}",
     "include": "glob patterns of postings to lint when walking folders",
     "exclude": "glob patterns of files never to lint",
-    "packs": "folders of extra YAML rules",
+    "packs": "folders of extra YAML rules, or 'compliance' for the built-in compliance pack",
+    "compliance": "true turns on the built-in compliance pack (the same as packs: [compliance])",
     "vocab": "additions to the built-in vocabularies",
     "stage": "the company stage: seed, series-a, scaleup or enterprise",
     "require_salary": "when a pay range is required: always, covered-locations or never",
     "employer": "who is hiring, for the laws that depend on it: {size: employees, type: private | federal | state | municipal}",
 }
 LEVELS = ("off", "info", "warning", "error")
+BUILTIN_PACKS = ("compliance",)
 
 
 class ConfigError(Exception):
@@ -79,6 +81,7 @@ class Config:
     stage: str | None = None
     require_salary: str | None = None
     employer: Employer | None = None
+    builtin_packs: set = field(default_factory=set)  # built-in packs turned on ("compliance")
     ruleset: RuleSet = field(default_factory=lambda: RuleSet(builtin_rules()))
     stack_from: str | None = None  # the file that set ``stack`` (for --show-settings and errors)
     stack_lines: Any = field(default=None, repr=False)  # (file, the YAML list, its line) for errors
@@ -95,7 +98,8 @@ class Config:
         out = []
         for rule in self.ruleset:
             setting = self.rules.get(rule.name, RuleSetting())
-            on = setting.enabled if setting.enabled is not None else not rule.opt_in
+            on = setting.enabled if setting.enabled is not None else (
+                not rule.opt_in or bool(rule.pack and rule.pack in self.builtin_packs))
             if selected is not None:
                 on = rule.name in selected
             if not on or rule.name in ignored or rule.name in disabled:
@@ -307,9 +311,13 @@ def _as_linedict(data: Any) -> Any:
 def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | None) -> Config:
     # Packs first: they define rule names that `rules:` may refer to.
     packs: list[str] = []
+    builtin_packs: set[str] = set()
     for path, data in chain:
         if "packs" in data:
             for pack in _strings(data["packs"], path, data, "packs"):
+                if pack in BUILTIN_PACKS and not (path.parent / pack).is_dir():
+                    builtin_packs.add(pack)
+                    continue
                 folder = (path.parent / pack).resolve()
                 if not folder.is_dir():
                     raise ConfigError(str(path), yamlio.line_of(data, "packs"), f"packs: no such folder {pack!r}")
@@ -325,7 +333,7 @@ def _build(chain: list[tuple[Path, dict]], base_dir: Path, shown_path: str | Non
         key, where, first = dup
         raise ConfigError(where, 1, f"rule id or name {key!r} is already used by {first}")
     ruleset = RuleSet(rules)
-    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs,
+    cfg = Config(path=shown_path, base_dir=base_dir, ruleset=ruleset, packs=packs, builtin_packs=builtin_packs,
                  files=[str(p) for p, _d in chain if p.name != "<config>"])
     for path, data in chain:
         _merge_file(cfg, path, data)
@@ -368,6 +376,13 @@ def _merge_file(cfg: Config, path: Path, data: dict) -> None:
         _merge_vocab(cfg, path, data)
     if "stage" in data:
         cfg.stage = _choice(data, "stage", stage_names(), where)
+    if "compliance" in data:
+        if not isinstance(data["compliance"], bool):
+            raise ConfigError(where, yamlio.line_of(data, "compliance"), "'compliance' must be true or false")
+        if data["compliance"]:
+            cfg.builtin_packs.add("compliance")
+        else:
+            cfg.builtin_packs.discard("compliance")
     if "employer" in data:
         employer, error, key = parse_employer(data["employer"])
         if employer is None:

@@ -21,7 +21,13 @@ from .patterns import MAX_SECONDS
 from .resources import rules_dir
 
 REQUIRED_KEYS = ("id", "name", "kind", "severity", "message", "why", "instead", "examples")
-OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source")
+OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source", "evidence", "sources", "pack")
+
+# How strong the evidence behind a rule is, strongest first: a law or regulator's text, a field
+# experiment on real postings, a peer-reviewed or lab study, a vendor's data (real but methods not
+# public), practice (hiring guides, opinion). A rule backed only by practice never defaults to error.
+EVIDENCE_GRADES = ("law", "field-experiment", "study", "vendor-data", "practice")
+SOURCE_KEYS = ("title", "publisher", "year", "url", "note")
 
 
 class RuleError(Exception):
@@ -76,6 +82,9 @@ class Rule:
     opt_in: bool = False
     source: str = ""
     file: str = ""
+    evidence: str = ""  # one of EVIDENCE_GRADES; empty only for a pack rule that gives none
+    sources: tuple = ()  # ({title, publisher, year, url[, note]}, ...)
+    pack: str = ""  # a built-in pack the rule belongs to ("compliance"): on with `packs: [compliance]`
 
     def with_settings(self, severity: Severity | None = None, options: dict | None = None) -> "Rule":
         opts = dict(self.options)
@@ -240,6 +249,7 @@ def build_rule(data: Any, where: str) -> Rule:
     ex = data["examples"]
     if not isinstance(ex, dict) or not isinstance(ex.get("bad"), list) or not isinstance(ex.get("good"), list):
         raise RuleError(where, yamlio.line_of(data, "examples"), "'examples' needs 'bad' and 'good' lists")
+    evidence, sources = validate_evidence(data, where, severity)
     summary = data.get("summary") or data["why"].strip().split(".")[0] + "."
     return Rule(
         id=str(data["id"]), name=str(data["name"]), kind=kind, severity=severity,
@@ -247,8 +257,58 @@ def build_rule(data: Any, where: str) -> Rule:
         summary=str(summary).strip(), options=defaults, examples=yamlio.plain(ex),
         catches=str(data.get("catches") or summary).strip(),
         scope=str(data.get("scope", "line")), opt_in=bool(data.get("opt_in", False)),
-        source=str(data.get("source", "")), file=where,
+        source=str(data.get("source", "")), file=where, evidence=evidence, sources=sources,
+        pack=str(data.get("pack", "")),
     )
+
+
+def validate_evidence(data: dict, where: str, severity: Severity) -> tuple[str, tuple]:
+    """The rule's ``evidence`` grade and ``sources``, checked; errors name the file and line.
+
+    A pack rule may leave both out (it is then ungraded); a grade given must be a known one, every
+    source needs a title, a publisher, a year and an http(s) URL, and a rule graded ``practice``
+    may not default to ``error``."""
+    evidence = data.get("evidence")
+    if evidence is None:
+        grade = ""
+    else:
+        grade = str(evidence).strip()
+        if grade not in EVIDENCE_GRADES:
+            raise RuleError(where, yamlio.line_of(data, "evidence"),
+                            f"unknown evidence grade {evidence!r}{did_you_mean(grade, EVIDENCE_GRADES)} "
+                            f"(grades: {', '.join(EVIDENCE_GRADES)})")
+    raw = data.get("sources")
+    sources = []
+    if raw is not None:
+        sline = yamlio.line_of(data, "sources")
+        if not isinstance(raw, list) or not raw:
+            raise RuleError(where, sline, "'sources' must be a non-empty list of {title, publisher, year, url}")
+        for i, src in enumerate(raw):
+            line = yamlio.line_of(raw, i, sline)
+            if not isinstance(src, dict):
+                raise RuleError(where, line, "each source must be a mapping with title, publisher, year and url")
+            for key in src:
+                if key not in SOURCE_KEYS:
+                    raise RuleError(where, yamlio.line_of(src, key, line),
+                                    f"unknown source key {key!r}{did_you_mean(str(key), SOURCE_KEYS)}")
+            for key in ("title", "publisher", "url"):
+                if not isinstance(src.get(key), str) or not src[key].strip():
+                    raise RuleError(where, yamlio.line_of(src, key, line), f"source {key!r} must be a non-empty string")
+            year = src.get("year")
+            if not (isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2100):
+                raise RuleError(where, yamlio.line_of(src, "year", line), "source 'year' must be a year such as 2011")
+            if not str(src["url"]).startswith(("https://", "http://")):
+                raise RuleError(where, yamlio.line_of(src, "url", line), "source 'url' must start with https:// or http://")
+            sources.append({k: (src[k] if k == "year" else str(src[k]).strip()) for k in SOURCE_KEYS if k in src})
+    if grade and not sources:
+        raise RuleError(where, yamlio.line_of(data, "evidence"), "an 'evidence' grade needs 'sources'")
+    if sources and not grade:
+        raise RuleError(where, yamlio.line_of(data, "sources"), f"'sources' need an 'evidence' grade ({', '.join(EVIDENCE_GRADES)})")
+    if grade == "practice" and severity is Severity.ERROR:
+        raise RuleError(where, yamlio.line_of(data, "severity"),
+                        "a rule backed only by practice may not default to 'error': use 'warning' or 'info' "
+                        "(a team's config can still raise it), or cite stronger evidence")
+    return grade, tuple(sources)
 
 
 def load_rules_from(folder: Path) -> list[Rule]:

@@ -88,6 +88,7 @@ def config_schema() -> dict[str, Any]:
         "require_salary": {"enum": ["always", "covered-locations", "never"], "description": TOP_KEYS["require_salary"]},
         "employer": {"type": "object", "description": TOP_KEYS["employer"], "additionalProperties": False,
                      "properties": {"size": {"type": "integer", "minimum": 0}, "type": {"enum": list(EMPLOYER_TYPES)}}},
+        "compliance": {"type": "boolean", "description": TOP_KEYS["compliance"]},
     }
     assert set(props) == set(TOP_KEYS), "the schema must describe every top-level key"
     return {

@@ -82,10 +82,10 @@ def test_action_annotates_outputs_and_summarises(tmp_path):
     status, out, outputs, summary = run_action(
         tmp_path, ws,
         paths="postings/team a/bad posting.md\npostings/good.md\n\npostings/--fail-on=never.md\n",
-        **{"sarif-file": "jdlint.sarif", "report": "jdlint-report.html"})
+        **{"sarif-file": "jdlint.sarif", "report": "jdlint-report.html", "fail-on": "warning"})
     assert status == 1, out
-    assert "::error file=postings/team a/bad posting.md,line=1,endLine=1,col=3,endColumn=37,title=JD101 stacked-title::" in out
-    assert "::error file=postings/--fail-on=never.md,line=1" in out
+    assert "::warning file=postings/team a/bad posting.md,line=1,endLine=1,col=3,endColumn=37,title=JD101 stacked-title::" in out
+    assert "::warning file=postings/--fail-on=never.md,line=1" in out
     assert outputs == {"findings": "2", "sarif-file": "jdlint.sarif", "report": "jdlint-report.html"}
     assert (ws / "jdlint.sarif").exists()
     assert "<mark" in (ws / "jdlint-report.html").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ def test_lint_text_with_a_mapping_config():
     assert [(f.rule, f.line) for f in found] == [
         ("missing-first-problem", 2), ("junior-title-senior-scope", 7), ("tool-not-in-stack", 8)]
     assert all(isinstance(f, Finding) and f.path == "board/123" for f in found)
-    assert found[1].severity is Severity.ERROR and found[1].help
+    assert found[1].severity is Severity.WARNING and found[1].help
 
 
 def test_findings_are_sorted_frozen_and_serialisable():

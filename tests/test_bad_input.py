@@ -21,7 +21,7 @@ from jdlint.engine import MAX_BYTES, lint_paths
 from .conftest import CLEAN_BODY
 
 BAD = "# Data Engineer / Analytics Engineer\n\n" + CLEAN_BODY
-GOOD_MARK = ":1:3: error stacked-title"
+GOOD_MARK = ":1:3: warning stacked-title"
 
 
 def run(args, cwd=None):
@@ -98,7 +98,7 @@ def test_directory_symlink_loop_and_odd_names(tmp_path):
     os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
     for name in ("-starts-with-dash.md", "with space.md", "naïve-日本.md"):
         (tmp_path / "d" / name).write_text(BAD)
-    proc = run(["--", str(tmp_path / "d")])
+    proc = run(["--fail-on", "warning", "--", str(tmp_path / "d")])
     assert proc.returncode == 1
     for name in ("-starts-with-dash.md", "with space.md", "naïve-日本.md"):
         assert f"{tmp_path / 'd' / name}{GOOD_MARK}" in proc.stdout

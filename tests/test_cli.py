@@ -35,10 +35,10 @@ def run(*args, cwd=None, input=None):
 
 
 def test_console_script_lints_fixtures_and_exits_1_on_errors():
-    proc = run("--no-color", str(FIXTURES / "realistic"))
+    proc = run("--no-color", "--fail-on", "warning", str(FIXTURES / "realistic"))
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
-    assert any(":1:3: error stacked-title title stacks 2 roles: 'Junior Data Scientist' and 'ML Engineer'" in l for l in lines)
+    assert any(":1:3: warning stacked-title title stacks 2 roles: 'Junior Data Scientist' and 'ML Engineer'" in l for l in lines)
     assert lines[-1].startswith("Found ") and "in 2 of 3 files." in lines[-1]
 
 
@@ -65,7 +65,7 @@ def test_json_output_keys(tmp_path):
     data = doc["findings"]
     assert [list(d) for d in data] == [JSON_KEYS] * len(data)
     first = data[0]
-    assert (first["line"], first["column"], first["code"], first["rule"], first["severity"]) == (1, 3, "JD101", "stacked-title", "error")
+    assert (first["line"], first["column"], first["code"], first["rule"], first["severity"]) == (1, 3, "JD101", "stacked-title", "warning")
     assert first["help"]
 
 
@@ -87,7 +87,7 @@ def test_bad_files_are_reported_and_the_rest_still_linted(tmp_path):
     assert any(l.startswith(f"{tmp_path / 'c.md'}: error: looks like a binary file") for l in err)
     assert f"{tmp_path / 'missing.md'}: error: no such file or directory" in err
     assert "Traceback" not in proc.stderr
-    assert f"{tmp_path / 'a.md'}:1:3: error stacked-title" in proc.stdout
+    assert f"{tmp_path / 'a.md'}:1:3: warning stacked-title" in proc.stdout
 
 
 def test_config_error_is_one_line_exit_2(tmp_path):
@@ -101,7 +101,7 @@ def test_config_error_is_one_line_exit_2(tmp_path):
 
 def test_select_ignore_and_unknown_names(tmp_path):
     (tmp_path / "a.md").write_text(BAD)
-    r = CliRunner().invoke(main, ["--select", "JD101", str(tmp_path)])
+    r = CliRunner().invoke(main, ["--select", "JD101", "--fail-on", "warning", str(tmp_path)])
     assert r.exit_code == 1 and "missing-first-problem" not in r.output
     r = CliRunner().invoke(main, ["--ignore", "stacked-title,JD102,unanswered-questions", str(tmp_path)])
     assert r.exit_code == 0 and "No findings" in r.output
@@ -154,7 +154,7 @@ def test_explicit_file_with_any_suffix_and_odd_names(tmp_path):
     odd = tmp_path / "-dash posting é.txt"
     odd.write_text(BAD)
     proc = run("--", str(odd))
-    assert f"{odd}:1:3: error stacked-title" in proc.stdout
+    assert f"{odd}:1:3: warning stacked-title" in proc.stdout
 
 
 def test_quiet_on_broken_pipe(tmp_path):
@@ -243,7 +243,7 @@ def test_glob_paths_are_expanded_or_refused_clearly(tmp_path, monkeypatch):
     (tmp_path / "postings" / "team").mkdir(parents=True)
     (tmp_path / "postings" / "a.md").write_text("# Data Engineer / Analytics Engineer\n")
     (tmp_path / "postings" / "team" / "b.md").write_text("# Data Engineer / Analytics Engineer\n")
-    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/*.md"])
+    r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "--fail-on", "warning", "postings/*.md"])
     assert r.exit_code == 1 and [f["path"] for f in json.loads(r.stdout)["findings"]] == ["postings/a.md"]
     r = CliRunner().invoke(main, ["--format", "json", "--select", "stacked-title", "postings/**/*.md"])
     assert sorted(f["path"] for f in json.loads(r.stdout)["findings"]) == ["postings/a.md", "postings/team/b.md"]
@@ -324,7 +324,7 @@ def test_no_color_counts_only_when_non_empty_and_force_color_forces(tmp_path, mo
     monkeypatch.setenv("FORCE_COLOR", "1")
     p = tmp_path / "a.md"
     p.write_text(BAD)
-    assert "\x1b[31m" in CliRunner().invoke(main, [str(p)]).output
+    assert "\x1b[33m" in CliRunner().invoke(main, [str(p)]).output  # a warning's colour
     assert "\x1b[" not in CliRunner().invoke(main, ["--no-color", str(p)]).output
 
 
@@ -332,6 +332,7 @@ def test_min_severity_and_quiet_hide_lower_findings(tmp_path):
     # Issue 13: on real postings most output is info, with no way to turn it down.
     p = tmp_path / "a.md"
     p.write_text("# Data Engineer / Analytics Engineer\n\nWe want a rockstar.\n")
+    (tmp_path / ".jdlint.yaml").write_text("rules:\n  stacked-title: error\n")  # one error, whatever the defaults
 
     def sevs(*args):
         r = CliRunner().invoke(main, ["--format", "json", *args, str(p)])

@@ -49,10 +49,10 @@ def test_format_auto_picks_github_in_actions(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     r = CliRunner().invoke(main, [str(p)])
-    assert r.output.startswith("::error file=a.md,line=1,endLine=1,col=3,")
+    assert r.output.startswith("::warning file=a.md,line=1,endLine=1,col=3,")
     monkeypatch.delenv("GITHUB_ACTIONS")
     r = CliRunner().invoke(main, ["--no-color", str(p)])
-    assert r.output.startswith(f"{p}:1:3: error stacked-title")
+    assert r.output.startswith(f"{p}:1:3: warning stacked-title")
 
 
 def test_sarif_validates_and_uses_code_points(tmp_path, monkeypatch):
@@ -62,7 +62,7 @@ def test_sarif_validates_and_uses_code_points(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".git").mkdir()  # the repository root the URIs are relative to
     sarif = tmp_path / "out.sarif"
-    r = CliRunner().invoke(main, ["--format", "json", "--sarif-file", str(sarif), "postings"])
+    r = CliRunner().invoke(main, ["--format", "json", "--fail-on", "warning", "--sarif-file", str(sarif), "postings"])
     assert r.exit_code == 1
     assert json.loads(r.output)  # stdout still has the chosen format
     doc = json.loads(sarif.read_text())
@@ -75,10 +75,10 @@ def test_sarif_validates_and_uses_code_points(tmp_path, monkeypatch):
     loc = res["JD101"]["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "postings/a%20b.md"
     assert loc["region"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 39}
-    assert res["JD101"]["level"] == "error" and res["JD103"]["level"] == "warning"
+    assert res["JD101"]["level"] == "warning" and res["JD103"]["level"] == "warning"
     assert ids[res["JD101"]["ruleIndex"]] == "JD101"
     rule = run["tool"]["driver"]["rules"][ids.index("JD101")]
-    assert rule["help"]["markdown"].startswith("**Why.**") and rule["defaultConfiguration"]["level"] == "error"
+    assert rule["help"]["markdown"].startswith("**Why.**") and rule["defaultConfiguration"]["level"] == "warning"
 
 
 def test_format_sarif_on_stdout_validates(tmp_path):
@@ -97,7 +97,7 @@ def test_summary_appends_counts_and_tables(tmp_path):
     text = summary.read_text()
     assert text.startswith("earlier step\n## jdlint\n")
     assert "| `stacked-title` | JD101 | 1 |" in text
-    assert f"### `{p}`" in text and "| 1 | error | `stacked-title` |" in text
+    assert f"### `{p}`" in text and "| 1 | warning | `stacked-title` |" in text
 
 
 def test_summary_truncates_before_the_limit():
@@ -125,7 +125,7 @@ def test_every_format_is_deterministic(tmp_path, fmt, monkeypatch):
 
 def test_summary_counts_read_as_english():
     # Issue 13: "5 error, 14 warning" and "1 of 1 postings".
-    fs = lint_text(BAD, path="a.md")
+    fs = lint_text(BAD, {"rules": {"stacked-title": "error"}}, path="a.md")  # one error, whatever the defaults
     text = SummaryFormatter().render(fs, 1)
     assert re.search(r"in 1 of 1 posting: 1 error, \d+ warnings, \d+ info\.", text), text
 
@@ -172,5 +172,5 @@ def test_sarif_has_help_links_and_an_invocation_with_the_errors(tmp_path, monkey
     (note,) = inv["toolExecutionNotifications"]
     assert note["message"]["text"] == "missing.md: error: no such file or directory"
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.md"
-    r = CliRunner().invoke(main, ["--format", "sarif", "a.md"])
+    r = CliRunner().invoke(main, ["--format", "sarif", "--fail-on", "warning", "a.md"])
     assert json.loads(r.stdout)["runs"][0]["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]

@@ -52,6 +52,9 @@ def test_try_repo_fails_on_a_bad_posting_and_passes_on_a_good_one(tmp_path):
     (target / "postings").mkdir(parents=True)
     (target / "postings" / "bad.md").write_text(BAD)
     (target / "postings" / "good.md").write_text(GOOD)
+    # stacked-title is practice-graded, so a warning by default; this team rates it an error,
+    # which is what makes the hook fail (the hook fails on errors, as --fail-on does).
+    (target / ".jdlint.yaml").write_text("rules:\n  stacked-title: error\n")
     (target / "notes.txt").write_text(BAD)  # not markdown: the hook never sees it
     init(target)
     git(target, "add", ".")

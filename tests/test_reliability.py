@@ -82,7 +82,7 @@ def test_a_named_unreadable_file_is_that_files_error(tmp_path):
     r = CliRunner().invoke(main, ["--no-color", str(secret), str(tmp_path / "good.md")])
     assert r.exit_code == 2
     assert "secret.md: error: permission denied" in r.output
-    assert "good.md:1:3: error stacked-title" in r.output
+    assert "good.md:1:3: warning stacked-title" in r.output
 
 
 def test_a_named_unreadable_file_is_not_a_usage_error(tmp_path, monkeypatch):
@@ -104,4 +104,4 @@ def test_a_named_unreadable_file_is_not_a_usage_error(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["--no-color", str(secret), str(tmp_path / "good.md")])
     assert r.exit_code == 2, r.output
     assert "secret.md: error: permission denied" in r.output
-    assert "good.md:1:3: error stacked-title" in r.output
+    assert "good.md:1:3: warning stacked-title" in r.output

@@ -224,7 +224,7 @@ def _lint_in_subprocess(env: dict, cwd: Path) -> subprocess.CompletedProcess:
     (cwd / "p.md").write_text(POSTING_WITH_FINDINGS)
     full = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "JDLINT_CACHE_DIR", "JDLINT_NO_CACHE", "HOME")}
     full.update(env)
-    return subprocess.run([sys.executable, "-m", "jdlint", "--no-color", "p.md"], cwd=cwd, env=full,
+    return subprocess.run([sys.executable, "-m", "jdlint", "--no-color", "--fail-on", "warning", "p.md"], cwd=cwd, env=full,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -653,7 +653,7 @@ def test_side_outputs_never_follow_a_planted_temp_symlink(tmp_path, monkeypatch)
     for name in ("jdlint.sarif", "report.html", "out.json"):
         os.symlink(victim, repo / f"{name}.jdlint-tmp")
     monkeypatch.chdir(repo)
-    r = CliRunner().invoke(main, ["--no-color", "--sarif-file", "jdlint.sarif", "--report", "report.html",
+    r = CliRunner().invoke(main, ["--no-color", "--fail-on", "warning", "--sarif-file", "jdlint.sarif", "--report", "report.html",
                                   "--json-file", "out.json", "p.md"])
     assert victim.read_text() == "VICTIM CONTENT\n"
     assert r.exit_code == 1, r.output
@@ -698,7 +698,7 @@ def test_follow_links_reads_a_posting_outside_the_tree_on_purpose(tmp_path, monk
     monkeypatch.chdir(repo)
     r = CliRunner().invoke(main, ["--no-color", "linked.md"])
     assert r.exit_code == 2 and "linked.md: error: is a symbolic link to a file outside the tree" in r.output
-    r = CliRunner().invoke(main, ["--no-color", "--follow-links", "linked.md"])
+    r = CliRunner().invoke(main, ["--no-color", "--fail-on", "warning", "--follow-links", "linked.md"])
     assert r.exit_code == 1 and "stacked-title" in r.output
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .base import Context, Kind
 from .coded_words import CodedWordsKind
+from .compliance import ComplianceKind
 from .directives import InvalidDirectiveKind, UnusedSuppressionKind
 from .experience_years import ExperienceYearsKind
 from .front_matter import FrontMatterKind
@@ -33,6 +34,7 @@ _CLASSES: list[type[Kind]] = [
     StatementRequiredKind, ListBudgetKind, SeniorityScopeKind, StackToolsKind,
     ExperienceYearsKind, TitleScopeKind, RoleMixKind, CodedWordsKind, PhraseListKind,
     PayRangeKind, QuestionsKind, StageToolsKind, ExistenceKind, SubstitutionKind, OccurrenceKind,
+    ComplianceKind,
 ]
 
 

@@ -278,9 +278,22 @@ class ReportFormatter:
         head += "</p>"
         items = "".join(self._item(fid, f, cls, seen, with_help=not shared) for fid, f in group)
         advice = next(iter(helps)) if shared else ""
-        tail = (f'<p class="help"><strong>Instead:</strong> {_e(advice)}</p>' if advice else "") + f'<p class="meta">{rule_tag}</p>'
+        tail = ((f'<p class="help"><strong>Instead:</strong> {_e(advice)}</p>' if advice else "")
+                + f'<p class="meta">{rule_tag}</p>' + self._evidence(f0))
         return (f'<li class="group" data-rule="{_e(f0.rule)}" data-severity="{sev}">{head}'
                 f'<ul class="places">{items}</ul>{tail}</li>')
+
+    def _evidence(self, f) -> str:
+        """The rule's evidence grade and sources, folded under the finding."""
+        rule = self.rules.get(f.rule)
+        if rule is None or not rule.evidence:
+            return ""
+        items = "".join(
+            f'<li><a href="{_e(s["url"])}" rel="noopener noreferrer">{_e(s["title"])}</a>, '
+            f'{_e(s["publisher"])}, {_e(str(s["year"]))}{(" (" + _e(s["note"]) + ")") if s.get("note") else ""}</li>'
+            for s in rule.sources if str(s.get("url", "")).startswith(("https://", "http://")))
+        return (f'<details class="evidence"><summary>Evidence: {_e(rule.evidence)}</summary>'
+                f'<ul>{items}</ul></details>')
 
     def render(self, postings: list[tuple[str, str | None, list]], files: int) -> str:
         sections, rows = [], []

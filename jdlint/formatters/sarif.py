@@ -42,16 +42,27 @@ class SarifFormatter:
         return quote(self.relpath(path).replace("\\", "/"), safe="/")
 
     def _rule(self, r) -> dict:
-        markdown = f"**Why.** {r.why.strip()}\n\n**Instead.** {r.instead.strip()}"
+        from ..docs import evidence_line, source_text
+
+        markdown = f"**Why.** {r.why.strip()}\n\n**Instead.** {r.instead.strip()}\n\n**{evidence_line(r)}**"
+        if r.sources:
+            markdown += "\n\n**Sources.**\n\n" + "\n".join(f"- {source_text(s, markdown=True)}" for s in r.sources)
+        help_text = f"{_first_paragraph(r.instead)} {evidence_line(r)}"
+        if r.sources:
+            help_text += " Sources: " + "; ".join(source_text(s) for s in r.sources)
+        props = {"tags": ["job-description", r.kind.name]}
+        if r.evidence:
+            props["evidence"] = r.evidence
+            props["tags"].append(f"evidence:{r.evidence}")
         uri = help_uri(r)
         out = {
             "id": r.id,
             "name": r.name,
             "shortDescription": {"text": _cap(r.summary)},
             "fullDescription": {"text": _cap(_first_paragraph(r.why))},
-            "help": {"text": _cap(_first_paragraph(r.instead), 4000), "markdown": markdown},
+            "help": {"text": _cap(help_text, 4000), "markdown": markdown},
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
-            "properties": {"tags": ["job-description", r.kind.name]},
+            "properties": props,
         }
         if uri:
             out["helpUri"] = uri
