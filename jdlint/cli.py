@@ -256,15 +256,10 @@ def _repo_base() -> str:
     ws = os.environ.get("GITHUB_WORKSPACE")
     if ws:
         return os.path.abspath(ws)
+    from .gitignore import git_root
+
     here = os.path.abspath(".")
-    probe = here
-    while True:
-        if os.path.exists(os.path.join(probe, ".git")):
-            return probe
-        parent = os.path.dirname(probe)
-        if parent == probe:
-            return here
-        probe = parent
+    return git_root(here) or here
 
 
 def _relpath_fn() -> Callable[[str], str]:

@@ -15,7 +15,8 @@ from typing import Any
 MAX_BYTES = 1024 * 1024
 
 
-def _git_root(folder: str) -> str | None:
+def git_root(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` that holds ``.git``, or None."""
     probe = folder
     while True:
         if os.path.exists(os.path.join(probe, ".git")):
@@ -51,7 +52,7 @@ class GitIgnore:
 
     def _root(self, folder: str) -> str | None:
         if folder not in self._roots:
-            self._roots[folder] = _git_root(folder)
+            self._roots[folder] = git_root(folder)
         return self._roots[folder]
 
     def _spec(self, folder: str, root: str) -> Any:
