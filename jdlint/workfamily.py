@@ -17,7 +17,9 @@ Features (``features(text)``):
 - the lead verb and the object of the work (the first object noun or concept after the verb):
   ``vo:`` verb-object and ``vc:`` verb-concept pairs;
 - hits of the taxonomy keywords in ``rules/vocab/roles.yaml`` (``kw:<family>``), matched on
-  lemmas, so the model learns how far to trust each family's keyword list;
+  lemmas, so the model learns how far to trust each family's keyword list, and the job titles
+  an item names (``role:<family>``: "A data engineer II is responsible for ...");
+- an impact question ("whether the scheme changed how often people shop") as one concept;
 - a few shape features (how the item starts, whether its subject is the team or organisation,
   whether it names the employer, its length), which is what separates context sentences
   ("We are a ...", "Our data team builds ...") from work.
@@ -33,7 +35,11 @@ features pushed the winner furthest above the runner-up.
 
 API::
 
-    classify(text) -> Classification(family, score, evidence, runner_up, margin, top)
+    classify(text) -> Classification(family, score, evidence, runner_up, margin, top, by_context)
+    WorkModel.classify_many(texts, title_family=None)  # a posting's items read together
+    WorkModel.classify_posting(texts, title_family)    # (with the title, without it)
+    classify_items_for_vocab(vocab, texts, title_family) -> [Verdict]  # Vocab.classify_items
+    lead_verbs() -> frozenset                          # the duty verbs the model learned
     features(text) -> list[Feature]             # (name, surface words)
     lemma(word) -> str
     load_model(path=None) -> WorkModel           # cached; classify(text, model=...) to swap
@@ -601,7 +607,7 @@ class Classification:
     runner_up: str | None
     margin: float = 0.0
     top: str | None = None
-    by_context: bool = False  # the rest of the posting's work decided between close families
+    by_context: bool = False  # the title and the posting's other work decided between close families
 
 
 class WorkModel:
