@@ -8,15 +8,14 @@ families (close ones joined) the work spans.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any, Iterator
 
 from ..domain import family_groups
+from ..domain.titles import grammar
 from .base import Context, Kind
 
 _WORK_SECTIONS = ("responsibilities", "first_problem")
-_WORDS = re.compile(r"[\w.+#-]+")
 
 
 def _title_family(ctx: Context) -> str | None:
@@ -34,13 +33,11 @@ def _where(doc: Any) -> tuple[int, int, int, str]:
 def _title_names_domain(title: str, fam: str, keywords: list[str], vocab: Any) -> bool:
     """Whether the title's own modifiers (not its role words) are among the words that made the
     work another family's: "FedRAMP Cyber Data Analyst" over work decided by "FedRAMP", "cyber"."""
-    role_words = {h.lower() for h in vocab.title_grammar["head_nouns"]}
-    role_words |= {str(w).lower() for w in vocab.title_grammar["ignore_words"]}
-    for f in vocab.families:
-        if f["id"] == fam:
-            for t in f.get("titles", []):
-                role_words |= {w.lower() for w in _WORDS.findall(str(t))}
-    domain = {w.lower() for w in _WORDS.findall(title)} - role_words
+    g = grammar(vocab)
+    role_words = g.heads | g.ignore
+    for t in next((f.get("titles", []) for f in vocab.families if f["id"] == fam), []):
+        role_words |= {w.lower() for w in g.words(str(t))}
+    domain = {w.lower() for w in g.words(title)} - role_words
     return any(k.lower() in domain for k in keywords if " " not in k and len(k) > 2)
 
 

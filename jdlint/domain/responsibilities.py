@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .titles import grammar
+
 WORK_SECTIONS = ("responsibilities", "first_problem")
 ROLE_SECTIONS = ("role",)
 
@@ -106,7 +108,12 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
             off += len(p) + 1
         return
     cuts = list(_COMMA.finditer(sentence))
-    verbs = _lead_verbs()
+    if len(cuts) < 2:
+        yield 0, sentence
+        return
+    from ..workfamily import lead_verbs
+
+    verbs = lead_verbs()
     at_verb = [m for m in cuts if _opens_with_verb(sentence[m.end():], verbs)]
     if len(at_verb) >= 2:
         bounds = [0] + [m.end() for m in at_verb]
@@ -131,13 +138,6 @@ def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
         return False
     w = words[0].lower()
     return len(w) > 2 and lemma(w) in verbs and words[1].lower() not in ("and", "or", "nor")
-
-
-def _lead_verbs() -> frozenset[str]:
-    """The verbs that open duties, as the work-family model learned them (its ``lead:`` features)."""
-    from ..workfamily import lead_verbs
-
-    return lead_verbs()
 
 
 def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
@@ -174,8 +174,7 @@ def _opening_sections(doc: Any) -> set[int]:
     return out
 
 
-def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
-    heads = frozenset(h.lower() for h in vocab.title_grammar["head_nouns"])
+def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[int, str]]:
     opening = _opening_sections(doc)
     title_line = doc.title.line if doc.title is not None else None
     for block in doc.blocks:
@@ -204,12 +203,12 @@ def _prose_units(doc: Any, vocab: Any) -> Iterator[tuple[int, str]]:
 
 
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
-    heads = frozenset(h.lower() for h in vocab.title_grammar["head_nouns"])
+    heads = frozenset(grammar(vocab).heads)  # the title grammar's role nouns, lower case
     units: list[tuple[int, str, str]] = [
         (int(it.line), str(it.text), "item") for it in doc.items
         if not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab))
         and not _NOT_YOURS.search(str(it.text))]
-    units += [(line, text, "prose") for line, text in _prose_units(doc, vocab)]
+    units += [(line, text, "prose") for line, text in _prose_units(doc, vocab, heads)]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([u[1] for u in units], title_family)
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
