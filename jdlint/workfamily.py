@@ -613,9 +613,10 @@ class Classification:
 class WorkModel:
     def __init__(self, data: dict):
         self.families: list[str] = list(data["families"])
-        # The file keys each feature's weights by family index (str), to stay small.
-        self.weights: dict[str, dict[str, float]] = {
-            f: {self.families[int(k)]: float(x) for k, x in row.items()} for f, row in data["weights"].items()}
+        # The file keys each feature's weights by family index (str), to stay small; a row is
+        # decoded the first time a posting uses its feature (most never are in one run).
+        self._raw: dict[str, dict[str, float]] = data["weights"]
+        self._rows: dict[str, dict[str, float] | None] = {}
         self.min_prob: float = float(data.get("min_prob", 0.0))
         self.min_margin: float = float(data.get("min_margin", 0.0))
         self.scale: str = data.get("scale", "sqrt")
@@ -623,6 +624,24 @@ class WorkModel:
         self.context_weight: float = float(data.get("context_weight", 0.0))
         self.title_weight: float = float(data.get("title_weight", 0.0))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
+
+    def row(self, name: str) -> dict[str, float] | None:
+        """One feature's weights by family name, or None when the model has none."""
+        try:
+            return self._rows[name]
+        except KeyError:
+            raw = self._raw.get(name)
+            row = {self.families[int(k)]: float(x) for k, x in raw.items()} if raw else None
+            self._rows[name] = row
+            return row
+
+    def feature_names(self) -> list[str]:
+        return list(self._raw)
+
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """Every feature's weights by family name (decodes the whole model)."""
+        return {name: r for name in self._raw if (r := self.row(name))}
 
     def scores(self, feats: Iterable[Feature]) -> dict[str, float]:
         feats = list(feats)
@@ -633,7 +652,7 @@ class WorkModel:
             if f.name in seen:
                 continue
             seen.add(f.name)
-            w = self.weights.get(f.name)
+            w = self.row(f.name)
             if w:
                 for fam, x in w.items():
                     s[fam] += x * (1.0 if f.name == "bias" else scale)
@@ -736,7 +755,7 @@ class WorkModel:
         for f in feats:
             if not f.words:
                 continue
-            w = self.weights.get(f.name)
+            w = self.row(f.name)
             if not w:
                 continue
             d = w.get(win, 0.0) - (w.get(other, 0.0) if other else 0.0)
@@ -794,9 +813,9 @@ def lead_verbs() -> frozenset[str]:
     a weight for some family other than generic): "plan", "decide", "take", "own" ..."""
     m = load_model()
     nouns = OBJECT_NOUNS | frozenset(_role_index_words())
-    return frozenset(f[5:] for f, w in m.weights.items()
+    return frozenset(f[5:] for f in m.feature_names()
                      if f.startswith("lead:") and f[5:] not in nouns and f[5:].isalpha()
-                     and any(fam != GENERIC and x > 0 for fam, x in w.items()))
+                     and any(fam != GENERIC and x > 0 for fam, x in (m.row(f) or {}).items()))
 
 
 def _role_index_words() -> set[str]:

@@ -35,16 +35,17 @@ FAMILIES = ["data-scientist", "data-analyst", "analytics-engineer", "data-engine
             "other-specialist", "generic"]
 
 HYPER = {"l2": 1e-5, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 3,
-         "prune": 0.8, "round": 1, "seed": 13, "class_power": 1.0, "scale": "sqrt"}
+         "prune": 0.3, "round": 1, "seed": 13, "class_power": 1.0, "scale": "sqrt"}
 # How far the rest of a posting's work moves a close call (``WorkModel.classify_many``): a
 # family's logit gains this times its share of the other items' work, so a posting made all of
 # one family adds at most this many logits to it. Two logits settle items whose own words leave
 # two families within about e^2 (7x) of each other and leave clear items alone.
 CONTEXT_WEIGHT = 2.0
-# How far the posting's title moves every item towards its family: one logit (e, about 2.7x),
+# How far the posting's title moves every item towards its family: two logits (e^2, about 7x),
 # enough for "analyse the data to help users decide" to read as data science under a Data
-# Scientist title, far too little to hide statistical modelling under a Data Engineer title.
-TITLE_WEIGHT = 1.0
+# Scientist title, too little to hide statistical modelling under a Data Engineer title. The
+# role-fit rules never read it: they compare the title with what the work says on its own.
+TITLE_WEIGHT = 2.0
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -84,9 +84,25 @@ def test_title_fact_reads_roles_family_and_junior_marker():
     ("Programme Manager (Digital Analytics)", "leadership"),    # oversees several kinds of work
     ("Bureau of Statistics: Survey Data Analyst", "data-analyst"),
     ("Geospatial Analyst II", "other-specialist"),              # GIS work is other-specialist work
+    ("Director, Analytics", "leadership"),                      # inverted: role noun, then its subject
+    ("Principal Engineer, Machine Learning", "ml-engineer"),    # the part after the comma modifies the noun
+    ("Senior Engineer, Data Platform", "data-engineer"),
+    ("Manager, Reporting", "leadership"),                       # no "reporting manager" title: a manager
+    ("Account Manager, Enterprise", None),                      # a manager of accounts is not leadership
 ])
 def test_title_family_from_real_titles(title, family):
     assert facts(f"# {title}\n").title.family == family
+
+
+def test_job_family_page_about_managing_a_discipline_reads_as_leadership():
+    t = facts("---\ntitle: Analytics Management\n---\n\nThe Analytics Management job family.\n").title
+    assert (t.family, t.job_family_page) == ("leadership", True)
+
+
+def test_a_labelled_job_title_is_not_a_duty_however_long():
+    text = ("# Data Lead\n\n## The role\n\n**Position title:** Office of Evidence: Program Evaluation "
+            "and Statistics Team Lead, Grade 15\n\nYou will design the survey sampling plans for three programs.\n")
+    assert [w.text[:10] for w in facts(text).work_items] == ["You will d"]
 
 
 @pytest.mark.parametrize("sentence,families", [

@@ -81,6 +81,10 @@ _NOT_YOURS = re.compile(
     re.I)
 # "**Job title:** ...", "Location: ...": a labelled fact, not a sentence about the work.
 _LABELLED_FACT = re.compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
+# Labels whose value is a fact of the job however long it runs ("Job title: Centers of
+# Excellence: Data & Analytics Modernization Lead GS15").
+_FACT_LABEL = re.compile(r"\b(?:title|position|grade|series|location|salary|pay|department|agency|"
+                         r"duty station|closing date|open(?:ing)? date|appointment type|schedule)\s*:", re.I)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -187,7 +191,8 @@ def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[
         text = block.text
         for off, sent in _sentences(text):
             fact = _LABELLED_FACT.match(sent)
-            if sent.rstrip().endswith(":") or (fact and len(sent[fact.end():].split()) <= 8):
+            if sent.rstrip().endswith(":") or (fact and (len(sent[fact.end():].split()) <= 8
+                                                         or _FACT_LABEL.search(fact.group(0)))):
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
             if _NOT_YOURS.search(sent):
                 continue  # what the hire will not do

@@ -166,6 +166,10 @@ def _discipline_family(g: TitleGrammar, title: str) -> str | None:
         if low[i] in _DISCIPLINE:
             role = " ".join(words[:i] + [_DISCIPLINE[low[i]]])
             key, _label = g.key(role)
+            if key not in g.family_ids:
+                # "Data Management": a page about managers of a discipline the taxonomy has no
+                # title for reads as the bare role noun's family ("manager": leadership).
+                key, _label = g.key(_DISCIPLINE[low[i]])
             return key if key in g.family_ids else None
     return None
 
@@ -201,7 +205,16 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
             family = key if key in g.family_ids else None
             if family is None:
                 # "Login.gov: Engineer", "Office of Solutions: Data Analyst": the piece with the role noun.
-                for piece in _SEGMENT.split(cleaned):
+                # "Staff Engineer, Applied ML", "Manager, Data": the role noun with the other
+                # parts as its modifiers ("Applied ML Engineer"), else the part with the noun.
+                pieces = _SEGMENT.split(cleaned)
+                for piece in list(pieces):
+                    parts = [p for p in _JOINT.split(piece) if p.strip()]
+                    with_head = [p for p in parts if g.head_index(g.words(p)) is not None]
+                    if len(parts) > 1 and len(with_head) == 1:
+                        rest = [p for p in parts if p is not with_head[0]]
+                        pieces += [" ".join(rest + [with_head[0]]), with_head[0]]
+                for piece in pieces:
                     if g.head_index(g.words(piece)) is not None:
                         key, _label = g.key(piece)
                         if key in g.family_ids:
