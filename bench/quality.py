@@ -47,15 +47,19 @@ TARGETS = {
 
 # -- the responsibility classifier ---------------------------------------------------------
 
-def _title_family(posting: Path, vocab) -> str | None:
-    """The family the linter reads from a posting's title (None when the posting is not there)."""
+def _posting_context(posting: Path, vocab, lines: list[int]) -> tuple[str | None, list[int] | None]:
+    """What the linter reads a posting's items with: the family of its title, and the section
+    (its heading's line) that holds each labelled line. (None, None) when the posting is not there."""
     from jdlint.document import Document
     from jdlint.domain import facts_for
 
     if not posting.is_file():
-        return None
-    title = facts_for(Document.parse(posting.read_text(encoding="utf-8"), str(posting), vocab), vocab).title
-    return title.family if title is not None else None
+        return None, None
+    doc = Document.parse(posting.read_text(encoding="utf-8"), str(posting), vocab)
+    title = facts_for(doc, vocab).title
+    starts = sorted(sec.line for sec in doc.sections)
+    groups = [max((s for s in starts if s <= line), default=0) for line in lines]
+    return (title.family if title is not None else None), groups
 
 
 def work_quality(labels_path: Path, corpus: Path) -> dict:
@@ -66,13 +70,14 @@ def work_quality(labels_path: Path, corpus: Path) -> dict:
     rows = []
     started = time.perf_counter()
     # Each posting's items are read together, as the linter reads a posting's work items: a
-    # close call goes the way its title and the rest of its work read.
+    # close call goes the way its title, its section and the rest of its work read.
     by_file: dict[str, list[dict]] = {}
     for it in items:
         by_file.setdefault(str(it.get("file", "")), []).append(it)
     for name, group in by_file.items():
-        title_family = _title_family(corpus / name, vocab) if name else None
-        for it, v in zip(group, vocab.classify_items([it["text"] for it in group], title_family)):
+        title_family, sections = (_posting_context(corpus / name, vocab, [int(it.get("line") or 0) for it in group])
+                                  if name else (None, None))
+        for it, v in zip(group, vocab.classify_items([it["text"] for it in group], title_family, sections)):
             rows.append((it, v.family, v.evidence))
     per_item_ms = (time.perf_counter() - started) * 1000 / max(len(items), 1)
     scored = [(it, fam) for it, fam, _w in rows if it["family"] != "generic"]

@@ -111,7 +111,7 @@ def render_text(data: dict[str, Any]) -> str:
         fam = w["family"] or "unclear"
         why = f" <- {', '.join(w['evidence'])}" if w["evidence"] else ""
         if w["by_context"]:
-            why += " (a close call; the title and the rest of the posting's work decided it)"
+            why += " (a close call; the title, its section and the rest of the posting's work decided it)"
         out.append(f"  {w['line']}: {fam}{why}: {_short(w['text'])}")
     out.append("")
     out.append("tools (line:column name [role]):")

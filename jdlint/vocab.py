@@ -281,13 +281,15 @@ class Vocab:
 
         return classify_for_vocab(self, text)
 
-    def classify_items(self, texts: list[str], title_family: str | None = None) -> list[Any]:
+    def classify_items(self, texts: list[str], title_family: str | None = None,
+                       groups: list[Any] | None = None) -> list[Any]:
         """A ``workfamily.Verdict`` (family or None, deciding words, by_context, score) for each
-        work item of one posting, each read in the context of the title's family and of the
-        others (``workfamily.classify_many``)."""
+        work item of one posting, each read in the context of the title's family, of the items
+        in the same section (``groups``: one key per item) and of the others
+        (``workfamily.classify_many``)."""
         from .workfamily import classify_items_for_vocab
 
-        return classify_items_for_vocab(self, texts, title_family)
+        return classify_items_for_vocab(self, texts, title_family, groups)
 
     def family_label(self, fam_id: str) -> str:
         for fam in self.families:

@@ -36,7 +36,7 @@ features pushed the winner furthest above the runner-up.
 API::
 
     classify(text) -> Classification(family, score, evidence, runner_up, margin, top, by_context)
-    WorkModel.classify_many(texts, title_family=None)  # a posting's items read together
+    WorkModel.classify_many(texts, title_family=None, groups=None)  # a posting's items read together (groups: sections)
     WorkModel.classify_posting(texts, title_family)    # (with the title, without it)
     classify_items_for_vocab(vocab, texts, title_family) -> [Verdict]  # Vocab.classify_items
     lead_verbs() -> frozenset                          # the duty verbs the model learned
@@ -54,7 +54,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 FEATURE_VERSION = 4
 GENERIC = "generic"
@@ -622,6 +622,7 @@ class WorkModel:
         self.scale: str = data.get("scale", "sqrt")
         self.scope_rule: bool = bool(data.get("scope_rule", True))
         self.context_weight: float = float(data.get("context_weight", 0.0))
+        self.section_weight: float = float(data.get("section_weight", 0.0))
         self.title_weight: float = float(data.get("title_weight", 0.0))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
 
@@ -663,7 +664,7 @@ class WorkModel:
         return self._decide(feats, self.scores(feats), None, n_evidence)
 
     def classify_many(self, texts: list[str], n_evidence: int = 4,
-                      title_family: str | None = None) -> list[Classification]:
+                      title_family: str | None = None, groups: list[Any] | None = None) -> list[Classification]:
         """Each item of one posting, read in the context of the title and of the others.
 
         The title's family (``title_family``) first gains ``title_weight`` logits on every item:
@@ -676,23 +677,28 @@ class WorkModel:
         reads: each family's score gains ``context_weight`` times that family's share of the
         OTHER items' work (their probabilities, generic left out). An item with clear words
         keeps its family however the rest of the posting reads, so a DevOps posting's two
-        Android items stay Android work."""
-        feats = [features(t) for t in texts]
-        return self._read_together(feats, [self.scores(f) for f in feats], n_evidence, title_family)
+        Android items stay Android work.
 
-    def classify_posting(self, texts: list[str], title_family: str | None,
-                         n_evidence: int = 4) -> tuple[list[Classification], list[Classification]]:
+        ``groups`` (one key per item: its section) adds the nearer context: a family's score also
+        gains ``section_weight`` times its share of the work of the other items in the same
+        section. A job-family page's "Data Governance" level or a "Specialties: Infrastructure"
+        list reads as its own section reads, not only as the whole page does."""
+        feats = [features(t) for t in texts]
+        return self._read_together(feats, [self.scores(f) for f in feats], n_evidence, title_family, groups)
+
+    def classify_posting(self, texts: list[str], title_family: str | None, n_evidence: int = 4,
+                         groups: list[Any] | None = None) -> tuple[list[Classification], list[Classification]]:
         """``classify_many`` with the title and without it, from one feature pass: the second
         list is what the work says on its own, which is what a rule comparing the work with the
         title must read (the title cannot be evidence for itself)."""
         feats = [features(t) for t in texts]
         scores = [self.scores(f) for f in feats]
-        titled = self._read_together(feats, [dict(s) for s in scores], n_evidence, title_family)
-        untitled = self._read_together(feats, scores, n_evidence, None) if title_family else titled
+        titled = self._read_together(feats, [dict(s) for s in scores], n_evidence, title_family, groups)
+        untitled = self._read_together(feats, scores, n_evidence, None, groups) if title_family else titled
         return titled, untitled
 
     def _read_together(self, feats: list[list[Feature]], scores: list[dict[str, float]], n_evidence: int,
-                       title_family: str | None) -> list[Classification]:
+                       title_family: str | None, groups: list[Any] | None = None) -> list[Classification]:
         own_tops = [max(sc, key=lambda f: (sc[f], f)) if sc else None for sc in scores]
         # Whether an item is work at all is its own words' call, tipped at most by the title:
         # the other items only choose between families for items that are work.
@@ -700,23 +706,41 @@ class WorkModel:
         if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
             for sc in scores:
                 sc[title_family] += self.title_weight
-        if self.context_weight <= 0 or len(scores) < 3:
+        by_section = groups is not None and len(groups) == len(scores) and self.section_weight > 0
+        if (self.context_weight <= 0 or len(scores) < 3) and not by_section:
             return [self._decide(f, s, None, n_evidence, own) for f, s, own in zip(feats, scores, own_tops)]
         work = [self._work_share(s) if w else {} for s, w in zip(scores, is_work)]
-        total = dict.fromkeys(self.families, 0.0)
-        for w in work:
-            for fam, x in w.items():
-                total[fam] += x
+        total = self._sum(work)
+        section_total: dict[Any, dict[str, float]] = {}
+        if by_section:
+            assert groups is not None
+            for g in set(groups):
+                section_total[g] = self._sum(w for w, g2 in zip(work, groups) if g2 == g)
+        posting_weight = self.context_weight if len(scores) >= 3 else 0.0
         out = []
-        for f, s, w, own in zip(feats, scores, work, own_tops):
+        for i, (f, s, w, own) in enumerate(zip(feats, scores, work, own_tops)):
             if own == GENERIC:
                 out.append(self._decide(f, s, None, n_evidence, own))
                 continue
-            others = {fam: total[fam] - w.get(fam, 0.0) for fam in total}
-            z = sum(others.values())
-            context = {fam: x / z for fam, x in others.items()} if z > 0 else None
-            out.append(self._decide(f, s, context, n_evidence, own))
+            context = dict.fromkeys(self.families, 0.0)
+            for weight, tot in ((posting_weight, total),
+                                (self.section_weight, section_total.get(groups[i]) if by_section and groups else None)):
+                if not weight or tot is None:
+                    continue
+                others = {fam: tot[fam] - w.get(fam, 0.0) for fam in tot}
+                z = sum(others.values())
+                if z > 1e-9:
+                    for fam, x in others.items():
+                        context[fam] += weight * x / z
+            out.append(self._decide(f, s, context if any(context.values()) else None, n_evidence, own))
         return out
+
+    def _sum(self, shares: Iterable[dict[str, float]]) -> dict[str, float]:
+        total = dict.fromkeys(self.families, 0.0)
+        for w in shares:
+            for fam, x in w.items():
+                total[fam] += x
+        return total
 
     def _work_share(self, s: dict[str, float]) -> dict[str, float]:
         """One item's probability over the families, generic left out (its work, not its words)."""
@@ -727,8 +751,8 @@ class WorkModel:
                 n_evidence: int, own_top: str | None = None) -> Classification:
         if own_top is None:
             own_top = max(s, key=lambda f: (s[f], f)) if s else None
-        if context:
-            s = {fam: v + self.context_weight * context.get(fam, 0.0) for fam, v in s.items()}
+        if context:  # already weighted (``_read_together``)
+            s = {fam: v + context.get(fam, 0.0) for fam, v in s.items()}
         ranked = sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))
         prob = _softmax(s)
         order = [f for f, _ in ranked]
@@ -874,7 +898,8 @@ def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
     return v.family, v.evidence
 
 
-def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None = None) -> list[Verdict]:
+def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None = None,
+                             groups: list[Any] | None = None) -> list[Verdict]:
     """``Vocab.classify_items``: a ``Verdict`` for each work item of one posting, read together
     (``WorkModel.classify_many``).
 
@@ -884,7 +909,7 @@ def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None =
     model = load_model()
     known = set(model.families)
     extra = [f for f in getattr(vocab, "families", []) if f.get("id") not in known and f.get("keywords")]
-    verdicts, untitled = model.classify_posting(list(texts), title_family)
+    verdicts, untitled = model.classify_posting(list(texts), title_family, groups=groups)
     out: list[Verdict] = []
     for text, c, u in zip(texts, verdicts, untitled):
         best = _extra_family(extra, text) if extra else None

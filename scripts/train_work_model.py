@@ -37,10 +37,14 @@ FAMILIES = ["data-scientist", "data-analyst", "analytics-engineer", "data-engine
 HYPER = {"l2": 1e-5, "epochs": 300, "lr": 0.2, "alt_weight": 0.35, "min_count": 3,
          "prune": 0.3, "round": 1, "seed": 13, "class_power": 1.0, "scale": "sqrt"}
 # How far the rest of a posting's work moves a close call (``WorkModel.classify_many``): a
-# family's logit gains this times its share of the other items' work, so a posting made all of
-# one family adds at most this many logits to it. Two logits settle items whose own words leave
-# two families within about e^2 (7x) of each other and leave clear items alone.
-CONTEXT_WEIGHT = 2.0
+# family's logit gains CONTEXT_WEIGHT times its share of the other items' work, and
+# SECTION_WEIGHT times its share of the work of the other items in the same section, so a
+# posting made all of one family adds at most three logits to it. That settles items whose own
+# words leave two families within about e^3 (20x) of each other and leaves clear items alone;
+# the section counts twice the page because a job-family page's levels and specialties (a
+# "Data Governance" director, an "Infrastructure" specialty) differ from the page as a whole.
+CONTEXT_WEIGHT = 1.0
+SECTION_WEIGHT = 2.0
 # How far the posting's title moves every item towards its family: two logits (e^2, about 7x),
 # enough for "analyse the data to help users decide" to read as data science under a Data
 # Scientist title, too little to hide statistical modelling under a Data Engineer title. The
@@ -158,9 +162,10 @@ def train(items, hyper=HYPER):
 
 
 def model_data(weights, min_prob=0.0, min_margin=0.0, meta=None, scale="sqrt", context_weight=CONTEXT_WEIGHT,
-               title_weight=TITLE_WEIGHT):
+               title_weight=TITLE_WEIGHT, section_weight=SECTION_WEIGHT):
     return {"families": FAMILIES, "weights": weights, "min_prob": min_prob, "min_margin": min_margin,
             "scale": scale, "context_weight": context_weight, "title_weight": title_weight,
+            "section_weight": section_weight,
             "feature_version": wf.FEATURE_VERSION, **(meta or {})}
 
 

@@ -137,14 +137,15 @@ def test_weights_file_is_small_and_sorted():
 
 # -- a posting's items read together ----------------------------------------------------------
 
-def _toy_model(context_weight: float = 2.0) -> wf.WorkModel:
+def _toy_model(context_weight: float = 2.0, section_weight: float = 0.0) -> wf.WorkModel:
     # Two families and generic; "pipeline" is data engineering, "dashboard" analysis, and
     # "data" leans very slightly to analysis.
     return wf.WorkModel({
         "families": ["data-engineer", "data-analyst", "generic"],
         "weights": {"w:" + wf.lemma("pipeline"): {"0": 4.0}, "w:" + wf.lemma("dashboard"): {"1": 4.0},
                     "w:" + wf.lemma("data"): {"1": 0.3, "0": 0.1}, "w:" + wf.lemma("lunch"): {"2": 3.0}},
-        "scale": "none", "context_weight": context_weight, "min_prob": 0.0, "scope_rule": False,
+        "scale": "none", "context_weight": context_weight, "section_weight": section_weight,
+        "min_prob": 0.0, "scope_rule": False,
     })
 
 
@@ -156,6 +157,20 @@ def test_a_close_call_goes_the_way_the_rest_of_the_posting_reads():
     verdicts = m.classify_many(posting)
     assert [v.family for v in verdicts] == ["data-engineer"] * 4
     assert verdicts[3].by_context and not verdicts[0].by_context
+
+
+def test_a_close_call_goes_the_way_its_own_section_reads_before_the_page():
+    # A job-family page mostly about pipelines, with one section about dashboards: the close
+    # call in that section is read as its section reads, not as the page does.
+    m = _toy_model(context_weight=1.0, section_weight=2.0)
+    posting = ["Own the pipeline", "Repair a pipeline", "Extend the pipeline", "Move the pipeline",
+               "Build a dashboard", "Tidy the data"]
+    groups = [10, 10, 10, 10, 20, 20]
+    assert m.classify_many(posting)[5].family == "data-engineer"  # the page alone
+    read = m.classify_many(posting, groups=groups)
+    assert [v.family for v in read] == ["data-engineer"] * 4 + ["data-analyst"] * 2
+    # The same item in the page's own section reads as the page.
+    assert m.classify_many(posting, groups=[10, 10, 10, 10, 20, 10])[5].family == "data-engineer"
 
 
 def test_clear_items_keep_their_family_whatever_the_posting_reads():

@@ -178,7 +178,7 @@ def _opening_sections(doc: Any) -> set[int]:
     return out
 
 
-def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[int, str]]:
+def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[int, str, int]]:
     opening = _opening_sections(doc)
     title_line = doc.title.line if doc.title is not None else None
     for block in doc.blocks:
@@ -204,21 +204,22 @@ def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[
                 if len(unit.split()) < 3:
                     continue
                 line, _col = block.position(off + doff + lead)
-                yield line, unit
+                yield line, unit, int(sec.line)
 
 
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
     heads = frozenset(grammar(vocab).heads)  # the title grammar's role nouns, lower case
-    units: list[tuple[int, str, str]] = [
-        (int(it.line), str(it.text), "item") for it in doc.items
+    # (line, text, source, section): the section is the nearer context a close call is read in.
+    units: list[tuple[int, str, str, int]] = [
+        (int(it.line), str(it.text), "item", int(it.section.line)) for it in doc.items
         if not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab))
         and not _NOT_YOURS.search(str(it.text))]
-    units += [(line, text, "prose") for line, text in _prose_units(doc, vocab, heads)]
+    units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, vocab, heads)]
     units.sort(key=lambda u: u[0])
-    verdicts = vocab.classify_items([u[1] for u in units], title_family)
+    verdicts = vocab.classify_items([u[1] for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
                      v.work_family, v.work_score, tuple(v.work_evidence))
-            for (line, text, source), v in zip(units, verdicts)]
+            for (line, text, source, _section), v in zip(units, verdicts)]
 
 
 def family_groups(vocab: Any) -> dict[str, str]:
