@@ -89,6 +89,8 @@ def test_title_fact_reads_roles_family_and_junior_marker():
     ("Senior Engineer, Data Platform", "data-engineer"),
     ("Manager, Reporting", "leadership"),                       # no "reporting manager" title: a manager
     ("Account Manager, Enterprise", None),                      # a manager of accounts is not leadership
+    ("Senior Growth Analyst", "data-analyst"),                  # an analyst of a function's data
+    ("Financial Analyst", None),                                 # finance, not data analysis
 ])
 def test_title_family_from_real_titles(title, family):
     assert facts(f"# {title}\n").title.family == family
