@@ -91,6 +91,8 @@ def test_title_fact_reads_roles_family_and_junior_marker():
     ("Account Manager, Enterprise", None),                      # a manager of accounts is not leadership
     ("Senior Growth Analyst", "data-analyst"),                  # an analyst of a function's data
     ("Financial Analyst", None),                                 # finance, not data analysis
+    ("Principal/Lead Cloud Platform Engineer", "sre-devops"),   # runs the platform others ship on
+    ("Senior ML Platform Engineer", "mlops"),                   # ... unless it is the ML platform
 ])
 def test_title_family_from_real_titles(title, family):
     assert facts(f"# {title}\n").title.family == family
