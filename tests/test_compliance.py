@@ -158,3 +158,55 @@ def test_eu_title_rule_counts_from_the_transposition_deadline(today, fires):
     assert bool(found) is fires
     if fires:
         assert found[0].severity is Severity.WARNING and (found[0].line, found[0].column) == (4, 3)
+
+
+# -- statements a law asks for only of some postings, and from its own date -------------------
+
+COLORADO = "# Analytics Engineer\n\nBased in Boulder, CO.\n\nSalary: $105,000 - $125,000 a year, with medical and dental cover.\n"
+
+
+def _statements(text, today=date(2026, 12, 1), **cfg):
+    found = lint_text(text, {"compliance": True, **cfg}, today=today)
+    return [f.message for f in found if f.rule == "missing-required-statement"]
+
+
+@pytest.mark.parametrize("today, fires", [(date(2023, 12, 31), False), (date(2024, 1, 1), True)])
+def test_colorado_asks_for_the_closing_date_from_2024(today, fires):
+    got = _statements(COLORADO, today)
+    assert any("application window" in m for m in got) is fires
+    assert _statements(COLORADO + "\nApplications close on 15 March 2027.\n", today) == []
+
+
+def test_an_automated_screening_notice_is_asked_only_of_a_posting_that_screens_that_way():
+    nyc = "# Backend Engineer\n\nLocation: New York, NY. Salary: $150,000 - $180,000 a year.\n\n"
+    screens = nyc + "Applications are ranked using AI software before a recruiter reads them.\n"
+    (msg,) = _statements(screens)
+    assert "Local Law 144" in msg and "New York, NY" in msg
+    assert _statements(nyc + "A recruiter reads every application.\n") == []
+    notice = screens + "To request an alternative selection process or an accommodation, write to jobs@example.com.\n"
+    assert _statements(notice) == []
+    # The same sentence in Boston is under no such law.
+    assert _statements(screens.replace("New York, NY", "Boston, MA")) == []
+
+
+def test_illinois_video_interviews_analysed_by_ai_need_consent():
+    text = ("# Support Lead\n\nBased in Chicago, IL. Pay: $70,000 - $85,000 a year, with health insurance.\n\n"
+            "You will record a video interview that an AI model scores.\n")
+    (msg,) = _statements(text)
+    assert "820 ILCS 42/5" in msg
+    assert _statements(text + "We ask for your consent before any AI analysis.\n") == []
+
+
+def test_a_job_titled_for_customers_still_names_its_own_place():
+    # "Customer" in the job's own title is not a third party's section: its place counts.
+    text = "# Customer Success Manager\n\nBased in Chicago, IL.\n"
+    assert any("benefits" in m for m in _statements(text))
+
+
+def test_pay_without_a_period_is_unreadable_under_a_pay_law():
+    text = "# Support Engineer\n\nLocation: Seattle, WA. Pay: $38 - $52, with medical cover.\n"
+    found = [f for f in lint_text(text, {"compliance": True}, today=date(2026, 12, 1)) if f.rule == "pay-range-valid"]
+    assert len(found) == 1 and "period" in found[0].message and found[0].severity == Severity.WARNING
+    for fixed in ("$38 - $52 an hour", "$38 - $52/hr", "$95,000 - $110,000"):
+        ok = text.replace("$38 - $52", fixed)
+        assert [f for f in lint_text(ok, {"compliance": True}, today=date(2026, 12, 1)) if f.rule == "pay-range-valid"] == []

@@ -32,7 +32,7 @@ def compliance_data() -> dict:
     for raw in data["checks"]:
         chk = dict(data.get(raw["use"], {}), **raw) if raw.get("use") else dict(raw)
         chk["_patterns"] = [regex.compile(p, regex.I) for p in chk["patterns"]]
-        for key in ("not_in_sentence", "unless_anywhere", "request", "present"):
+        for key in ("not_in_sentence", "unless_anywhere", "request", "present", "when"):
             chk["_" + key] = regex.compile(chk[key], regex.I) if chk.get(key) else None
         checks.append(chk)
     return {"checks": checks, "us_places": set(data["us_places"]),
@@ -165,7 +165,7 @@ class ComplianceKind(Kind):
 
     def _finding(self, doc, rule, chk, place, line, col, figure, **extra):
         return rule.finding(
-            doc, line, col, line, col + len(figure), match=figure,
+            doc, line, col, line, col + len(figure), match=figure, variant=chk.get("test"),
             law=chk["law"], citation=chk["citation"], place=place, instead=chk["instead"],
             jurisdiction=chk["jurisdiction"], since=chk["effective"],
             help=f"{chk['instead'][0].upper()}{chk['instead'][1:]}. Law: {chk['citation']} ({chk['url']}).",
@@ -186,6 +186,30 @@ class ComplianceKind(Kind):
             if high - low > cap and not (above and high > above):
                 yield self._finding(doc, rule, chk, place, line, col, figure, width=f"${high - low:,.0f}",
                                     max_width=f"${cap:,.0f}", exempt_above=f"${above:,.0f}")
+
+    def _pay_period(self, doc, rule, ctx, chk, place):
+        """A pay figure whose sentence never says what period it pays for: "$45 - $60" (an hour? a
+        day?), "$4,000 - $5,000" (a month? a year?). Figures of 20,000 or more read as a year's pay."""
+        from ..domain.pay import _is_pay, compiled
+
+        c = compiled(ctx.vocab)
+        text, position = doc.joined()
+        period = chk["_present"]
+        taken: list[tuple[int, int]] = []
+        for rx in c["ranges"]:
+            for m in rx.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken) or not _is_pay(text, m, c):
+                    continue
+                taken.append((m.start(), m.end()))
+                nums = _amounts(m.group(0))
+                if not nums or max(nums) >= 20000:
+                    continue  # "$90,000 - $110,000" reads as a year's pay without saying so
+                if period is None or period.search(_sentence(text, m.start(), m.end())):
+                    continue
+                if period.search(text[m.end():m.end() + 40]):
+                    continue  # "$40 - $55 / hr" split from its period by a line break
+                line, col = position(m.start())
+                yield self._finding(doc, rule, chk, place, line, col, m.group(0))
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         if rule.options.get("legally_required") or not doc.has_content():
@@ -208,10 +232,24 @@ class ComplianceKind(Kind):
             if chk["_unless_anywhere"] is not None and chk["_unless_anywhere"].search(text):
                 continue
             if chk.get("test") == "required-statement":
+                trigger = None
+                if chk["_when"] is not None:
+                    # Required only of a posting that does something ("applications are screened
+                    # by an automated tool"): reported at the sentence that says it.
+                    trigger = chk["_when"].search(text)
+                    if trigger is None:
+                        continue
                 if chk["_present"] is not None and not chk["_present"].search(text):
-                    mention = self._mention(chk, ctx, place)
-                    line, col, figure = mention if mention else (*doc.anchor()[:2], place)
+                    if trigger is not None:
+                        line, col = position(trigger.start())
+                        figure = trigger.group(0)
+                    else:
+                        mention = self._mention(chk, ctx, place)
+                        line, col, figure = mention if mention else (*doc.anchor()[:2], place)
                     yield self._finding(doc, rule, chk, place, line, col, figure, what=chk.get("what", ""))
+                continue
+            if chk.get("test") == "pay-period":
+                yield from self._pay_period(doc, rule, ctx, chk, place)
                 continue
             if chk.get("in_title"):
                 title = doc.title

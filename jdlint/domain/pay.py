@@ -204,9 +204,12 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
         return True
     if not c["location_cues"].search(sentence):
         return False
-    if c["third_party"].search(block.section.title) and not c["first_party"].search(
-            _THIRD_PARTY_OURS.sub(" ", sentence)):
-        return False  # "Offices: Boston, Denver" under "About our client"
+    title_line = doc.title.line if doc.title is not None else None
+    if (block.section.line != title_line and c["third_party"].search(block.section.title)
+            and not c["first_party"].search(
+            _THIRD_PARTY_OURS.sub(" ", sentence))):
+        return False  # "Offices: Boston, Denver" under "About our client" (not the job's title:
+        # a "Customer Success Manager" posting is not about a customer's offices)
     # Whose place it is: the nearest party word before the location word ("Acme, our client,
     # has offices in Boston" is the client's; "we have offices in Boston" the employer's).
     cues = list(c["location_cues"].finditer(sentence))
