@@ -96,6 +96,7 @@ def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[st
             if not rule.kind.after_suppression:
                 findings.extend(rule.check(doc, ctx))
     findings, outcome = suppressions.apply(doc, findings, cfg.ruleset.get, frozenset(r.name for r in rules))
+    findings = _drop_superseded(findings, rules)
     if outcome is not None:
         ctx.suppression = outcome
         for rule in rules:
@@ -103,6 +104,26 @@ def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[st
                 findings.extend(rule.check(doc, ctx))
     findings.sort()
     return findings
+
+
+def _drop_superseded(findings: list[Finding], rules: list[Any]) -> list[Finding]:
+    """One finding per phrase: a rule's finding is dropped where a rule that ``supersedes`` it
+    reports overlapping words ("digital native": the law's age-proxy finding, not also the
+    wording one)."""
+    over = {r.name: set(r.supersedes) for r in rules if r.supersedes}
+    if not over:
+        return findings
+    spans: dict[str, list[tuple[int, int, int, int]]] = {}
+    for f in findings:
+        for lower in over.get(f.rule, ()):
+            spans.setdefault(lower, []).append((f.line, f.column, f.end_line, f.end_column))
+
+    def covered(f: Finding) -> bool:
+        a = (f.line, f.column)
+        b = (f.end_line, f.end_column)
+        return any((l1, c1) < b and a < (l2, c2) for l1, c1, l2, c2 in spans.get(f.rule, ()))
+
+    return [f for f in findings if not covered(f)]
 
 
 def discover(paths: Iterable[str], finder: ConfigFinder, gitignore: Any = None) -> Iterator[tuple[str, str | None]]:

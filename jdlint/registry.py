@@ -21,7 +21,8 @@ from .patterns import MAX_SECONDS
 from .resources import rules_dir
 
 REQUIRED_KEYS = ("id", "name", "kind", "severity", "message", "why", "instead", "examples")
-OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source", "evidence", "sources", "pack")
+OPTIONAL_KEYS = ("options", "scope", "summary", "catches", "opt_in", "source", "evidence", "sources", "pack",
+                 "supersedes")
 
 # How strong the evidence behind a rule is, strongest first: a law or regulator's text, a field
 # experiment on real postings, a peer-reviewed or lab study, a vendor's data (real but methods not
@@ -85,6 +86,9 @@ class Rule:
     evidence: str = ""  # one of EVIDENCE_GRADES; empty only for a pack rule that gives none
     sources: tuple = ()  # ({title, publisher, year, url[, note]}, ...)
     pack: str = ""  # a built-in pack the rule belongs to ("compliance"): on with `packs: [compliance]`
+    # Rules whose finding on the same words this rule's finding replaces (age-proxy's legal
+    # "digital native" finding says all that exclusionary-language's would, and more).
+    supersedes: tuple[str, ...] = ()
 
     def with_settings(self, severity: Severity | None = None, options: dict | None = None) -> "Rule":
         opts = dict(self.options)
@@ -258,8 +262,15 @@ def build_rule(data: Any, where: str) -> Rule:
         catches=str(data.get("catches") or summary).strip(),
         scope=str(data.get("scope", "line")), opt_in=bool(data.get("opt_in", False)),
         source=str(data.get("source", "")), file=where, evidence=evidence, sources=sources,
-        pack=str(data.get("pack", "")),
+        pack=str(data.get("pack", "")), supersedes=_names(data, "supersedes", where),
     )
+
+
+def _names(data: dict, key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(where, yamlio.line_of(data, key), f"'{key}' must be a list of rule names")
+    return tuple(value)
 
 
 def validate_evidence(data: dict, where: str, severity: Severity) -> tuple[str, tuple]:

@@ -210,3 +210,11 @@ def test_pay_without_a_period_is_unreadable_under_a_pay_law():
     for fixed in ("$38 - $52 an hour", "$38 - $52/hr", "$95,000 - $110,000"):
         ok = text.replace("$38 - $52", fixed)
         assert [f for f in lint_text(ok, {"compliance": True}, today=date(2026, 12, 1)) if f.rule == "pay-range-valid"] == []
+
+
+def test_a_phrase_the_law_covers_is_reported_once():
+    text = ("---\nlocation: Austin, TX, United States\n---\n# Data Analyst\n\n## Requirements\n\n"
+            "- A digital native who is comfortable with modern tools\n")
+    on = [f.rule for f in lint_text(text, {"compliance": True}, today=date(2026, 12, 1)) if "digital" in f.match]
+    off = [f.rule for f in lint_text(text, today=date(2026, 12, 1)) if "digital" in f.match]
+    assert on == ["age-proxy"] and off == ["exclusionary-language"]
