@@ -77,6 +77,7 @@ class Vocab:
         self.title_grammar: dict = roles["title"]
         self.conflicts = [tuple(c["families"]) + (c.get("source", ""),) for c in roles.get("conflicts", [])]
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
+        self.specialisms: list[dict] = list(roles.get("specialisms") or [])
         self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
         self.inclusive = data["inclusive"]
         self.pay = data["pay"]
@@ -292,10 +293,22 @@ class Vocab:
         return classify_items_for_vocab(self, texts, title_family, groups)
 
     def family_label(self, fam_id: str) -> str:
-        for fam in self.families:
+        for fam in [*self.families, *self.specialisms]:
             if fam["id"] == fam_id:
                 return fam.get("label", fam_id)
         return fam_id
+
+    @cached_property
+    def _specialism_cues(self) -> list[tuple[str, str, Any]]:
+        return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0)) for sp in self.specialisms if sp.get("cues")]
+
+    def specialism(self, family: str, text: str) -> str:
+        """The specialism of ``family`` an item's words name ("client-software" for a software
+        item about the iOS app), else the family itself."""
+        for of, sid, rx in self._specialism_cues:
+            if of == family and rx.search(text):
+                return sid
+        return family
 
 
 def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]:

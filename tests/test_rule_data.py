@@ -85,8 +85,10 @@ def test_pay_dates_and_stage_tools_are_known():
         assert "tool" not in entry or v.tool_by_name(entry["tool"]) is not None, entry
         assert set(entry["stages"]) <= set(data["stages"]["stages"])
     families = {f["id"] for f in data["roles"]["families"]}
+    specialisms = {sp["id"] for sp in data["roles"].get("specialisms", [])}
+    assert all(sp["of"] in families for sp in data["roles"].get("specialisms", []))
     for pair in data["roles"]["conflicts"]:
-        assert set(pair["families"]) <= families
+        assert set(pair["families"]) <= families | specialisms
     for pair in data["roles"]["adjacent"]:
         assert set(pair) <= families
 

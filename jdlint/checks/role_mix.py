@@ -137,6 +137,7 @@ class RoleMixKind(Kind):
                 fam = str(w.family)
             else:
                 continue
+            fam = vocab.specialism(fam, w.text)  # the iOS app is not DevOps-adjacent software work
             if fam not in ignored:  # managing is not a role mix
                 counted.append((w, fam))
                 fams.append(fam)
