@@ -161,16 +161,25 @@ class Vocab:
         data = self.data["questions"]
         classes = data.get("classes", {})
 
-        def expand(pattern: str):
+        def text(pattern: str) -> str:
             for _ in range(3):  # a class may name another ("work" holds "system")
                 for name, rx in classes.items():
                     pattern = pattern.replace("{" + name + "}", rx)
-            return _rx(QUESTION_GAP.join(pattern.split(" ~ ")))
+            return QUESTION_GAP.join(pattern.split(" ~ "))
 
-        return [dict(q, headings=[expand(c) for c in q.get("headings", [])],
-                     answers=[expand(c) for c in q.get("answers", [])],
-                     team_answers=[expand(c) for c in q.get("team_answers", [])])
-                for q in data["questions"]]
+        def one(patterns: list[str]):
+            # A question's cues as one alternation: one search per sentence, not one per cue
+            # (it matches wherever any cue does, at the earliest place one does).
+            return _rx("|".join(f"(?:{text(c)})" for c in patterns)) if patterns else None
+
+        out = []
+        for q in data["questions"]:
+            answers, team = list(q.get("answers", [])), list(q.get("team_answers", []))
+            out.append(dict(q, headings=[_rx(text(c)) for c in q.get("headings", [])],
+                            answers=[_rx(text(c)) for c in answers],
+                            team_answers=[_rx(text(c)) for c in team],
+                            any_answer=one(answers + team), any_team_answer=one(team)))
+        return out
 
     @cached_property
     def question_filters(self):

@@ -103,8 +103,8 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
                 for q in open_qs:
                     if q["id"] in found and found[q["id"]][0] <= line_a:
                         continue
-                    cues = q["team_answers"] if past else q["answers"] + q["team_answers"]
-                    m = next((m for rx in cues for m in [rx.search(clause)] if m), None)
+                    cue = q["any_team_answer"] if past else q["any_answer"]
+                    m = cue.search(clause) if cue is not None else None
                     if m:
                         note(q["id"], block.position(a + m.start())[0], m.group(0))
 
