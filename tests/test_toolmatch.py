@@ -202,3 +202,40 @@ def _score():
 def test_written_postings_meet_the_targets():
     recall, precision, role_acc = _score()
     assert recall >= 0.9 and precision >= 0.95 and role_acc >= 0.85, (recall, precision, role_acc)
+
+
+# -- one pass: the automaton finds exactly what the catalog's pattern finds ---------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jdlint.toolmatch import NameScanner  # noqa: E402
+
+_INDEX = V._tool_index
+_PIECES = ["Go", "go", "R", "C", "C++", "C#", ".NET", "Node", "Node.js", "Spark", "spark", "PySpark",
+           "Slack", "Slack-like", "-based", "React", "React Native", "dbt", "DBT", "AWS", "S3", "Excel",
+           "Power BI", "Tableau", "k8s", "Kubernetes", " ", " ", ", ", "/", "-", ".", "@", "#", "'s", "\u2019",
+           "&", "+", "_", "x", "é", "İ", "ß", "\n", "e.g. ", "Rust", "Julia", "SQL", "NoSQL", "MySQL"]
+
+
+def _by_regex(scanner: NameScanner, text: str) -> list[tuple[int, int, str]]:
+    rx = scanner._rx()
+    if rx is None:
+        return []
+    return [(m.start(), m.end(), m.group(0).lower() if scanner.ignore_case else m.group(0)) for m in rx.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_automaton_and_the_pattern_agree_on_any_text(text):
+    for scanner in (_INDEX._any, _INDEX._case):
+        assert list(scanner.finditer(text)) == _by_regex(scanner, text)
+
+
+def test_the_automaton_and_the_pattern_agree_on_every_posting():
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures").glob("*/*.md"))]
+    corpus = root.parent / "shared" / "corpus" / "real"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))] if corpus.is_dir() else []
+    for text in texts:
+        for scanner in (_INDEX._any, _INDEX._case):
+            assert list(scanner.finditer(text)) == _by_regex(scanner, text)
