@@ -223,7 +223,7 @@ class NameScanner:
         self._regex: Any = None
         self._automaton: Any = None
         try:
-            import ahocorasick
+            import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
         except ImportError:  # pragma: no cover - the dependency has wheels for every platform we support
             return
         a = ahocorasick.Automaton()
