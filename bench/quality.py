@@ -208,7 +208,7 @@ ROLE_FIT = ("title-scope-mismatch", "conflated-roles")
 
 
 def rolefit_quality(folder: Path) -> dict | None:
-    """Precision and recall of the role-fit rules on bench/rolefit/ (postings with a key)."""
+    """Precision and recall of the role-fit rules on a folder of postings with a key.yaml."""
     from jdlint.engine import lint_paths
 
     key_path = folder / "key.yaml"
@@ -224,7 +224,7 @@ def rolefit_quality(folder: Path) -> dict | None:
         fp = sorted(n for n in key if rule not in key[n] and rule in got[n])
         fn = sorted(n for n in key if rule in key[n] and rule not in got[n])
         per_rule[rule] = (tp, fp, fn)
-    return {"postings": len(key), "per_rule": per_rule}
+    return {"name": f"bench/{folder.name}", "postings": len(key), "per_rule": per_rule}
 
 
 # -- the report --------------------------------------------------------------------------------
@@ -235,7 +235,7 @@ def _mark(value: float, target: float, higher_is_better: bool = True) -> str:
 
 
 def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict | None, summary_only: bool,
-           rolefit: dict | None = None) -> str:
+           rolefits: list[dict] | None = None) -> str:
     out = ["# jdlint quality", "",
            f"Written by `python bench/quality.py` on {date.today().isoformat()}. The labels are a development "
            "set (`../shared/corpus/labels`): watch these figures, do not tune to the labels' words.", "",
@@ -257,11 +257,11 @@ def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict |
         out.append(f"| real corpus: info findings per posting ({corpus['postings']} postings) | "
                    f"{corpus['info_per_posting']:.2f} | {TARGETS['info findings per posting']:.0f} | "
                    f"{_mark(corpus['info_per_posting'], TARGETS['info findings per posting'], False)} |")
-    if rolefit:
+    for rolefit in rolefits or []:
         for rule, (tp, fp, fn) in rolefit["per_rule"].items():
             p = tp / (tp + len(fp)) if tp + len(fp) else 1.0
             r = tp / (tp + len(fn)) if tp + len(fn) else 1.0
-            out.append(f"| bench/rolefit ({rolefit['postings']} postings in other words): {rule} precision / recall | "
+            out.append(f"| {rolefit['name']} ({rolefit['postings']} postings in other words): {rule} precision / recall | "
                        f"{p:.2f} / {r:.2f} | | |")
     worst = sorted(fixtures.items(), key=lambda x: min(x[1][3], x[1][4]))[:1]
     if worst:
@@ -289,8 +289,8 @@ def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict |
         out += ["", f"Misses ({len(tools['misses'])}): " + ", ".join(f"{p}: {t}" for p, t in tools["misses"][:30])]
         out += ["", f"False positives ({len(tools['false_positives'])}): "
                 + ", ".join(f"{p}: {t}" for p, t in tools["false_positives"][:30])]
-    if rolefit:
-        out += ["", "## Role fit on bench/rolefit", ""]
+    for rolefit in rolefits or []:
+        out += ["", f"## Role fit on {rolefit['name']}", ""]
         for rule, (tp, fp, fn) in rolefit["per_rule"].items():
             out.append(f"- {rule}: {tp} found; false positives: {', '.join(fp) or 'none'}; missed: {', '.join(fn) or 'none'}")
     out += ["", "## Rules on the fixtures", "", "| rule | expected found | unexpected | missed | precision | recall |",
@@ -322,8 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     if work is None or tools is None:
         print(f"note: labels or corpus not found under {labels} / {corpus_dir}; those figures are left out",
               file=sys.stderr)
-    rolefit = rolefit_quality(REPO / "bench" / "rolefit")
-    text = render(work, tools, fixtures, corpus, args.summary, rolefit)
+    # Every bench/rolefit* folder with a key: postings written in other words by helpers who
+    # never saw the code (the newer ones are unseen text until a change is tuned on them).
+    rolefits = [r for d in sorted((REPO / "bench").glob("rolefit*")) if (r := rolefit_quality(d))]
+    text = render(work, tools, fixtures, corpus, args.summary, rolefits)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0
