@@ -72,6 +72,8 @@ class Vocab:
         self.section_phrases: list[tuple[str, list[str]]] = [
             (k["kind"], [norm_heading(p) for p in k["phrases"]]) for k in sec["kinds"]
         ]
+        self._section_pattern_src: list[tuple[str, list[str]]] = [
+            (k["kind"], [str(p) for p in k.get("patterns") or []]) for k in sec["kinds"] if k.get("patterns")]
         roles = data["roles"]
         self.families: list[dict] = roles["families"]
         self.title_grammar: dict = roles["title"]
@@ -195,6 +197,7 @@ class Vocab:
 
         groups: list[tuple[str, list[Any]]] = [
             ("sections.preferred_item_markers", [raw(p) for p in self._preferred_any]),
+            ("sections.kinds.patterns", [rx for _kind, pats in self.section_patterns for rx in pats]),
             ("sections.preferred_leadins", list(self.preferred_leadins)),
             ("sections.apply_anyway_cues", list(self.apply_anyway)),
             ("sections.non_requirement_leadins", list(self.other_leadins)),
@@ -226,7 +229,14 @@ class Vocab:
             for p in phrases:
                 if f" {p} " in h:
                     return kind, True
+        for kind, patterns in self.section_patterns:
+            if any(rx.search(h.strip()) for rx in patterns):
+                return kind, True
         return None, False
+
+    @cached_property
+    def section_patterns(self) -> list[tuple[str, list[Any]]]:
+        return [(kind, [_rx(p, 0) for p in pats]) for kind, pats in self._section_pattern_src]
 
     def item_is_preferred(self, text: str) -> bool:
         return any(p.search(text) for p in self._preferred_any)
@@ -310,6 +320,11 @@ class Vocab:
     @cached_property
     def _specialism_cues(self) -> list[tuple[str, str, Any]]:
         return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0)) for sp in self.specialisms if sp.get("cues")]
+
+    def close(self, a: str, b: str) -> bool:
+        """Whether two families (or a specialism's family) are adjacent in the taxonomy."""
+        parent = {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
+        return frozenset((parent.get(a, a), parent.get(b, b))) in self.adjacent
 
     def specialism(self, family: str, text: str) -> str:
         """The specialism of ``family`` an item's words name ("client-software" for a software

@@ -455,3 +455,28 @@ def test_questions_are_still_asked_when_unanswered():
     asked = [f.message for f in lint_text("# Site Reliability Engineer\n\nKeep things tidy.\n",
                                           select=["unanswered-questions"])]
     assert len(asked) == 4
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("What you'll tackle", "responsibilities"), ("A typical week", "responsibilities"),
+    ("How you'll spend your time", "responsibilities"), ("What you'll own", "responsibilities"),
+    ("What you'll need", None), ("What you'll learn", None), ("What you bring", "requirements"),
+])
+def test_work_headings_in_other_words(heading, kind):
+    assert load_vocab().section_kind(heading)[0] == kind
+
+
+def test_a_sentence_that_goes_on_from_one_about_the_hire_is_a_duty():
+    text = ("# Support Engineer\n\n## The role\n\nYou'll look after our customers' installations. "
+            "Day to day, that means upgrading their clusters and restoring their backups. "
+            "Our office has a roof terrace.\n")
+    units = [w.text for w in facts(text).work_items]
+    assert any(u.startswith("Day to day") for u in units) and not any("terrace" in u for u in units)
+
+
+def test_an_ai_model_used_as_an_instrument_is_read_as_the_work_it_does():
+    from jdlint.domain.responsibilities import _purpose
+
+    assert _purpose("Use a language model to sort the survey comments into themes") == "sort the survey comments into themes"
+    assert _purpose("Use dbt to model the marketing data") == "Use dbt to model the marketing data"  # dbt work
+    assert _purpose("Build an LLM assistant for the help centre") == "Build an LLM assistant for the help centre"

@@ -58,7 +58,9 @@ class TitleScopeKind(Kind):
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
                "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
                "ignore_families": (list, ["leadership", "other-specialist"],
-                                   "families that never make a title wrong (an expert also leads; the catch-all of other specialties)")}
+                                   "families that never make a title wrong (an expert also leads; the catch-all of other specialties)"),
+               "manager_share": (float, 0.75,
+                                 "share of the work that, when it is all managing people, makes a non-manager title wrong even though leadership is ignored")}
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
@@ -75,14 +77,31 @@ class TitleScopeKind(Kind):
         # Close families (data science and analysis, ML engineering and MLOps) are one kind of
         # work here: a Data Engineer title over analysis and experiments is one mismatch.
         group_of = family_groups(vocab)
-        counts = Counter(group_of.get(w.work_family, w.work_family) for w in items)
-        title_group = group_of.get(fam, fam)
+        # A title of a specialism ("Frontend Developer", "iOS Engineer") is not close to the
+        # family its parent is close to: infrastructure work under it is another job.
+        title_spec = vocab.specialism(fam, ctx.facts.title.text)
+
+        def group(w: Any) -> str:
+            f = str(w.work_family)
+            if title_spec != fam:
+                if f == fam:
+                    return title_spec  # any software work fits a frontend title
+                if vocab.close(fam, f):
+                    return f  # DevOps work is a job of its own under it
+            return group_of.get(f, f)
+
+        counts = Counter(group(w) for w in items)
+        title_group = title_spec if title_spec != fam else group_of.get(fam, fam)
         top, n = counts.most_common(1)[0]
         if top == title_group or n <= counts.get(title_group, 0) or n * 2 <= len(items):
             return
         if top in rule.options["ignore_families"]:
-            return
-        theirs = [w for w in items if group_of.get(w.work_family, w.work_family) == top]
+            # An expert who also leads is one job; a title over work that is almost all managing
+            # people (hiring, reviews, one-to-ones, budgets) is a manager's job under another name.
+            managing = top == group_of.get("leadership", "leadership") and n >= 4
+            if not (managing and n >= rule.options["manager_share"] * len(items)):
+                return
+        theirs = [w for w in items if group(w) == top]
         kws: list[str] = []
         for w in theirs:
             kws += [x for x in w.work_evidence if x not in kws]
@@ -91,7 +110,7 @@ class TitleScopeKind(Kind):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
         label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
         yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
-                           title_family=vocab.family_label(fam), family=label,
+                           title_family=vocab.family_label(title_spec), family=label,
                            count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
                            lines=_lines(theirs), example=_short(theirs[0].text))
 
@@ -169,8 +188,12 @@ class RoleMixKind(Kind):
             # min_items and the other with a single duty the model is sure of ("also own the ML
             # platform five teams rely on" in a data scientist's posting).
             both = fam_counts[a] >= rule.options["min_items"] and fam_counts[b] >= rule.options["min_items"]
-            one = any(fam_counts[x] >= rule.options["min_items"] and fam_counts[y] >= 1 and y in sure_one
-                      for x, y in ((a, b), (b, a)))
+            # A specialism of a family close to the other side (the app is software work, and
+            # software work sits next to DevOps) needs both sides: a full-stack developer who
+            # deploys their own services has one DevOps duty and is one job.
+            one = not vocab.close(a, b) and any(
+                fam_counts[x] >= rule.options["min_items"] and fam_counts[y] >= 1 and y in sure_one
+                for x, y in ((a, b), (b, a)))
             if both or one:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
                                    families=" and ".join(

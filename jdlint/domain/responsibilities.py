@@ -62,7 +62,12 @@ _SENTENCE_END = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # Who a sentence can be about when it describes the hire's work.
 _HIRE_WORDS = frozenset("""you you'll you're you've your incumbent incumbents candidate candidates
-applicant postholder jobholder hire employee individual person role position""".split())
+applicant postholder jobholder hire employee individual person role position job""".split())
+# A sentence that goes on from one about the hire ("You'll look after our servers. Day to day,
+# that means patching them ...") is about the hire too.
+_GOES_ON = re.compile(r"^\W*(?:day[- ]to[- ]day|in practice|typically|most days|on top of (?:that|this)|"
+                      r"(?:that|this|which) (?:means|includes|will mean|involves)|that includes|including|"
+                      r"beyond that|alongside (?:that|this)|as well as (?:that|this))\b", re.I)
 _ORG_OPENERS = frozenset("we we're we've our us".split())
 # A hiring notice or a pitch names the role without describing its work: "X is looking for
 # talented engineers", "18F is hiring a ...", "this role is perfect for you if ...".
@@ -189,14 +194,17 @@ def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[
         if not in_work and id(sec) not in opening:
             continue
         text = block.text
+        prev_about = False
         for off, sent in _sentences(text):
+            about = not in_work and (_about_the_hire(sent, heads) or (prev_about and bool(_GOES_ON.search(sent))))
+            prev_about = about
             fact = _LABELLED_FACT.match(sent)
             if sent.rstrip().endswith(":") or (fact and (len(sent[fact.end():].split()) <= 8
                                                          or _FACT_LABEL.search(fact.group(0)))):
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
             if _NOT_YOURS.search(sent):
                 continue  # what the hire will not do
-            if not in_work and (not _about_the_hire(sent, heads) or _NOTICE.search(sent)):
+            if not in_work and (not about or _NOTICE.search(sent)):
                 continue
             for doff, duty in _duties(sent):
                 lead = len(duty) - len(duty.lstrip())
@@ -205,6 +213,27 @@ def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[
                     continue
                 line, _col = block.position(off + doff + lead)
                 yield line, unit, int(sec.line)
+
+
+# "Use an LLM to sort and summarise the survey answers": a duty that names an AI model as its
+# instrument is the work the model is used for, so the classifier reads the purpose. Using a
+# language model to categorise comments is analysis, not building an LLM feature (the seeds'
+# line between a data scientist who uses LLMs and an AI engineer who builds with them). Other
+# instruments keep their sentence: "use dbt to model the marketing data" is dbt work.
+_INSTRUMENT = re.compile(
+    r"^\s*(?:(?:you(?:'|\u2019)ll|you\s+will|will)\s+)?(?:use|uses|using|leverage|leverages|leveraging|employ|employs)\b"
+    r"(?P<tool>[^.;:]{1,100}?)\s+(?:to|in\s+order\s+to)\s+(?P<purpose>[^;]{8,})$", re.I)
+
+
+_AI_INSTRUMENT = re.compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|"
+                            r"Gemini|Copilot|foundation\s+models?|artificial\s+intelligence)\b", re.I)
+
+
+def _purpose(text: str) -> str:
+    m = _INSTRUMENT.match(text)
+    if m is None or len(m.group("purpose").split()) < 2 or not _AI_INSTRUMENT.search(m.group("tool")):
+        return text
+    return m.group("purpose")
 
 
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
@@ -216,7 +245,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
         and not _NOT_YOURS.search(str(it.text))]
     units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, vocab, heads)]
     units.sort(key=lambda u: u[0])
-    verdicts = vocab.classify_items([u[1] for u in units], title_family, [u[3] for u in units])
+    verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
                      v.work_family, v.work_score, tuple(v.work_evidence))
             for (line, text, source, _section), v in zip(units, verdicts)]
