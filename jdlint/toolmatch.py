@@ -437,11 +437,25 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return a, starts[j] if j < len(starts) else len(text)
 
 
+# A tool named like a day or a month ("Monday") is a date in "every Monday", "Monday to Friday".
+_CALENDAR_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december""".split())
+_DATE_BEFORE = re.compile(r"\b(?:every|each|on|by|next|this|last|until|till|from|before|after|since|through|"
+                          r"per|a|one|the)\s+$", re.I)
+_DATE_AFTER = re.compile(r"^(?:s\b|\s*(?:-|to|through|thru|and)\s*[A-Z][a-z]+day\b|\s+(?:morning|afternoon|evening|"
+                         r"night|mornings|evenings|at|\d))")
+
+
+def _is_date(text: str, f: Mention) -> bool:
+    return (f.surface.lower() in _CALENDAR_NAMES
+            and bool(_DATE_BEFORE.search(text[max(0, f.start - 12):f.start]) or _DATE_AFTER.match(text[f.end:f.end + 20])))
+
+
 def _context_verdict(text: str, f: Mention) -> bool | None:
     """True: tech context confirms the mention; False: not (yet) confirmed; None: rejected."""
     tool = f.tool
     after = text[f.end:f.end + 40]
-    if _PERSON_AFTER.match(after):
+    if _PERSON_AFTER.match(after) or _is_date(text, f):
         return None
     before = text[max(0, f.start - 60):f.start]
     # The tool's own cues ("in R", "Helm charts", "Microsoft Teams").

@@ -322,9 +322,20 @@ class Vocab:
         return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0)) for sp in self.specialisms if sp.get("cues")]
 
     def close(self, a: str, b: str) -> bool:
-        """Whether two families (or a specialism's family) are adjacent in the taxonomy."""
+        """Whether two families (a specialism counting as its family) are the same family or
+        adjacent in the taxonomy."""
         parent = {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
-        return frozenset((parent.get(a, a), parent.get(b, b))) in self.adjacent
+        pa, pb = parent.get(a, a), parent.get(b, b)
+        return pa == pb or frozenset((pa, pb)) in self.adjacent
+
+    def covers(self, title_family: str, family: str) -> bool:
+        """Whether a title of ``title_family`` covers work of ``family``: the same family, a
+        family adjacent to it, or a specialism of it (a specialism is not adjacent to its
+        family's neighbours: a DevOps title does not cover the iOS app)."""
+        parent = {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
+        if family in parent:
+            return parent[family] == title_family or family == title_family
+        return family == title_family or frozenset((title_family, family)) in self.adjacent
 
     def specialism(self, family: str, text: str) -> str:
         """The specialism of ``family`` an item's words name ("client-software" for a software

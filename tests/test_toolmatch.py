@@ -239,3 +239,15 @@ def test_the_automaton_and_the_pattern_agree_on_every_posting():
     for text in texts:
         for scanner in (_INDEX._any, _INDEX._case):
             assert list(scanner.finditer(text)) == _by_regex(scanner, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Report cost per acquisition by channel to the marketing leads every Monday.",
+    "Office days are Monday to Friday; the team chats in channels.",
+])
+def test_a_day_of_the_week_is_not_the_tool_named_after_it(text):
+    assert "Monday.com" not in names(text)
+
+
+def test_the_tool_named_after_a_day_still_counts_in_a_list_of_tools():
+    assert "Monday.com" in names("We plan sprints in Monday, Jira and Confluence.")

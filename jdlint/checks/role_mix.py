@@ -121,6 +121,7 @@ class RoleMixKind(Kind):
         "min_items": (int, 2, "items a family needs before it counts as part of the job"),
         "max_families": (int, 2, "most role families one posting may span"),
         "max_share": (float, 0.5, "a family holding this share of the work or more makes the posting one job with side duties"),
+        "two_jobs_share": (float, 0.3, "two unrelated families that each hold this share of the work (and three duties) are two jobs"),
         "ignore_families": (list, ["leadership", "other-specialist"],
                             "families that are not a separate job here (managing the work; the catch-all of other specialties)"),
         "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
@@ -181,9 +182,21 @@ class RoleMixKind(Kind):
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="many",
                                count=len(present), families=names)
             return
+        if len(present) == 2 and fams:
+            # Two unrelated jobs in one posting, each a large part of it ("the data half" and
+            # "the product half"; reporting plus running the Kubernetes platform).
+            small = min(counts[g] for g in present)
+            if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams):
+                names = " and ".join(
+                    f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
+                    for g in present)
+                yield rule.finding(doc, line, col, line, end_col, match=match, variant="two", families=names)
+                return
         fam_counts = Counter(fams)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
         for a, b, source in vocab.conflicts:
+            if title_fam and vocab.covers(title_fam, a) and vocab.covers(title_fam, b):
+                continue  # a full-stack developer's title covers the screens and the deploys
             # Both sides with min_items each; or, since these pairs fail even alone, one side with
             # min_items and the other with a single duty the model is sure of ("also own the ML
             # platform five teams rely on" in a data scientist's posting).
@@ -194,7 +207,12 @@ class RoleMixKind(Kind):
             one = not vocab.close(a, b) and any(
                 fam_counts[x] >= rule.options["min_items"] and fam_counts[y] >= 1 and y in sure_one
                 for x, y in ((a, b), (b, a)))
-            if both or one:
+            # The title is the hire's side of the pair: a Data Scientist posting with one duty of
+            # its own family and two LLM-feature duties asks for both jobs. (When the other side
+            # is most of the work, title-scope-mismatch reports the title instead.)
+            titled = any(x == title_fam and fam_counts[x] >= 1 and fam_counts[y] >= rule.options["min_items"]
+                         and fam_counts[y] * 2 <= len(fams) for x, y in ((a, b), (b, a)))
+            if both or one or titled:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
                                    families=" and ".join(
                                        f"{vocab.family_label(x)} ({fam_counts[x]}: lines {_lines([w for w, f in counted if f == x], 3)})"

@@ -143,21 +143,29 @@ def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
     from ..workfamily import lemma
 
     words = _WORD.findall(text[:120])  # the phrase's opening only: a long sentence stays linear
+    if words and words[0].lower() in ("you'll", "you\u2019ll"):
+        words = words[1:]  # ", and you'll build the forecasts ..."
+    elif len(words) > 1 and words[0].lower() == "you" and words[1].lower() == "will":
+        words = words[2:]
     if len(words) < 4:
         return False
     w = words[0].lower()
     return len(w) > 2 and lemma(w) in verbs and words[1].lower() not in ("and", "or", "nor")
 
 
+_YOU_WILL = re.compile(r"\byou(?:'|\u2019)ll\b|\byou\s+will\b", re.I)
+
+
 def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
-    """Whether the sentence's subject (its first dozen words) is the hire or the role."""
+    """Whether the sentence's subject (its first dozen words) is the hire or the role, or it
+    says what the hire will do anywhere ("When a terminal's damage rate spikes, you'll dig in")."""
     words = [w.lower().strip("'\u2019") for w in _WORD.findall(sentence)[:12]]
     if not words or words[0] in _ORG_OPENERS:
         return False
     for w in words:
         if w in _HIRE_WORDS or w in heads or (w.endswith("s") and w[:-1] in heads):
             return True
-    return False
+    return bool(_YOU_WILL.search(sentence))
 
 
 def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
@@ -175,12 +183,48 @@ def _opening_sections(doc: Any) -> set[int]:
     out = {id(doc.root)}
     title = doc.title
     title_key = " ".join(title.text.lower().split()) if title is not None else None
+    before_typed = True  # no section with a known kind yet: still the posting's opening
     for n, sec in enumerate(doc.sections):
         named_as_title = title is not None and (sec.line == title.line or " ".join(sec.title.lower().split()) == title_key)
-        untyped_first = n == 0 and not sec.explicit_kind and sec.kind == "other"
-        if sec.kind in ROLE_SECTIONS or named_as_title or untyped_first:
+        untyped = not sec.explicit_kind and sec.kind == "other"
+        # A bold company line under the title ("**Acme · Vancouver · $105,000**") does not end
+        # the opening; the first real heading does.
+        before_typed = before_typed and (named_as_title or n == 0 or (untyped and bool(sec.bold)))
+        if sec.kind in ROLE_SECTIONS or named_as_title or (untyped and (n == 0 or before_typed)):
             out.add(id(sec))
     return out
+
+
+def _list_key(item: Any) -> tuple:
+    return (id(item.section), item.depth, id(item.parent), item.leadin)
+
+
+def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
+    """Lists under "About the role", "What the job actually involves" or an unnamed heading in
+    the opening ("The gig") with no lead-in that are duties by their shape: three or more
+    items, most of them opening with a duty verb ("Build and maintain the nightly jobs ...")."""
+    from ..workfamily import lead_verbs, lemma
+
+    verbs = lead_verbs()
+    groups: dict[tuple, list[bool]] = {}
+    for it in doc.items:
+        if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening) or it.leadin:
+            continue
+        words = _WORD.findall(str(it.text)[:60])
+        groups.setdefault(_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
+    return {k for k, opens in groups.items() if len(opens) >= 3 and sum(opens) >= 0.6 * len(opens)}
+
+
+def _item_duties(text: str) -> list[str]:
+    """A list item is one duty, unless it is a paragraph of them: "**The AI tutor.** Build the
+    chat tutor: write and test the prompts, wire up the tools it calls, and ship new features
+    every sprint" holds several, and a posting made of three such items asks for far more than
+    three duties' worth of work. Its sentences and their duties (``_duties``) are the units then;
+    a bold label ("**The AI tutor.**") is not one."""
+    sentences = [sent for _off, sent in _sentences(text)]
+    out = [" ".join(d.split()) for sent in sentences for _off, d in _duties(sent)]
+    out = [d for d in out if len(d.split()) >= 3]
+    return out if len(out) >= 2 else [text]
 
 
 def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[int, str, int]]:
@@ -238,11 +282,15 @@ def _purpose(text: str) -> str:
 
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
     heads = frozenset(grammar(vocab).heads)  # the title grammar's role nouns, lower case
+    opening = _opening_sections(doc)
+    verb_lists = _verb_lists(doc, opening)
     # (line, text, source, section): the section is the nearer context a close call is read in.
     units: list[tuple[int, str, str, int]] = [
-        (int(it.line), str(it.text), "item", int(it.section.line)) for it in doc.items
-        if not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab))
-        and not _NOT_YOURS.search(str(it.text))]
+        (int(it.line), duty, "item", int(it.section.line)) for it in doc.items
+        if not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab)
+                                 or _list_key(it) in verb_lists)
+        and not _NOT_YOURS.search(str(it.text))
+        for duty in _item_duties(str(it.text))]
     units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, vocab, heads)]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
