@@ -442,12 +442,16 @@ PAGE_JS = r"""
     say("");
   }
 
+  function stale() {  // counted where tests can read it
+    document.body.setAttribute("data-stale", String(Number(document.body.getAttribute("data-stale") || 0) + 1));
+  }
+
   function lintNow() {
     clearTimeout(timer);
     var mine = ++seq;
     say("Checking\u2026");
     call("POST", "/api/lint", {text: text.value, path: path}).then(function (res) {
-      if (mine === seq) { show(res); }  // an answer for an older text never replaces a newer one
+      if (mine === seq) { show(res); } else { stale(); }  // an answer for an older text never replaces a newer one
     }).catch(function (e) { if (mine === seq) { say("Could not check: " + e.message, true); } });
   }
 
