@@ -355,9 +355,9 @@ _PAGE = """<!doctype html>
 <main class="workspace">
 <section class="editor" aria-label="The posting">
 {opener}
+<p class="actions"><button type="button" id="fix-all" hidden>Apply every safe fix</button> <span id="status" aria-live="polite"></span></p>
 <label for="text" class="sr">The posting (markdown)</label>
 <textarea id="text" spellcheck="true" placeholder="# Job title&#10;&#10;What you will do ..."></textarea>
-<p class="actions"><button type="button" id="fix-all" hidden>Apply every safe fix</button> <span id="status" aria-live="polite"></span></p>
 </section>
 <section id="result" aria-label="The posting with what to change" aria-live="off"></section>
 </main>
@@ -372,9 +372,9 @@ body.serve { max-width: 1600px; }
 header .verdict { position: sticky; top: 0; z-index: 1; font-size: 1.1rem; }
 .workspace { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1.5rem; align-items: start; }
 @media (max-width: 900px) { .workspace { grid-template-columns: 1fr; } }
-.editor textarea { width: 100%; min-height: 70vh; font: 14px/1.5 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; padding: .75rem; border: 1px solid #bbb; border-radius: 6px; resize: vertical; }
+.editor textarea { width: 100%; min-height: 60vh; font: 14px/1.5 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; padding: .75rem; border: 1px solid #bbb; border-radius: 6px; resize: vertical; }
 .editor .files { margin: 0 0 .5rem; }
-.actions { min-height: 2rem; }
+.actions { min-height: 2.2rem; margin: 0 0 .5rem; }
 #result .posting { margin-top: 0; display: flex; flex-direction: column; }
 #result .posting > .layout { order: 1; }
 #result .posting > .checklist { order: 2; margin-top: 1rem; }
