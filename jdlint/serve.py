@@ -438,7 +438,6 @@ PAGE_JS = r"""
     });
     fixAll.hidden = !res.fixable;
     fixAll.textContent = res.fixable === 1 ? "Apply the safe fix" : "Apply the " + res.fixable + " safe fixes";
-    document.body.setAttribute("data-linted", String(text.value.length));
     say("");
   }
 
