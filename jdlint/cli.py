@@ -156,9 +156,45 @@ def server_command(stdio: bool) -> None:
     serve()
 
 
+@click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 (0: any free port).")
+def serve_command(folder: str | None, port: int) -> None:
+    """A page for recruiters on this computer: paste or type a posting (or open one of the
+    markdown files in FOLDER) and see what to change highlighted as you type, with one-click
+    safe fixes. Binds 127.0.0.1 only and stores nothing."""
+    try:
+        import uvicorn  # noqa: F401  (make_server imports it; checked here, before anything starts)
+
+        from .serve import bind, make_server
+    except ImportError as exc:
+        _err(f"jdlint: error: `jdlint serve` needs the serve extra ({exc.name or exc}); install it with: pip install 'jdlint[serve]'")
+        sys.exit(2)
+    if folder is not None and not os.path.isdir(folder):
+        _err(f"jdlint: error: {folder}: not a folder", folder)
+        sys.exit(2)
+    try:
+        sock = bind(port)
+    except OSError as exc:
+        _err(f"jdlint: error: cannot listen on 127.0.0.1:{port}: {exc.strerror or exc} (try another --port)")
+        sys.exit(2)
+    from .safeio import escape_path
+
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    what = f"the postings in {escape_path(folder)}" if folder else "a posting pasted into the page"
+    click.echo(f"jdlint serve: open {url} to check {what} (only this computer can reach it; Ctrl-C stops it)", err=True)
+    server = make_server(sock, folder)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    sys.exit(0)
+
+
 # Words that, as the first argument, name a command rather than a path ("./inspect" is a path).
 SUBCOMMANDS: dict[str, click.Command] = {"inspect": inspect_command, "init": init_command,
-                                         "server": server_command}
+                                         "server": server_command, "serve": serve_command}
 
 
 class _Jdlint(click.Command):
@@ -219,6 +255,7 @@ def main(**opts):
       jdlint inspect POSTING   what jdlint read from one posting, and why
       jdlint init              write a commented starter .jdlint.yaml
       jdlint server            the language server for editors (pip install 'jdlint[server]')
+      jdlint serve [FOLDER]    a page for recruiters on this computer (pip install 'jdlint[serve]')
 
     \b
     Examples:

@@ -565,3 +565,68 @@ class ConfigFinder:
             cfg = self._for_dir(parent) if parent and parent != folder else Config()
         self._dir_cache[folder] = cfg
         return cfg
+
+
+class ReloadingConfigFinder:
+    """A ``ConfigFinder`` for long-running processes (``jdlint server``, ``jdlint serve``):
+    the config of a path is re-read when a config file from its folder up, or a rule file of a
+    pack it uses, has changed, by a cheap modification-time check on every call. Thread-safe."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()  # guards the finder and the stamps
+        self.finder = ConfigFinder()
+        self.stamps: dict[str, tuple] = {}  # folder -> config modification stamp
+
+    def reset(self) -> None:
+        """Forget every loaded config (the next call reads them again)."""
+        with self.lock:
+            self.finder = ConfigFinder()
+            self.stamps.clear()
+
+    @staticmethod
+    def stamp(folder: str, cfg: Config | None) -> tuple:
+        """What a config change touches, cheaply: the config files from ``folder`` up, and the
+        rule files of the packs in use."""
+        out: list[tuple[str, int, int]] = []
+        probe = folder
+        while True:
+            for name in CONFIG_NAMES:
+                p = os.path.join(probe, name)
+                try:
+                    st = os.stat(p)
+                    out.append((p, st.st_mtime_ns, st.st_size))
+                except OSError:
+                    pass
+            parent = os.path.dirname(probe)
+            if not parent or parent == probe:
+                break
+            probe = parent
+        for pack in cfg.packs if cfg is not None else ():
+            try:
+                for entry in sorted(os.scandir(pack), key=lambda e: e.name):
+                    st = entry.stat()
+                    out.append((entry.path, st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append((pack, -1, -1))
+        return tuple(out)
+
+    def for_path(self, path: str | os.PathLike) -> Config:
+        """The config of the posting at ``path`` (raises ConfigError), re-read when changed."""
+        folder = os.path.dirname(os.path.abspath(path))
+        with self.lock:
+            finder = self.finder
+            previous = self.stamps.get(folder)
+        try:
+            cfg: Config | None = finder.for_path(Path(path))
+        except ConfigError:
+            cfg = None
+        stamp = self.stamp(folder, cfg)
+        if previous is not None and previous != stamp:
+            self.reset()
+            with self.lock:
+                finder = self.finder
+        with self.lock:
+            self.stamps[folder] = stamp
+        return finder.for_path(Path(path))

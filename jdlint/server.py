@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from ._version import __version__
-from .config import CONFIG_NAMES, Config, ConfigError, ConfigFinder
+from .config import CONFIG_NAMES, Config, ConfigError, ReloadingConfigFinder
 from .document import Document
 from .engine import MARKDOWN_SUFFIXES, apply_fixes, lint_document
 from .finding import Finding, Severity
@@ -147,63 +146,18 @@ class JdlintServer(LanguageServer):
         self.docs: dict[str, DocState] = {}
         self.debounce = DEBOUNCE_SECONDS
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jdlint-lint")
-        self.lock = threading.Lock()  # guards the finder and the stamps (used on the worker)
-        self.finder = ConfigFinder()
-        self.stamps: dict[str, tuple] = {}  # folder -> config modification stamp
+        self.configs = ReloadingConfigFinder()  # used on the worker thread
         self.config_error_uris: set[str] = set()
 
     # -- configuration ------------------------------------------------------------------------
 
     def reset_config(self) -> None:
         """Forget every loaded config (the next lint reads them again)."""
-        with self.lock:
-            self.finder = ConfigFinder()
-            self.stamps.clear()
-
-    def _stamp(self, folder: str, cfg: Config | None) -> tuple:
-        """What a config change touches, cheaply: the config files from ``folder`` up, and the
-        rule files of the packs in use."""
-        out: list[tuple[str, int, int]] = []
-        probe = folder
-        while True:
-            for name in CONFIG_NAMES:
-                p = os.path.join(probe, name)
-                try:
-                    st = os.stat(p)
-                    out.append((p, st.st_mtime_ns, st.st_size))
-                except OSError:
-                    pass
-            parent = os.path.dirname(probe)
-            if not parent or parent == probe:
-                break
-            probe = parent
-        for pack in cfg.packs if cfg is not None else ():
-            try:
-                for entry in sorted(os.scandir(pack), key=lambda e: e.name):
-                    st = entry.stat()
-                    out.append((entry.path, st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append((pack, -1, -1))
-        return tuple(out)
+        self.configs.reset()
 
     def config_for(self, path: str) -> Config:
         """The config of the posting at ``path`` (raises ConfigError), re-read when changed."""
-        folder = os.path.dirname(os.path.abspath(path))
-        with self.lock:
-            finder = self.finder
-            previous = self.stamps.get(folder)
-        try:
-            cfg: Config | None = finder.for_path(Path(path))
-        except ConfigError:
-            cfg = None
-        stamp = self._stamp(folder, cfg)
-        if previous is not None and previous != stamp:
-            self.reset_config()
-            with self.lock:
-                finder = self.finder
-        with self.lock:
-            self.stamps[folder] = stamp
-        return finder.for_path(Path(path))
+        return self.configs.for_path(path)
 
     # -- linting ------------------------------------------------------------------------------
 

@@ -173,14 +173,10 @@ class ReportFormatter:
             by_rule.setdefault(f.rule, []).append((fid, f))
         return sorted(by_rule.values(), key=lambda g: (-max(int(f.severity) for _, f in g), min(f.line for _, f in g)))
 
-    def render_posting(self, pid: int, path: str, text: str | None, findings: list, first_id: int,
-                       page: int = 1) -> tuple[str, int]:
-        """(HTML of one posting, next free finding id)."""
-        lines = _lines(text or "")
+    def _place(self, text: str | None, lines: list[str], findings: list, first_id: int) -> tuple[list, list, dict, int]:
+        """(document-level (fid, finding) pairs, pairs placed in the text, spans per line, next
+        free finding id): finding ``i`` of ``findings`` gets id ``first_id + i + 1``."""
         fm_end = front_matter_end(lines)
-        body = blank_comments("\n".join(lines)).split("\n")
-        for i in range(fm_end):
-            body[i] = ""
         doc_level, placed = [], []
         next_id = first_id
         spans: dict[int, list[tuple[int, int, int]]] = {}
@@ -198,6 +194,27 @@ class ReportFormatter:
                 end = min(len(line), start + 1)
             spans.setdefault(f.line, []).append((start, end, fid))
             placed.append((fid, f))
+        return doc_level, placed, spans, next_id
+
+    def _verdict(self, findings: list, text_groups: list, doc_groups: list) -> tuple[str, str]:
+        to_fix = sum(1 for g in text_groups + doc_groups if any(f.severity >= Severity.WARNING for _, f in g))
+        notes_only = len(text_groups) + len(doc_groups) - to_fix
+        return verdict(findings, to_fix or notes_only)
+
+    def posting_verdict(self, text: str | None, findings: list) -> tuple[str, str]:
+        """(css class, verdict) of one posting, exactly as ``render_posting`` shows it."""
+        doc_level, placed, _spans, _next = self._place(text, _lines(text or ""), findings, 0)
+        return self._verdict(findings, self._groups(placed), self._groups(doc_level))
+
+    def render_posting(self, pid: int, path: str, text: str | None, findings: list, first_id: int,
+                       page: int = 1) -> tuple[str, int]:
+        """(HTML of one posting, next free finding id)."""
+        lines = _lines(text or "")
+        fm_end = front_matter_end(lines)
+        body = blank_comments("\n".join(lines)).split("\n")
+        for i in range(fm_end):
+            body[i] = ""
+        doc_level, placed, spans, next_id = self._place(text, lines, findings, first_id)
         for n, line_spans in spans.items():
             body[n - 1] = _insert_markers(body[n - 1], line_spans)
         tokens = self.md.parse("\n".join(body))
@@ -225,9 +242,7 @@ class ReportFormatter:
         rendered = _MARKER.sub(marker, rendered)
         text_groups = self._groups(placed)
         doc_groups = self._groups(doc_level)
-        to_fix = sum(1 for g in text_groups + doc_groups if any(f.severity >= Severity.WARNING for _, f in g))
-        notes_only = len(text_groups) + len(doc_groups) - to_fix
-        level, says = verdict(findings, to_fix or notes_only)
+        level, says = self._verdict(findings, text_groups, doc_groups)
         title = posting_title(text)
         later = " later" if page > 1 else ""
         out = [f'<section class="posting{later}" id="p-{pid}" data-page="{page}" aria-labelledby="h-{pid}">',
