@@ -81,10 +81,17 @@ def lint_text(text: str, config: Any = None, path: str = "<text>", *,
     return lint_document(doc, cfg, vocab, select=select, ignore=ignore, stack=stack, today=today)
 
 
+class LintCancelled(Exception):
+    """Raised by ``lint_document`` when its ``cancelled`` callback says the work is stale."""
+
+
 def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[str] | None = None,
                   ignore: Iterable[str] | None = None, stack: list[str] | None = None,
-                  today: date | None = None) -> list[Finding]:
-    """Run the enabled rules over a parsed posting, then the suppression post-pass."""
+                  today: date | None = None, cancelled: Any = None) -> list[Finding]:
+    """Run the enabled rules over a parsed posting, then the suppression post-pass.
+
+    ``cancelled``: a callable asked before each rule; when it returns true the lint stops with
+    ``LintCancelled`` (the language server's way to drop a lint of a version already replaced)."""
     settings = cfg.for_document(doc, stack)
     ctx = Context(vocab=vocab, facts=facts_for(doc, vocab), today=today or date.today(),
                   stack=settings.stack, stage=settings.stage, employer=settings.employer,
@@ -93,6 +100,8 @@ def lint_document(doc: Document, cfg: Config, vocab: Any, *, select: Iterable[st
     findings: list[Finding] = []
     with posting_deadline():
         for rule in rules:
+            if cancelled is not None and cancelled():
+                raise LintCancelled(doc.path)
             if not rule.kind.after_suppression:
                 findings.extend(rule.check(doc, ctx))
     findings, outcome = suppressions.apply(doc, findings, cfg.ruleset.get, frozenset(r.name for r in rules))

@@ -4,8 +4,9 @@ posting is written.
 - Diagnostics on open, change (debounced) and save, for markdown files the nearest config
   includes; the rule name is the code and ``codeDescription.href`` links to its documentation.
 - Linting runs on one worker thread, never on the event loop. Work is coalesced per document:
-  a lint starts only for the newest version, and a result is published only if its version is
-  still the newest, so an old version never replaces a newer one.
+  a lint starts only for the newest version, a lint already running stops between rules when
+  a newer version arrives, and a result is published only if its version is still the newest,
+  so an old version never replaces a newer one.
 - Code actions: apply a safe fix (one, or all in the file); suppress a rule for a line or for the
   file; add a tool to ``stack:`` in the nearest config (``tool-not-in-stack`` only).
 - Hover on a finding: the rule's why and instead (as ``--explain`` prints) and the evidence.
@@ -30,7 +31,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from ._version import __version__
 from .config import CONFIG_NAMES, Config, ConfigError, ReloadingConfigFinder
 from .document import Document
-from .engine import MARKDOWN_SUFFIXES, apply_fixes, lint_document
+from .engine import MARKDOWN_SUFFIXES, LintCancelled, apply_fixes, lint_document
 from .finding import Finding, Severity
 from .patterns import PatternTimeout
 from .vocab import load_vocab
@@ -186,6 +187,10 @@ class JdlintServer(LanguageServer):
             return  # stale: a newer version is on its way
         self._publish(uri, state, result)
 
+    def _stale(self, uri: str, generation: int) -> bool:
+        state = self.docs.get(uri)
+        return state is None or state.latest != generation
+
     def _lint_job(self, uri: str, text: str, version: int | None, generation: int) -> Any:
         """On the worker thread. None when the work went stale before it started."""
         state = self.docs.get(uri)
@@ -201,7 +206,11 @@ class JdlintServer(LanguageServer):
         try:
             vocab = load_vocab(cfg.vocab, cfg.vocab_origins)
             doc = Document.parse(text, path or uri, vocab=vocab)
-            findings = lint_document(doc, cfg, vocab)
+            # A newer version arriving mid-lint stops this one between rules: a 1 MB posting
+            # edited quickly does not queue up lints of versions nobody will see.
+            findings = lint_document(doc, cfg, vocab, cancelled=lambda: self._stale(uri, generation))
+        except LintCancelled:
+            return None
         except PatternTimeout as exc:
             return RuntimeError(str(exc))
         except Exception as exc:  # a bug must cost this lint, not the server

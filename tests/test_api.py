@@ -81,3 +81,23 @@ def test_the_public_api_is_typed_for_a_strict_mypy_user():
     errors = [ln for ln in proc.stdout.splitlines() if ": error:" in ln and ln.startswith("tests")]
     assert not errors, errors
     assert (Path(jdlint.__file__).parent / "py.typed").exists()
+
+
+def test_a_lint_can_be_cancelled_between_rules():
+    from jdlint.config import Config
+    from jdlint.document import Document
+    from jdlint.engine import LintCancelled, lint_document
+    from jdlint.vocab import load_vocab
+
+    vocab = load_vocab()
+    doc = Document.parse("# Data Scientist / ML Engineer\n\nWe want a rockstar.\n", "x.md", vocab=vocab)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # a newer version arrived after two rules
+
+    with pytest.raises(LintCancelled):
+        lint_document(doc, Config(), vocab, cancelled=cancelled)
+    assert len(asked) == 3
+    assert lint_document(doc, Config(), vocab, cancelled=lambda: False)  # not stale: the findings
