@@ -587,8 +587,8 @@ class ReloadingConfigFinder:
 
     @staticmethod
     def stamp(folder: str, cfg: Config | None) -> tuple:
-        """What a config change touches, cheaply: the config files from ``folder`` up, and the
-        rule files of the packs in use."""
+        """What a config change touches, cheaply: the config files from ``folder`` up, the files
+        their ``extends:`` chain reads, and the rule files of the packs in use."""
         out: list[tuple[str, int, int]] = []
         probe = folder
         while True:
@@ -603,6 +603,15 @@ class ReloadingConfigFinder:
             if not parent or parent == probe:
                 break
             probe = parent
+        for f in cfg.files if cfg is not None else ():
+            # the files an ``extends:`` chain pulled in from elsewhere (a team's shared base)
+            p = str(f)
+            if not any(p == o[0] for o in out):
+                try:
+                    st = os.stat(p)
+                    out.append((p, st.st_mtime_ns, st.st_size))
+                except OSError:
+                    out.append((p, -1, -1))
         for pack in cfg.packs if cfg is not None else ():
             try:
                 for entry in sorted(os.scandir(pack), key=lambda e: e.name):

@@ -296,3 +296,26 @@ def test_schema_accepts_the_documented_configs_and_rejects_what_the_loader_rejec
             jsonschema.validate(yaml.safe_load(text), SCHEMA)
         with pytest.raises(ConfigError):
             load_config(write(tmp_path / "bad.yaml", text))
+
+
+def test_a_long_running_finder_rereads_a_config_when_its_extends_base_changes(tmp_path):
+    import os
+
+    from jdlint.config import ReloadingConfigFinder
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    base = shared / "base.yaml"
+    base.write_text("rules:\n  stacked-title: off\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".jdlint.yaml").write_text("extends: ../shared/base.yaml\n", encoding="utf-8")
+    finder = ReloadingConfigFinder()
+
+    def enabled() -> set[str]:
+        return {r.name for r in finder.for_path(repo / "a.md").enabled_rules()}
+
+    assert "stacked-title" not in enabled() and "gendered-wording" in enabled()
+    base.write_text("rules:\n  gendered-wording: off\n", encoding="utf-8")
+    os.utime(base, ns=(10**9, 10**9))  # a different modification time, whatever the clock
+    assert "stacked-title" in enabled() and "gendered-wording" not in enabled()
