@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -16,3 +18,14 @@ def test_server_without_the_extra_says_how_to_install_it():
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "pip install 'jdlint[server]'" in proc.stderr, proc.stderr
+
+
+def test_the_zed_extension_registers_jdlint_server_for_markdown():
+    tomllib = pytest.importorskip("tomllib")
+    root = ROOT / "editors" / "zed"
+    ext = tomllib.loads((root / "extension.toml").read_text(encoding="utf-8"))
+    assert ext["schema_version"] == 1 and ext["language_servers"]["jdlint"]["languages"] == ["Markdown"]
+    cargo = tomllib.loads((root / "Cargo.toml").read_text(encoding="utf-8"))
+    assert cargo["lib"]["crate-type"] == ["cdylib"] and "zed_extension_api" in cargo["dependencies"]
+    src = (root / "src" / "lib.rs").read_text(encoding="utf-8")
+    assert 'which("jdlint")' in src and 'vec!["server".to_string()]' in src
