@@ -165,20 +165,23 @@ def discover(paths: Iterable[str], finder: ConfigFinder, gitignore: Any = None) 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            # A folder named on the command line that git ignores as a whole ("jdlint
+            # build/postings") is linted all the same, as a named file is: the user asked for it.
+            ignores = None if (gitignore and gitignore.ignored(str(p), True)) else gitignore
             for root, dirs, files in os.walk(p, followlinks=False, onerror=walk_errors.append):
                 while walk_errors:  # a folder that could not be listed is an error, not a skip
                     exc = walk_errors.pop(0)
                     yield exc.filename or root, f"{escape_path(exc.filename or root)}: error: cannot list this folder: {exc.strerror or exc}"
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
                                  and not os.path.islink(os.path.join(root, d))
-                                 and not (gitignore and gitignore.ignored(os.path.join(root, d), True)))
+                                 and not (ignores and ignores.ignored(os.path.join(root, d), True)))
                 for name in sorted(files):
                     if not name.lower().endswith(MARKDOWN_SUFFIXES):
                         continue
                     full = os.path.join(root, name)
                     if full.startswith("." + os.sep) and raw in (".", "." + os.sep):
                         full = full[2:]  # "postings/a.md", as git and ruff print it, not "./postings/a.md"
-                    if gitignore and gitignore.ignored(full):
+                    if ignores and ignores.ignored(full):
                         continue
                     ok, err = wanted(full, True)
                     if ok or err:

@@ -280,6 +280,10 @@ def test_walking_respects_gitignore_unless_no_gitignore(tmp_path, monkeypatch):
     assert "build/out.md" in got and "postings/secret.md" in got and len(got) == 7
     got, _ = _linted(["build/out.md"], tmp_path)  # named explicitly: linted
     assert got == ["build/out.md"]
+    got, _ = _linted(["build"], tmp_path)  # an ignored folder named explicitly: linted too
+    assert got == ["build/out.md"]
+    got, _ = _linted(["postings"], tmp_path)  # a folder that is not ignored: its ignores hold
+    assert got == ["postings/a.md", "postings/keep.tmp.md"]
 
 
 def test_plain_jdlint_lints_postings_or_include_and_says_so(tmp_path, monkeypatch):
