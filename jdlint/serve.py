@@ -338,6 +338,25 @@ def make_server(sock: socket.socket, folder: str | None) -> Any:
     return uvicorn.Server(config)
 
 
+def serve_in_thread(folder: str | None, timeout: float = 30.0) -> tuple[Any, Any, str]:
+    """Start the page on a free port in a background thread (tests, the screenshot script):
+    (server, thread, base URL). Stop it with ``server.should_exit = True`` and ``thread.join()``."""
+    import threading
+    import time
+
+    sock = bind(0)
+    server = make_server(sock, folder)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    end = time.monotonic() + timeout
+    while not server.started and thread.is_alive() and time.monotonic() < end:
+        time.sleep(0.02)
+    if not server.started:
+        server.should_exit = True
+        raise RuntimeError("jdlint serve did not start")
+    return server, thread, f"http://127.0.0.1:{sock.getsockname()[1]}/"
+
+
 _PAGE = """<!doctype html>
 <html lang="en">
 <head>

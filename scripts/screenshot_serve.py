@@ -9,11 +9,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
-from jdlint.serve import bind, make_server
+from jdlint.serve import serve_in_thread
 
 SAMPLE = """\
 # Data Scientist / ML Engineer / Data Engineer
@@ -37,13 +35,8 @@ def main(out: str = "docs/serve.png") -> None:
         folder = Path(tmp) / "postings"
         folder.mkdir()
         (folder / "data-scientist.md").write_text(SAMPLE, encoding="utf-8")
-        sock = bind(0)
-        server = make_server(sock, str(folder))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.02)
-        url = f"http://127.0.0.1:{sock.getsockname()[1]}/?open=data-scientist.md"
+        server, thread, base = serve_in_thread(str(folder))
+        url = f"{base}?open=data-scientist.md"
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
                         f"--user-data-dir={Path(tmp) / 'profile'}", "--window-size=1400,1050", "--virtual-time-budget=10000",
                         f"--screenshot={Path(out).resolve()}", url], check=True, capture_output=True)

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from jdlint.serve import bind, make_server
+from jdlint.serve import serve_in_thread
 
 STACKED = "# Data Scientist / ML Engineer / Data Engineer\n\nWe want a rockstar to own our models.\n"
 DEADLINE = 60  # seconds a step may take before the test gives up (not an assertion on speed)
@@ -115,15 +115,8 @@ def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve") / "postings"
     folder.mkdir()
     (folder / "example.md").write_text(STACKED, encoding="utf-8")
-    sock = bind(0)
-    server = make_server(sock, str(folder))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    end = time.monotonic() + DEADLINE
-    while not server.started and thread.is_alive() and time.monotonic() < end:
-        time.sleep(0.02)
-    assert server.started
-    yield server, f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    server, thread, base = serve_in_thread(str(folder), DEADLINE)
+    yield server, base
     server.should_exit = True
     thread.join(timeout=20)
 
