@@ -70,7 +70,8 @@ class Vocab:
         self.origins = origins or {}
         sec = data["sections"]
         self.section_phrases: list[tuple[str, list[str]]] = [
-            (k["kind"], [norm_heading(p) for p in k["phrases"]]) for k in sec["kinds"]
+            (k["kind"], [("^" if str(p).startswith("^") else "") + norm_heading(str(p)) for p in k["phrases"]])
+            for k in sec["kinds"]
         ]
         self._section_pattern_src: list[tuple[str, list[str]]] = [
             (k["kind"], [str(p) for p in k.get("patterns") or []]) for k in sec["kinds"] if k.get("patterns")]
@@ -227,7 +228,7 @@ class Vocab:
             return None, False
         for kind, phrases in self.section_phrases:
             for p in phrases:
-                if f" {p} " in h:
+                if (h.startswith(f" {p[1:]} ") if p.startswith("^") else f" {p} " in h):
                     return kind, True
         for kind, patterns in self.section_patterns:
             if any(rx.search(h.strip()) for rx in patterns):

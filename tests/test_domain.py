@@ -461,6 +461,8 @@ def test_questions_are_still_asked_when_unanswered():
     ("What you'll tackle", "responsibilities"), ("A typical week", "responsibilities"),
     ("How you'll spend your time", "responsibilities"), ("What you'll own", "responsibilities"),
     ("What you'll need", None), ("What you'll learn", None), ("What you bring", "requirements"),
+    ("Key accountabilities", "responsibilities"), ("What your days will look like", "responsibilities"),
+    ("About Zuidbank", "about"), ("Research (about half your time)", None),  # "about" only at the start
 ])
 def test_work_headings_in_other_words(heading, kind):
     assert load_vocab().section_kind(heading)[0] == kind
@@ -480,3 +482,10 @@ def test_an_ai_model_used_as_an_instrument_is_read_as_the_work_it_does():
     assert _purpose("Use a language model to sort the survey comments into themes") == "sort the survey comments into themes"
     assert _purpose("Use dbt to model the marketing data") == "Use dbt to model the marketing data"  # dbt work
     assert _purpose("Build an LLM assistant for the help centre") == "Build an LLM assistant for the help centre"
+    assert _purpose("Using a language model as a helper for tagging the field notes") == "tagging the field notes"
+
+
+@pytest.mark.parametrize("title", ["Postdoctoral Researcher in Marine Ecology", "Lecturer in Statistics",
+                                   "PhD Studentship: Soil Carbon Modelling"])
+def test_an_academic_post_is_named_for_its_field_not_a_job_family(title):
+    assert facts(f"# {title}\n").title.family is None

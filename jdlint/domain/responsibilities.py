@@ -200,15 +200,17 @@ def _list_key(item: Any) -> tuple:
 
 
 def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
-    """Lists under "About the role", "What the job actually involves" or an unnamed heading in
-    the opening ("The gig") with no lead-in that are duties by their shape: three or more
-    items, most of them opening with a duty verb ("Build and maintain the nightly jobs ...")."""
+    """Lists under "About the role", "What the job actually involves" or a heading of no known
+    kind ("The gig", "Part 2: building our data platform") with no lead-in that are duties by
+    their shape: three or more items, most of them opening with a duty verb ("Build and maintain
+    the nightly jobs ...")."""
     from ..workfamily import lead_verbs, lemma
 
     verbs = lead_verbs()
     groups: dict[tuple, list[bool]] = {}
     for it in doc.items:
-        if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening) or it.leadin:
+        untyped = it.section.kind == "other" and not it.section.explicit_kind  # "Part 2: our data platform"
+        if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not untyped) or it.leadin:
             continue
         words = _WORD.findall(str(it.text)[:60])
         groups.setdefault(_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
@@ -266,7 +268,7 @@ def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[
 # instruments keep their sentence: "use dbt to model the marketing data" is dbt work.
 _INSTRUMENT = re.compile(
     r"^\s*(?:(?:you(?:'|\u2019)ll|you\s+will|will)\s+)?(?:use|uses|using|leverage|leverages|leveraging|employ|employs)\b"
-    r"(?P<tool>[^.;:]{1,100}?)\s+(?:to|in\s+order\s+to)\s+(?P<purpose>[^;]{8,})$", re.I)
+    r"(?P<tool>[^.;:]{1,100}?)\s+(?:to|in\s+order\s+to|for|as\s+an?\s+(?:\w+\s+){0,2}?(?:for|to|in))\s+(?P<purpose>[^;]{8,})$", re.I)
 
 
 _AI_INSTRUMENT = re.compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|"

@@ -187,6 +187,13 @@ def _level_headings(doc: Any, g: TitleGrammar, title_line: int) -> int:
     return n
 
 
+# An academic post ("Postdoctoral Researcher in Computational Ecology", "Lecturer in
+# Statistics") is named for its field, not for an industry job family: its "researcher" is not
+# AI research.
+_ACADEMIC = re.compile(r"\b(?:post-?docs?|postdoctoral|post-doctoral|professor|lecturer|reader in|"
+                       r"ph\.?d\.?\s+(?:student|candidate|position|studentship)|doctoral\s+(?:student|candidate))\b", re.I)
+
+
 def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
     t = doc.title
     if t is None:
@@ -195,7 +202,7 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
     roles = tuple(g.roles(t.text))
     family = None
     family_page = False
-    if not roles:
+    if not roles and not _ACADEMIC.search(t.text):
         cleaned = g.clean(t.text)
         if g.head_index(g.words(cleaned)) is None:
             family = _discipline_family(g, cleaned)
