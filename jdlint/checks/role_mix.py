@@ -187,9 +187,10 @@ class RoleMixKind(Kind):
             # "the product half"; reporting plus running the Kubernetes platform). Each half must
             # hold even when the title settles close calls: a Data Scientist who builds and
             # watches ranking models has close calls between science and ML engineering, not two jobs.
-            titled = Counter(group_of.get(vocab.specialism(str(w.family), w.text), vocab.specialism(str(w.family), w.text))
-                             for w in ctx.facts.work_items if w.family is not None and w.score >= sure)
-            small = min(min(counts[g], titled.get(g, 0)) for g in present)
+            as_titled = [vocab.specialism(str(w.family), w.text)
+                         for w in ctx.facts.work_items if w.family is not None and w.score >= sure]
+            titled_counts = Counter(group_of.get(f, f) for f in as_titled)
+            small = min(min(counts[g], titled_counts.get(g, 0)) for g in present)
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams):
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
