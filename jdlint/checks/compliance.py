@@ -132,26 +132,38 @@ def _amounts(figure: str) -> list[float]:
     return out[:2]
 
 
-def pay_ranges(doc: Any, vocab: Any) -> list[tuple[int, int, str, float, float]]:
-    """(line, column, figure, low, high) of each yearly pay range in the posting's prose."""
+def _pay_figures(text: str, vocab: Any, accept: Any) -> Iterator[tuple[Any, Any]]:
+    """(match, what ``accept`` made of it) for each pay figure of ``text`` that ``accept`` does
+    not turn down (returns None for); figures do not overlap an accepted one."""
     from ..domain.pay import _is_pay, compiled
 
     c = compiled(vocab)
-    text, position = doc.joined()
-    out: list[tuple[int, int, str, float, float]] = []
     taken: list[tuple[int, int]] = []
     for rx in c["ranges"]:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken) or not _is_pay(text, m, c):
                 continue
-            if _HOURLY.match(text[m.end():m.end() + 12]) or regex.search(r"/\s*(?:hr|hour|h)\b", m.group(0), regex.I):
-                continue
-            nums = _amounts(m.group(0))
-            if len(nums) < 2 or nums[0] < 1000:
+            value = accept(m)
+            if value is None:
                 continue
             taken.append((m.start(), m.end()))
-            line, col = position(m.start())
-            out.append((line, col, m.group(0), min(nums), max(nums)))
+            yield m, value
+
+
+def pay_ranges(doc: Any, vocab: Any) -> list[tuple[int, int, str, float, float]]:
+    """(line, column, figure, low, high) of each yearly pay range in the posting's prose."""
+    text, position = doc.joined()
+
+    def yearly(m: Any) -> list[float] | None:
+        if _HOURLY.match(text[m.end():m.end() + 12]) or regex.search(r"/\s*(?:hr|hour|h)\b", m.group(0), regex.I):
+            return None
+        nums = _amounts(m.group(0))
+        return nums if len(nums) >= 2 and nums[0] >= 1000 else None
+
+    out: list[tuple[int, int, str, float, float]] = []
+    for m, nums in _pay_figures(text, vocab, yearly):
+        line, col = position(m.start())
+        out.append((line, col, m.group(0), min(nums), max(nums)))
     return sorted(out)
 
 
@@ -190,26 +202,18 @@ class ComplianceKind(Kind):
     def _pay_period(self, doc, rule, ctx, chk, place):
         """A pay figure whose sentence never says what period it pays for: "$45 - $60" (an hour? a
         day?), "$4,000 - $5,000" (a month? a year?). Figures of 20,000 or more read as a year's pay."""
-        from ..domain.pay import _is_pay, compiled
-
-        c = compiled(ctx.vocab)
         text, position = doc.joined()
         period = chk["_present"]
-        taken: list[tuple[int, int]] = []
-        for rx in c["ranges"]:
-            for m in rx.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken) or not _is_pay(text, m, c):
-                    continue
-                taken.append((m.start(), m.end()))
-                nums = _amounts(m.group(0))
-                if not nums or max(nums) >= 20000:
-                    continue  # "$90,000 - $110,000" reads as a year's pay without saying so
-                if period is None or period.search(_sentence(text, m.start(), m.end())):
-                    continue
-                if period.search(text[m.end():m.end() + 40]):
-                    continue  # "$40 - $55 / hr" split from its period by a line break
-                line, col = position(m.start())
-                yield self._finding(doc, rule, chk, place, line, col, m.group(0))
+        for m, _ in _pay_figures(text, ctx.vocab, lambda m: True):
+            nums = _amounts(m.group(0))
+            if not nums or max(nums) >= 20000:
+                continue  # "$90,000 - $110,000" reads as a year's pay without saying so
+            if period is None or period.search(_sentence(text, m.start(), m.end())):
+                continue
+            if period.search(text[m.end():m.end() + 40]):
+                continue  # "$40 - $55 / hr" split from its period by a line break
+            line, col = position(m.start())
+            yield self._finding(doc, rule, chk, place, line, col, m.group(0))
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         if rule.options.get("legally_required") or not doc.has_content():
