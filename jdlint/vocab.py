@@ -159,8 +159,9 @@ class Vocab:
     @cached_property
     def questions(self):
         """The questions with their compiled cues: ``headings`` (a section heading that
-        answers), ``answers`` (a sentence about the job or team that answers) and
-        ``team_answers`` (answers even in a sentence about the candidate's past)."""
+        answers), ``any_answer`` (a sentence about the job or team that answers: the
+        ``answers`` and ``team_answers`` cues as one alternation) and ``any_team_answer`` (the
+        ``team_answers`` cues, which answer even in a sentence about the candidate's past)."""
         data = self.data["questions"]
         classes = data.get("classes", {})
 
@@ -179,8 +180,6 @@ class Vocab:
         for q in data["questions"]:
             answers, team = list(q.get("answers", [])), list(q.get("team_answers", []))
             out.append(dict(q, headings=[_rx(text(c)) for c in q.get("headings", [])],
-                            answers=[_rx(text(c)) for c in answers],
-                            team_answers=[_rx(text(c)) for c in team],
                             any_answer=one(answers + team), any_team_answer=one(team)))
         return out
 
@@ -212,8 +211,8 @@ class Vocab:
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),
             ("inclusive.exclusionary", [raw(e["rx"]) for e in self.exclusionary]),
-            ("questions", [rx for q in self.questions for k in ("headings", "answers", "team_answers")
-                           for rx in q[k]] + list(self.question_filters)),
+            ("questions", [rx for q in self.questions for rx in [*q["headings"], q["any_answer"], q["any_team_answer"]]
+                           if rx is not None] + list(self.question_filters)),
         ]
         for name, pats in groups:
             for p in pats:
@@ -322,10 +321,15 @@ class Vocab:
     def _specialism_cues(self) -> list[tuple[str, str, Any]]:
         return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0)) for sp in self.specialisms if sp.get("cues")]
 
+    @cached_property
+    def _specialism_of(self) -> dict[str, str]:
+        """Specialism id -> the family it belongs to."""
+        return {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
+
     def close(self, a: str, b: str) -> bool:
         """Whether two families (a specialism counting as its family) are the same family or
         adjacent in the taxonomy."""
-        parent = {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
+        parent = self._specialism_of
         pa, pb = parent.get(a, a), parent.get(b, b)
         return pa == pb or frozenset((pa, pb)) in self.adjacent
 
@@ -333,7 +337,7 @@ class Vocab:
         """Whether a title of ``title_family`` covers work of ``family``: the same family, a
         family adjacent to it, or a specialism of it (a specialism is not adjacent to its
         family's neighbours: a DevOps title does not cover the iOS app)."""
-        parent = {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
+        parent = self._specialism_of
         if family in parent:
             return parent[family] == title_family or family == title_family
         return family == title_family or frozenset((title_family, family)) in self.adjacent

@@ -639,11 +639,6 @@ class WorkModel:
     def feature_names(self) -> list[str]:
         return list(self._raw)
 
-    @property
-    def weights(self) -> dict[str, dict[str, float]]:
-        """Every feature's weights by family name (decodes the whole model)."""
-        return {name: r for name in self._raw if (r := self.row(name))}
-
     def scores(self, feats: Iterable[Feature]) -> dict[str, float]:
         feats = list(feats)
         scale = 1.0 / math.sqrt(max(1, len({f.name for f in feats}))) if self.scale == "sqrt" else 1.0

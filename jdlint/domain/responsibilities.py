@@ -229,8 +229,7 @@ def _item_duties(text: str) -> list[str]:
     return out if len(out) >= 2 else [text]
 
 
-def _prose_units(doc: Any, vocab: Any, heads: frozenset[str]) -> Iterator[tuple[int, str, int]]:
-    opening = _opening_sections(doc)
+def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator[tuple[int, str, int]]:
     title_line = doc.title.line if doc.title is not None else None
     for block in doc.blocks:
         if block.kind != "paragraph" or block.item is not None or block.first_line == title_line:
@@ -293,7 +292,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
                                  or _list_key(it) in verb_lists)
         and not _NOT_YOURS.search(str(it.text))
         for duty in _item_duties(str(it.text))]
-    units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, vocab, heads)]
+    units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, heads, opening)]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
