@@ -318,8 +318,10 @@ class Vocab:
         return fam_id
 
     @cached_property
-    def _specialism_cues(self) -> list[tuple[str, str, Any]]:
-        return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0)) for sp in self.specialisms if sp.get("cues")]
+    def _specialism_cues(self) -> list[tuple[str, str, Any, Any]]:
+        return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0),
+                 _rx(str(sp["except"]), 0) if sp.get("except") else None)
+                for sp in self.specialisms if sp.get("cues")]
 
     @cached_property
     def _specialism_of(self) -> dict[str, str]:
@@ -345,8 +347,8 @@ class Vocab:
     def specialism(self, family: str, text: str) -> str:
         """The specialism of ``family`` an item's words name ("client-software" for a software
         item about the iOS app), else the family itself."""
-        for of, sid, rx in self._specialism_cues:
-            if of == family and rx.search(text):
+        for of, sid, rx, unless in self._specialism_cues:
+            if of == family and rx.search(text) and not (unless is not None and unless.search(text)):
                 return sid
         return family
 

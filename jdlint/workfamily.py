@@ -56,7 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 7
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -175,19 +175,27 @@ is are was were been being am had has having does did done doing
 much many really still even yet already ever always quite rather however
 """.split())
 
-# Words that start an item without being its verb ("You will ...", "Responsible for ...").
-LEAD_SKIP = frozenset("""
+# Words that start an item without being its verb ("You will ...", "Responsible for ...", "At
+# this level, you'll be expected to ...", "They may be required to ..."). Compared with lemmas,
+# so each word is kept in its lemma form too ("responsible" is read as "responsibl"); "hire"
+# only as written, so "Hire, coach and ..." keeps its verb.
+_LEAD_SKIP_WORDS = """
 you we will ll shall would be responsible responsibility for help helps helping assist assisting
 support supporting also actively successfully candidate successful postholder post holder role
 position incumbent able expected expect to key primary main duty duties task tasks include including
 work working closely partner partnering alongside together serve as act new hire ideal person
-day first year month week will
-""".split()) | STOP
+day first year month week will level levels grade grades band tier required require requires need needs comfortable
+ability capable ideally typically often occasionally regularly generally usually asked tasked
+charged opportunity
+""".split()
+LEAD_SKIP = frozenset(_LEAD_SKIP_WORDS) | frozenset(lemma(w) for w in _LEAD_SKIP_WORDS if w != "hire") | STOP
 
 # -- concept groups ---------------------------------------------------------------------------
 # Each group names a kind of work object or activity; members are words or two-word phrases,
 # lemmatised when the table is compiled. These are generic domain vocabulary, not phrases from
 # any labelled set.
+# Matched on content lemmas, where stop words are invisible: write each phrase in content words
+# ("every-team" would make every "team" a platform word, "report-to" every "report" a people word).
 CONCEPTS: dict[str, str] = {
     "reporting": "dashboard report reporting visualisation visualization chart graph tableau power-bi "
                  "looker qlik kpi scorecard bi business-intelligence spreadsheet excel ad-hoc pivot "
@@ -208,7 +216,7 @@ CONCEPTS: dict[str, str] = {
     "retraining": "retrain retraining drift decay degrade degradation stale shadow canary rollback "
                   "champion challenger",
     "ml-platform": "registry feature-store experiment-tracking mlflow kubeflow sagemaker vertex "
-                   "platform self-serve self-service paved-road golden-path every-team any-team "
+                   "platform self-serve self-service paved-road golden-path "
                    "gpu cluster scheduler quota notebook-environment tenant",
     "genai": "llm chatbot chat assistant gpt claude prompt prompting rag retrieval agent agentic copilot "
              "generative genai hallucination guardrail embedding vector chunk chunking fine-tune "
@@ -255,7 +263,7 @@ CONCEPTS: dict[str, str] = {
     "people": "hire hiring recruit recruitment staff direct-report one-on-one 1:1 performance-review "
               "appraisal coach coaching mentor mentoring career headcount supervise supervision "
               "supervisor morale manager team-member people-manager line-manage teammate employee "
-              "workforce talent report-to",
+              "workforce talent",
     "org-strategy": "strategy strategic budget vendor contractor contract procurement executive "
                     "leadership senior-leader board organization department portfolio investment "
                     "director agency-wide enterprise-wide operating-model",
@@ -296,6 +304,11 @@ _ORG_NOUNS = frozenset("""team teams company organisation organization office di
 programme program role position job family function profession agency unit branch directorate bureau
 mission customers engineers analysts scientists staff stack platform product business""".split())
 
+
+# Lead verbs that say who the work is done with rather than what it is ("collaborate with X to
+# define ..."): the purpose clause's verb is read too.
+_RELATION_VERBS = frozenset(lemma(w) for w in """collaborate liaise engage coordinate consult meet join
+team interface connect cooperate embed sit""".split())
 
 # An evaluation question: a question word, then a verb of change within a few words.
 _QUESTION_WORDS = frozenset({"whether"})
@@ -539,12 +552,15 @@ def features(text: str) -> list[Feature]:
     # Roles the item names: the longest title at each position ("data platform engineer"
     # before "platform engineer").
     ridx = _role_index()
+    role_span: dict[int, int] = {}  # each position inside a named role -> the position after it
     j = 0
     while j < len(lems):
         for n in (4, 3, 2, 1):
             key = tuple(lems[j:j + n])
             if len(key) == n and key in ridx:
                 add(Feature("role:" + ridx[key], " ".join(surf[j:j + n])))
+                for k in range(j, j + n):
+                    role_span[k] = j + n
                 # As the object of the work, a role is people: "lead data scientists".
                 for k in range(j, j + n):
                     concept_at.setdefault(k, "people")
@@ -552,11 +568,14 @@ def features(text: str) -> list[Feature]:
                 break
         j += 1
 
-    # Lead verb and object.
+    # Lead verb and object. A role named as the subject ("A Data Modeler works with ...", "The
+    # analyst will ...") is who does the work, not the work: the verb comes after it.
     v = next((j for j, lm in enumerate(lems) if lm not in LEAD_SKIP and not lm.startswith("<")), None)
-    if v is not None:
+    if v is not None and v <= 2 and v in role_span:
+        after = role_span[v]
+        v = next((j for j in range(after, len(lems)) if lems[j] not in LEAD_SKIP and not lems[j].startswith("<")), v)
+    def verb_object(v: int) -> None:
         verb = lems[v]
-        add(Feature("lead:" + verb, surf[v]))
         obj = None
         for k in range(v + 1, min(len(lems), v + 7)):
             if lems[k] in OBJECT_NOUNS or k in concept_at:
@@ -570,6 +589,23 @@ def features(text: str) -> list[Feature]:
                 add(Feature("oc:" + oc, surf[obj]))
             else:
                 add(Feature("o:" + lems[obj], surf[obj]))
+
+    if v is not None:
+        add(Feature("lead:" + lems[v], surf[v]))
+        verb_object(v)
+        # "Collaborate with the legal team to define data ownership": when the lead verb only
+        # says who the work is done with, the verb of its purpose clause names the work, and
+        # reads as it would leading the item.
+        if lems[v] in _RELATION_VERBS:
+            pos_of = {ti: j for j, (ti, _t) in enumerate(content)}
+            start = content[v][0]
+            for ti in range(start + 1, min(len(toks) - 1, start + 12)):
+                if toks[ti].low == "to" and toks[ti + 1].lem and toks[ti + 1].lem not in LEAD_SKIP:
+                    pv = pos_of.get(ti + 1)
+                    if pv is not None:
+                        add(Feature("purpose:" + lems[pv], surf[pv]))
+                        verb_object(pv)
+                    break
 
     # Shape: how the item opens, and how long it is.
     first = next((t.low for t in toks if t.low.isalpha()), "")

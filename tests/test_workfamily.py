@@ -46,6 +46,26 @@ def test_features_split_hyphens_and_find_tools_concepts_and_verb_object():
     assert "c:reporting" in names
 
 
+def test_the_verb_is_found_past_frames_roles_and_partners():
+    def lead(text):
+        return {f.name for f in wf.features(text) if f.name.startswith(("lead:", "purpose:"))}
+    # Expectation frames and a role as subject are not the work's verb.
+    assert lead("At this grade you are expected to supervise two analysts") == {"lead:" + wf.lemma("supervise")}
+    assert lead("Responsible for tuning the warehouse queries") == {"lead:" + wf.lemma("tuning")}
+    assert lead("The Data Modeller designs the logical models") == {"lead:" + wf.lemma("designs")}
+    # "Collaborate with X to <verb>": the purpose clause names the work.
+    names = {f.name for f in wf.features("Collaborate with the finance team to reconcile the ledger reports")}
+    assert "purpose:" + wf.lemma("reconcile") in names and "vo:" + wf.lemma("reconcile") + ">report" in names
+
+
+def test_a_plain_team_is_not_platform_work():
+    # Stop words are invisible to the concept matcher: "every team" once collapsed to "team",
+    # so motivating one's team read as ML-platform work.
+    feats = {f.name for f in wf.features("Motivate the team and recognise its successes")}
+    assert not any(n.endswith("ml-platform") for n in feats), feats
+    assert "c:ml-platform" in {f.name for f in wf.features("Run the shared GPU cluster for every team")}
+
+
 # -- paraphrases: the right family, with evidence drawn from the item -------------------------
 
 @pytest.mark.parametrize("text,family", [

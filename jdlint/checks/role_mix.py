@@ -30,15 +30,19 @@ def _where(doc: Any) -> tuple[int, int, int, str]:
     return doc.anchor()
 
 
-def _title_names_domain(title: str, fam: str, keywords: list[str], vocab: Any) -> bool:
-    """Whether the title's own modifiers (not its role words) are among the words that made the
-    work another family's: "FedRAMP Cyber Data Analyst" over work decided by "FedRAMP", "cyber"."""
+def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> bool:
+    """Whether the title's own modifiers (not its role words) are what made the work another
+    family's: "FedRAMP Cyber Data Analyst" over work decided by "FedRAMP", "cyber". It must be
+    so for at least half of those items: a team named in the title ("Data Engineer, Growth")
+    that one of four modelling duties also names does not make modelling a data engineer's."""
     g = grammar(vocab)
     role_words = g.heads | g.ignore
     for t in next((f.get("titles", []) for f in vocab.families if f["id"] == fam), []):
         role_words |= {w.lower() for w in g.words(str(t))}
     domain = {w.lower() for w in g.words(title)} - role_words
-    return any(k.lower() in domain for k in keywords if " " not in k and len(k) > 2)
+    named = sum(1 for w in items
+                if any(k.lower() in domain for k in w.work_evidence if " " not in k and len(k) > 2))
+    return named > 0 and named * 2 >= len(items)
 
 
 def _lines(items: list[Any], most: int = 6) -> str:
@@ -59,6 +63,8 @@ class TitleScopeKind(Kind):
                "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
                "ignore_families": (list, ["leadership", "other-specialist"],
                                    "families that never make a title wrong (an expert also leads; the catch-all of other specialties)"),
+               "max_title_share": (float, 0.2,
+                                   "share of the work at most that the title's own family holds when another family holding two fifths or more makes the title wrong"),
                "manager_share": (float, 0.75,
                                  "share of the work that, when it is all managing people, makes a non-manager title wrong even though leadership is ignored")}
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
@@ -93,7 +99,14 @@ class TitleScopeKind(Kind):
         counts = Counter(group(w) for w in items)
         title_group = title_spec if title_spec != fam else group_of.get(fam, fam)
         top, n = counts.most_common(1)[0]
-        if top == title_group or n <= counts.get(title_group, 0) or n * 2 <= len(items):
+        if top == title_group or n <= counts.get(title_group, 0):
+            return
+        # The work the title names must be most of the job, or another family must be: a
+        # Frontend Developer whose work is half infrastructure and two fifths pipelines, with
+        # one React fix, is neither job's title. (Half and half with the title's own work is one
+        # job with side duties: conflated-roles judges that.)
+        own = counts.get(title_group, 0)
+        if n * 2 <= len(items) and not (own <= rule.options["max_title_share"] * len(items) and n * 5 >= 2 * len(items)):
             return
         if top in rule.options["ignore_families"]:
             # An expert who also leads is one job; a title over work that is almost all managing
@@ -106,13 +119,28 @@ class TitleScopeKind(Kind):
         for w in theirs:
             kws += [x for x in w.work_evidence if x not in kws]
         t = ctx.facts.title
-        if _title_names_domain(t.text, fam, kws, vocab):
+        if _title_names_domain(t.text, fam, theirs, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
         label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
         yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                            title_family=vocab.family_label(title_spec), family=label,
                            count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
                            lines=_lines(theirs), example=_short(theirs[0].text))
+
+
+# The kinds of other-specialist work that are jobs of their own, by the concept that names them.
+_SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and communications",
+                "commercial": "sales and customer accounts", "advisory": "policy and advice",
+                "learning": "training programmes", "support": "user support",
+                "governance": "data governance and records"}
+
+
+def _specialty(text: str) -> str | None:
+    """The kind of specialist work an item names (its most named specialty concept), or None."""
+    from ..workfamily import features
+
+    seen = Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
+    return seen.most_common(1)[0][0] if seen else None
 
 
 class RoleMixKind(Kind):
@@ -129,6 +157,32 @@ class RoleMixKind(Kind):
         "sure_score": (float, 0.75, "a single duty this sure is enough for the other side of a known bad pair"),
     }
     FIELDS = ("count", "families", "source")
+
+    def _with_specialty(self, doc: Any, rule: Any, ctx: Context, group: str, counts: Counter, group_label: str,
+                        group_items: list[Any]) -> Iterator[Any]:
+        """The "two" variant with a specialty of the catch-all family as the second job: both
+        sides hold three duties and ``two_jobs_share`` of the counted work, whether or not the
+        title settles close calls."""
+        if "other-specialist" not in rule.options["ignore_families"]:
+            return  # then it is counted as a family like the others
+        sure = rule.options["min_score"]
+        spec_items: dict[str, list[Any]] = {}
+        for w in ctx.facts.work_items:
+            if (w.work_family == "other-specialist" and w.work_score >= sure
+                    and w.family == "other-specialist" and w.score >= sure):
+                sp = _specialty(w.text)
+                if sp:
+                    spec_items.setdefault(sp, []).append(w)
+        if not spec_items:
+            return
+        sp, items = max(spec_items.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        total = sum(counts.values()) + len(items)
+        small = min(counts[group], len(items))
+        if small >= 3 and small >= rule.options["two_jobs_share"] * total:
+            line, col, end_col, match = _where(doc)
+            names = (f"{group_label} ({counts[group]}: lines {_lines(group_items, 3)}) and "
+                     f"{_SPECIALTIES[sp]} ({len(items)}: lines {_lines(items, 3)})")
+            yield rule.finding(doc, line, col, line, end_col, match=match, variant="two", families=names)
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
@@ -182,6 +236,12 @@ class RoleMixKind(Kind):
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="many",
                                count=len(present), families=names)
             return
+        if len(present) == 1 and fams:
+            # The catch-all family is not one job, but one of its specialties can be: a
+            # Security Officer who is also the council's GIS administrator, a developer who
+            # also runs the social media and community.
+            yield from self._with_specialty(doc, rule, ctx, present[0], counts, label(present[0]),
+                                            [w for w, f in counted if group_of.get(f, f) == present[0]])
         if len(present) == 2 and fams:
             # Two unrelated jobs in one posting, each a large part of it ("the data half" and
             # "the product half"; reporting plus running the Kubernetes platform). Each half must

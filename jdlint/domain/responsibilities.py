@@ -171,10 +171,31 @@ def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
 def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
     """A list under "About the role" whose lead-in is about the hire ("Over your first year
     that will mean:", "As our analyst you will:") lists duties; other lists there are as often
-    facts and perks."""
+    facts and perks. Under a heading of no known kind ("What we need from you") the lead-in
+    must say the list is the hire's work ("You will be responsible for ...:", "You'll own:")."""
     leadin = str(item.leadin or "")
-    return (item.section.kind in ROLE_SECTIONS and bool(leadin) and _about_the_hire(leadin, heads)
-            and not _NOTICE.search(leadin) and not vocab.is_other_leadin(leadin))  # "benefits including:"
+    if not leadin or _NOTICE.search(leadin) or vocab.is_other_leadin(leadin):  # "benefits including:"
+        return False
+    if item.section.kind in ROLE_SECTIONS:
+        return _about_the_hire(leadin, heads)
+    untyped = item.section.kind == "other" and not item.section.explicit_kind
+    return untyped and _duty_leadin(leadin)
+
+
+# "You will be responsible for:", "Your job is to:", "You'll own and run:" (a duty verb after
+# "you will"), not "You'll get:" or "You will need:".
+_DUTY_LEADIN = re.compile(r"\bresponsib\w*\s+for\b|\byour\s+(?:job|role|work|duties|remit|responsibilities)\s+(?:is|are|will|includes?)\b", re.I)
+_YOU_WILL_VERB = re.compile(r"\b(?:you(?:'|\u2019)ll|you\s+will)\s+(?:also\s+|be\s+)?([a-z]+)", re.I)
+_NOT_DUTY_VERBS = frozenset("get have receive enjoy earn gain join need bring be benefit".split())
+
+
+def _duty_leadin(leadin: str) -> bool:
+    from ..workfamily import lead_verbs, lemma
+
+    if _DUTY_LEADIN.search(leadin):
+        return True
+    return any(v.lower() not in _NOT_DUTY_VERBS and lemma(v.lower()) in lead_verbs()
+               for v in _YOU_WILL_VERB.findall(leadin))
 
 
 def _opening_sections(doc: Any) -> set[int]:

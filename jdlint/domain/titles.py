@@ -57,7 +57,7 @@ class TitleGrammar:
             if w not in self.heads:
                 continue
             if w in self.trailing_only:
-                if i == len(low) - 1 or (i + 1 < len(low) and low[i + 1] == "of"):
+                if i == len(low) - 1 or (i + 1 < len(low) and low[i + 1] in ("of", "in")):  # "Fellow in Genomics"
                     return i
                 continue
             return i
@@ -159,11 +159,17 @@ _LEVEL_WORDS = re.compile(r"\b(?:junior|intermediate|senior|staff|principal|lead
                           r"manager|director|i{1,3}|iv|[1-5])\b", re.I)
 
 
+# What may follow the discipline in a page's title ("Machine Learning Engineering roles").
+_PAGE_TAIL = frozenset("roles role jobs job family families careers career ladder track levels team teams".split())
+
+
 def _discipline_family(g: TitleGrammar, title: str) -> str | None:
     words = g.words(g.clean(title))
     low = [w.lower() for w in words]
     for i in range(len(low) - 1, -1, -1):
-        if low[i] in _DISCIPLINE:
+        # The discipline must end the title: "Research Fellow in Computational Genomics" is a
+        # post, not a page about research jobs.
+        if low[i] in _DISCIPLINE and all(w in _PAGE_TAIL for w in low[i + 1:]):
             role = " ".join(words[:i] + [_DISCIPLINE[low[i]]])
             key, _label = g.key(role)
             if key not in g.family_ids:

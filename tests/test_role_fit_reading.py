@@ -1,0 +1,62 @@
+"""Role fit reads the work the way a hiring manager does: a team named in the title is not the
+work's domain, an academic post's field is not a job-family page, and a specialist side job
+counts even though the catch-all family does not."""
+from types import SimpleNamespace
+
+from jdlint import lint_text
+from jdlint.checks.role_mix import _specialty, _title_names_domain
+from jdlint.domain.titles import read_title
+from jdlint.document import Document
+from jdlint.vocab import load_vocab
+
+
+def _item(*evidence):
+    return SimpleNamespace(work_evidence=evidence)
+
+
+def test_a_team_in_the_title_named_by_one_duty_does_not_excuse_the_mismatch():
+    vocab = load_vocab()
+    title = "Data Engineer, Retention"
+    one = [_item("Retention", "present"), _item("uplift", "holdout"), _item("estimate", "likely"), _item("variance")]
+    assert not _title_names_domain(title, "data-engineer", one, vocab)
+    most = [_item("Retention", "churn"), _item("Retention", "cohort"), _item("uplift")]
+    assert _title_names_domain(title, "data-engineer", most, vocab)
+
+
+def test_a_research_fellow_in_a_field_is_a_researcher_not_a_page_about_research():
+    vocab = load_vocab()
+    doc = Document.parse("# Research Fellow in Marine Ecology\n\nText.\n", "x.md", vocab)
+    t = read_title(doc, vocab)
+    assert t.family == "researcher" and not t.job_family_page
+    doc = Document.parse("# Machine Learning Engineering roles\n\nText.\n", "x.md", vocab)
+    assert read_title(doc, vocab).job_family_page
+
+
+def test_specialties_of_the_catch_all_family():
+    assert _specialty("Produce parcel maps and spatial analysis in QGIS for the planning team") == "geo"
+    assert _specialty("Write the quarterly newsletter and run the social media channels") == "outreach"
+    assert _specialty("Patch the firewalls") is None
+
+
+def test_a_backend_game_title_is_not_client_work():
+    vocab = load_vocab()
+    assert vocab.specialism("software-engineer", "Gameplay Programmer (Unity)") == "client-software"
+    assert vocab.specialism("software-engineer", "Gameplay Backend Engineer") == "software-engineer"
+
+
+def test_a_comms_job_inside_a_network_job_is_reported_and_a_comms_duty_is_not():
+    two = """# Systems Administrator
+
+## Responsibilities
+
+- Patch and monitor the Windows and Linux servers in both data centres.
+- Run the backups and test a restore every month.
+- Manage user accounts, group policies and the VPN.
+- Answer escalations from the service desk about server outages.
+- Write the staff newsletter every fortnight and keep the intranet news page current.
+- Run the organisation's social media accounts and reply to comments.
+- Plan the press coverage and the launch event for our annual report.
+"""
+    assert "conflated-roles" in {f.rule for f in lint_text(two, path="a.md")}
+    one = two.split("- Run the organisation's")[0]
+    assert "conflated-roles" not in {f.rule for f in lint_text(one, path="b.md")}
