@@ -240,8 +240,11 @@ class RoleMixKind(Kind):
             # The catch-all family is not one job, but one of its specialties can be: a
             # Security Officer who is also the council's GIS administrator, a developer who
             # also runs the social media and community.
-            yield from self._with_specialty(doc, rule, ctx, present[0], counts, label(present[0]),
-                                            [w for w, f in counted if group_of.get(f, f) == present[0]])
+            found = list(self._with_specialty(doc, rule, ctx, present[0], counts, label(present[0]),
+                                              [w for w, f in counted if group_of.get(f, f) == present[0]]))
+            if found:
+                yield from found
+                return
         if len(present) == 2 and fams:
             # Two unrelated jobs in one posting, each a large part of it ("the data half" and
             # "the product half"; reporting plus running the Kubernetes platform). Each half must
