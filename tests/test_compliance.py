@@ -126,10 +126,15 @@ def test_readme_says_this_is_not_legal_advice():
     assert "not legal advice" in readme
 
 
+def _compliance_findings(text, rule, today):
+    """One rule's findings with the compliance pack on, as of ``today`` (a law's start date)."""
+    return [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == rule]
+
+
 @pytest.mark.parametrize("today, fires", [(date(2025, 12, 31), False), (date(2026, 1, 1), True)])
 def test_ontario_range_width_counts_from_2026(today, fires):
     text = "---\nlocation: Toronto, ON\n---\n# Data Engineer\n\nSalary: $90,000 - $160,000 CAD.\n"
-    found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "pay-range-valid"]
+    found = _compliance_findings(text, "pay-range-valid", today)
     assert bool(found) is fires
     if fires:
         assert "$70,000 wide" in found[0].message and "'Toronto'" in found[0].message
@@ -147,14 +152,14 @@ def test_range_amounts(figure, low, high):
 @pytest.mark.parametrize("today, fires", [(date(2024, 12, 31), False), (date(2025, 1, 1), True)])
 def test_each_place_counts_from_its_own_date(today, fires):
     text = "# Data Analyst\n\nThis job is based in Minneapolis, MN.\n\nPay: $80,000 - $95,000 a year.\n"
-    found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "missing-required-statement"]
+    found = _compliance_findings(text, "missing-required-statement", today)
     assert bool(found) is fires
 
 
 @pytest.mark.parametrize("today, fires", [(date(2026, 6, 6), False), (date(2026, 6, 7), True)])
 def test_eu_title_rule_counts_from_the_transposition_deadline(today, fires):
     text = "---\nlocation: Milan, Italy\n---\n# Salesman, Data Products\n\nSell our analytics platform.\n"
-    found = [f for f in lint_text(text, {"compliance": True}, today=today) if f.rule == "gendered-title-eu"]
+    found = _compliance_findings(text, "gendered-title-eu", today)
     assert bool(found) is fires
     if fires:
         assert found[0].severity is Severity.WARNING and (found[0].line, found[0].column) == (4, 3)
