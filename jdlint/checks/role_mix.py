@@ -149,7 +149,7 @@ class RoleMixKind(Kind):
         "min_items": (int, 2, "items a family needs before it counts as part of the job"),
         "max_families": (int, 2, "most role families one posting may span"),
         "max_share": (float, 0.5, "a family holding this share of the work or more makes the posting one job with side duties"),
-        "two_jobs_share": (float, 0.3, "two unrelated families that each hold this share of the work (and three duties) are two jobs"),
+        "two_jobs_share": (float, 0.25, "two unrelated families that each hold this share of the work (and three duties) are two jobs"),
         "ignore_families": (list, ["leadership", "other-specialist"],
                             "families that are not a separate job here (managing the work; the catch-all of other specialties)"),
         "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
