@@ -109,6 +109,16 @@ def test_a_labelled_job_title_is_not_a_duty_however_long():
     assert [w.text[:10] for w in facts(text).work_items] == ["You will d"]
 
 
+def test_the_terms_of_the_job_are_not_its_work():
+    # The opening prose of a federal announcement: pay, place and application sentences are
+    # about the hire but are not duties (the salary sentence was read as data science).
+    text = ("# Data Scientist\n\n**Salary range:** GS-15\n\n"
+            "Your base pay, including locality, will be set when you are selected, depending on your duty station. "
+            "You will be eligible for federal health benefits. "
+            "You will build the models that rank security findings for human review.\n")
+    assert [w.text[:24] for w in facts(text).work_items] == ["You will build the model"]
+
+
 @pytest.mark.parametrize("sentence,families", [
     ("This is a hybrid position between Data Scientist and Analytics Engineer.", ("data-scientist", "analytics-engineer")),
     ("The job is a cross between a data analyst and an ML engineer.", ("data-analyst", "ml-engineer")),

@@ -74,6 +74,17 @@ _ORG_OPENERS = frozenset("we we're we've our us".split())
 _NOTICE = re.compile(r"\b(?:is|are|'s|'re)\s+(?:now\s+|currently\s+)?(?:looking\s+for|hiring|seeking|recruiting)\b"
                      r"|\b(?:perfect|ideal|great|right)\s+(?:fit\s+)?for\s+you\b|\bideal\s+candidate\b"
                      r"|\bwe\s+(?:want|would\s+love)\s+to\s+hear\b", re.I)
+# The terms of the job, not its work: "Your salary, including base and locality, will be
+# determined upon selection", "Your application must include a cover letter", "You will be
+# paid fortnightly". The subject is the hire's pay, benefits, place or application.
+_TERMS = re.compile(
+    r"^\W*(?:your|the\s+(?:successful\s+)?(?:candidate|applicant|hire|postholder)(?:'s|\u2019s))\s+(?:\w+\s+){0,2}?"
+    r"(?:salary|salaries|pay|compensation|remuneration|wages?|benefits?|pension|leave|holidays?|vacation|"
+    r"application|resume|r\u00e9sum\u00e9|cv|cover\s+letter|start(?:ing)?\s+date|contract|offer|appointment|"
+    r"duty\s+(?:location|station)|location|relocation|clearance|background\s+(?:check|investigation)|probation(?:ary\s+period)?)\b"
+    r"|^\W*(?:you(?:'|\u2019)ll|you\s+will|you\s+may|you\s+must)\s+(?:also\s+)?(?:be\s+(?:paid|eligible|entitled|offered|"
+    r"required\s+to\s+(?:pass|undergo|submit|provide|complete\s+a\s+background))|receive\s+(?:a\s+)?(?:salary|pay|benefits?|"
+    r"an?\s+offer))\b", re.I)
 # What the hire will NOT do, or what another team does, is scope, not a duty: "it won't be
 # wired into the app", "you will not be on call", "our ML engineering group will build it".
 _NOT_YOURS = re.compile(
@@ -270,6 +281,8 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
             if _NOT_YOURS.search(sent):
                 continue  # what the hire will not do
+            if not in_work and _TERMS.search(sent):
+                continue  # the job's pay, benefits, place or application, not its work
             if not in_work and (not about or _NOTICE.search(sent)):
                 continue
             for doff, duty in _duties(sent):
