@@ -52,10 +52,10 @@ def test_adversarial_postings_finish():
         pieces = %r
         docs = [
             "# Junior Data Engineer\n\n" + "".join(pieces) * 1500,                      # a ~200k-char line
-            "# T\n\n## Requirements\n\n" + "".join(f"- item {i} Python, Go/Rust\n" for i in range(20000)),
-            "# T\n\n" + "".join("  " * (i %% 40) + "- x\n" for i in range(5000)),      # deep nesting
-            "# T\n\n" + "".join(f"## Section {i}\n\ntext\n\n" for i in range(5000)),    # many sections
-            "# T\n\n" + "<!-- jdlint-disable wish-list -->\n" * 5000 + "- a\n" * 100,  # many directives
+            "# Data Engineer\n\n## Requirements\n\n" + "".join(f"- item {i} Python, Go/Rust\n" for i in range(20000)),
+            "# Data Engineer\n\n" + "".join("  " * (i %% 40) + "- x\n" for i in range(5000)),      # deep nesting
+            "# Data Engineer\n\n" + "".join(f"## Section {i}\n\ntext\n\n" for i in range(5000)),    # many sections
+            "# Data Engineer\n\n" + "<!-- jdlint-disable wish-list -->\n" * 5000 + "- a\n" * 100,  # many directives
             "---\n" + "k: v\n" * 20000 + "---\n# T\n",                               # big front matter
             "# " + "Data Engineer / " * 2000 + "\n",                                  # huge stacked title
             "|" * 50000 + "\n" + "[" * 50000 + "\n" + "*" * 50000 + "\n",

@@ -216,7 +216,7 @@ class ComplianceKind(Kind):
             yield self._finding(doc, rule, chk, place, line, col, m.group(0))
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
-        if rule.options.get("legally_required") or not doc.has_content():
+        if rule.options.get("legally_required") or not doc.has_content() or not ctx.facts.is_posting:
             return
         employer = ctx.employer
         if (employer is None or employer.type is None) and ctx.facts.federal_employer:

@@ -52,7 +52,7 @@ class PayRangeKind(Kind):
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         mode = rule.options["require_salary"]
-        if mode == "never" or not doc.has_content():
+        if mode == "never" or not doc.has_content() or not ctx.facts.is_posting:
             return
         employer = ctx.employer
         if (employer is None or employer.type is None) and ctx.facts.federal_employer:

@@ -14,7 +14,7 @@ class QuestionsKind(Kind):
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         t = ctx.facts.title
-        if not doc.has_content() or t is None:
+        if not doc.has_content() or t is None or not ctx.facts.is_posting:
             return
         for q in ctx.facts.questions:
             if q.id not in rule.options["questions"] or q.answered_at is not None:

@@ -12,7 +12,7 @@ class StatementRequiredKind(Kind):
     FIELDS = ("title",)
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
-        if not doc.has_content() or ctx.facts.first_problem is not None:
+        if not doc.has_content() or not ctx.facts.is_posting or ctx.facts.first_problem is not None:
             return
         line, col, end_col, text = doc.anchor()
         yield rule.finding(doc, line, col, line, end_col, match=text, title=text)

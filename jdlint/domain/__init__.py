@@ -20,11 +20,15 @@ from .questions import Question, questions
 from .requirements import Requirements
 from .responsibilities import WorkItem, family_groups, work_items
 from .seniority import ScopeHit, senior_scope
-from .titles import DeclaredHybrid, TitleFacts, declared_hybrid, read_title
+from .titles import DeclaredHybrid, TitleFacts, declared_hybrid, names_a_job, read_title
 from .tools import ToolFacts
 from .wording import CodedWord, PhraseHit, coded_words, exclusionary_phrases
 
 __all__ = ["Facts", "facts_for", "family_groups"]
+
+
+# Section kinds only a job posting has (a README has an "about", a process, other notes).
+_POSTING_KINDS = frozenset({"responsibilities", "first_problem", "requirements", "preferred", "compensation", "benefits"})
 
 
 class Facts:
@@ -37,6 +41,25 @@ class Facts:
     @cached_property
     def title(self) -> TitleFacts | None:
         return read_title(self.doc, self.vocab)
+
+    @cached_property
+    def is_posting(self) -> bool:
+        """Whether the document reads as a job posting at all. A README, a template's notes or an
+        index of sources kept beside the postings has no job title (a role noun, a discipline's
+        job-family page), no duties, no requirements section and no pay: the rules that report
+        what a posting fails to say (no first problem, no pay, unanswered questions) pass it by."""
+        t = self.title
+        if t is not None and (t.family or t.roles or t.job_family_page or names_a_job(t.text, self.vocab)):
+            return True
+        doc = self.doc
+        if any(sec.kind in _POSTING_KINDS for sec in doc.sections):
+            return True
+        # A listed duty makes a posting; sentences of prose need two that read as work ("One
+        # file per job" in a README is one sentence that mentions a job).
+        items = self.work_items
+        if any(w.source == "item" for w in items) or sum(1 for w in items if w.family) >= 2:
+            return True
+        return self.pay.shown is not None
 
     @cached_property
     def declared_hybrid(self) -> DeclaredHybrid | None:

@@ -240,6 +240,25 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
                       family_page)
 
 
+# Who does a job, by the shape of the word: the vocabulary's role nouns are the ones it can
+# place in a family, and a job title may name any other ("Growth Marketer", "Field Data
+# Technician", "Salesman", "Bookkeeper", "Receptionist", "Accountant", "Trainee").
+_AGENT_NOUN = re.compile(r"^[a-z]{2,}(?:er|or|ist|ian|man|woman|person|ant|ent|ee|smith|wright|keeper)s?$"
+                         r"|^(?:clerk|nurse|chef|cook|driver|lead|head|intern|fellow|apprentice|aide|officer|"
+                         r"associate|executive|director|partner|representative|rep|specialist|staff)s?$")
+
+
+def names_a_job(title: str, vocab: Any) -> bool:
+    """Whether a title names someone who does a job ("Fellow Experience Supervisor", "Growth
+    Marketer"), as a job title does and "Real job-description corpus: sources" or "How we
+    write postings" does not."""
+    g = grammar(vocab)
+    cleaned = g.clean(title)
+    if any(g.head_index(g.words(piece)) is not None for piece in [cleaned, *_SEGMENT.split(cleaned)]):
+        return True
+    return any(_AGENT_NOUN.match(w.lower()) for w in re.findall(r"[A-Za-z]+", title))
+
+
 def junior_marker(title: str, vocab: Any) -> str | None:
     """The words that make a title junior ("Junior", "Associate", a level "I"), or None."""
     for p in vocab.junior_markers:
