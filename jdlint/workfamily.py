@@ -56,7 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -271,7 +271,8 @@ CONCEPTS: dict[str, str] = {
               "user-testing journey-map accessibility visual-design design-system interface mockup "
               "mock-up persona",
     "outreach": "marketing campaign communication newsletter community event webinar social-media brand "
-                "advocacy evangelist developer-relations devrel content blog talk press",
+                "advocacy evangelist developer-relations devrel content blog talk press discord moderator "
+                "influencer creator patch-note dev-diary press-release",
     "commercial": "sale sales customer client account partner presale pre-sale demo solution-engineering "
                   "revenue deal prospect onboarding renewal",
     "advisory": "consult consulting consultant advisory advise advice policy legislation regulation "
@@ -281,6 +282,9 @@ CONCEPTS: dict[str, str] = {
     "support": "ticket helpdesk help-desk troubleshoot troubleshooting support-request end-user "
                "service-desk",
     "geo": "gis map mapping geospatial spatial esri arcgis qgis cartography",
+    "fundraising": "fundraise fundraising fundraiser donor donation philanthropy philanthropic gift-aid "
+                   "legacy-giving major-gift grant-writing grant-application funder sponsorship supporter "
+                   "trust-bid income-generation charitable appeal",
     "teamwork": "collaborate collaboration cross-functional colleague stakeholder communicate culture "
                 "value diverse inclusive passion curious fast-paced environment opportunity mission "
                 "join company benefit grow growth",

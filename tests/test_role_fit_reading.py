@@ -32,10 +32,16 @@ def test_a_research_fellow_in_a_field_is_a_researcher_not_a_page_about_research(
     assert read_title(doc, vocab).job_family_page
 
 
+def _top(text):
+    seen = _specialty(text)
+    return seen.most_common(1)[0][0] if seen else None
+
+
 def test_specialties_of_the_catch_all_family():
-    assert _specialty("Produce parcel maps and spatial analysis in QGIS for the planning team") == "geo"
-    assert _specialty("Write the quarterly newsletter and run the social media channels") == "outreach"
-    assert _specialty("Patch the firewalls") is None
+    assert _top("Produce parcel maps and spatial analysis in QGIS for the planning team") == "geo"
+    assert _top("Write the quarterly newsletter and run the social media channels") == "outreach"
+    assert _top("Run the spring appeal and thank our regular donors") == "fundraising"
+    assert _top("Patch the firewalls") is None
 
 
 def test_a_backend_game_title_is_not_client_work():

@@ -115,6 +115,10 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
+        if fam == "other-specialist":
+            near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _specialty(ctx.facts.title.text)))
+            if {str(w.work_family) for w in theirs} & near:
+                return  # a GIS Analyst analysing the data on the maps is doing the job the title names
         kws: list[str] = []
         for w in theirs:
             kws += [x for x in w.work_evidence if x not in kws]
@@ -132,15 +136,22 @@ class TitleScopeKind(Kind):
 _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and communications",
                 "commercial": "sales and customer accounts", "advisory": "policy and advice",
                 "learning": "training programmes", "support": "user support",
-                "governance": "data governance and records"}
+                "governance": "data governance and records", "fundraising": "fundraising and donor care"}
+# The families whose work a specialty shares day to day: analysing and engineering spatial data
+# is GIS work too; stewarding data sits next to engineering and securing it; a support engineer
+# reads code and servers; teaching data literacy is analysis work.
+_SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
+                   "governance": {"data-engineer", "analytics-engineer", "security"},
+                   "support": {"software-engineer", "sre-devops"},
+                   "learning": {"data-analyst"}}
 
 
-def _specialty(text: str) -> str | None:
-    """The kind of specialist work an item names (its most named specialty concept), or None."""
+def _specialty(text: str) -> Counter:
+    """The kinds of specialist work an item names: its specialty concepts, counted."""
     from ..workfamily import features
 
     seen = Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
-    return seen.most_common(1)[0][0] if seen else None
+    return seen
 
 
 class RoleMixKind(Kind):
@@ -159,23 +170,35 @@ class RoleMixKind(Kind):
     FIELDS = ("count", "families", "source")
 
     def _with_specialty(self, doc: Any, rule: Any, ctx: Context, group: str, counts: Counter, group_label: str,
-                        group_items: list[Any]) -> Iterator[Any]:
+                        group_items: list[Any], group_families: list[str]) -> Iterator[Any]:
         """The "two" variant with a specialty of the catch-all family as the second job: both
         sides hold three duties and ``two_jobs_share`` of the counted work, whether or not the
         title settles close calls."""
         if "other-specialist" not in rule.options["ignore_families"]:
             return  # then it is counted as a family like the others
         sure = rule.options["min_score"]
+        # The item's own words must read as the specialty, and so must the posting's reading
+        # unless the words alone are sure of it: a Web Developer title pulls "look after our
+        # regular donors" towards software work, but the words are plainly donor care.
+        named = [(w, _specialty(w.text)) for w in ctx.facts.work_items
+                 if (w.work_family == "other-specialist" and w.work_score >= sure
+                     and ((w.family == "other-specialist" and w.score >= sure)
+                          or w.work_score >= rule.options["sure_score"]))]
+        # An item naming two specialties ("steward a portfolio of donors": records or
+        # fundraising?) reads as the one the posting names most.
+        posting: Counter = Counter()
+        for _w, seen in named:
+            posting.update(seen)
         spec_items: dict[str, list[Any]] = {}
-        for w in ctx.facts.work_items:
-            if (w.work_family == "other-specialist" and w.work_score >= sure
-                    and w.family == "other-specialist" and w.score >= sure):
-                sp = _specialty(w.text)
-                if sp:
-                    spec_items.setdefault(sp, []).append(w)
+        for w, seen in named:
+            if seen:
+                sp = max(seen, key=lambda c: (seen[c], posting[c], c))
+                spec_items.setdefault(sp, []).append(w)
         if not spec_items:
             return
         sp, items = max(spec_items.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        if set(group_families) & _SPECIALTY_NEAR.get(sp, set()):
+            return  # a GIS analyst's data analysis, a records officer's data work: one job
         total = sum(counts.values()) + len(items)
         small = min(counts[group], len(items))
         if small >= 3 and small >= rule.options["two_jobs_share"] * total:
@@ -241,7 +264,7 @@ class RoleMixKind(Kind):
             # Security Officer who is also the council's GIS administrator, a developer who
             # also runs the social media and community.
             found = list(self._with_specialty(doc, rule, ctx, present[0], counts, label(present[0]),
-                                              [w for w, f in counted if group_of.get(f, f) == present[0]]))
+                                              [w for w, f in counted if group_of.get(f, f) == present[0]], members[present[0]]))
             if found:
                 yield from found
                 return
@@ -254,7 +277,9 @@ class RoleMixKind(Kind):
                          for w in ctx.facts.work_items if w.family is not None and w.score >= sure]
             titled_counts = Counter(group_of.get(f, f) for f in as_titled)
             small = min(min(counts[g], titled_counts.get(g, 0)) for g in present)
-            if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams):
+            shared = any(frozenset((a, b)) in vocab.shared_work
+                         for a in members[present[0]] for b in members[present[1]])
+            if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
                     for g in present)
