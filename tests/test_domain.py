@@ -449,6 +449,9 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     ("There is no backend yet: you will be our first backend hire.", "Will the hire inherit"),
     ("You will supervise six fellows and meet each of them weekly.", "Who will the hire work with"),
     ("Write design docs with the search team.", "Who will the hire work with"),
+    # a deliverable with a calendar deadline is measured by meeting it
+    ("Move the billing reports off the old warehouse before the end of 2026.", "How is success measured"),
+    ("Have the claims API live for every insurer by March 2027.", "How is success measured"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
@@ -470,6 +473,7 @@ def test_questions_are_answered_wherever_the_posting_answers_them(body, question
     ("Find our benefits on our site.", "Will the hire inherit"),
     ("We are a growing company with a product that serves the needs of all developers.", "Who will the hire work with"),
     ("## Software Engineer - Full stack\n\nWrite code.", "Will the hire inherit"),
+    ("Applications close by 30 June 2026.", "How is success measured"),  # the application's deadline
 ])
 def test_questions_are_asked_when_only_other_things_are_said(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
