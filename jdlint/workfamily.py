@@ -664,6 +664,10 @@ class WorkModel:
         self.context_weight: float = float(data.get("context_weight", 0.0))
         self.section_weight: float = float(data.get("section_weight", 0.0))
         self.title_weight: float = float(data.get("title_weight", 0.0))
+        # An item whose own words are this sure of another family gains only ``title_clear_share``
+        # of the title's pull (``_read_together``).
+        self.title_clear_prob: float = float(data.get("title_clear_prob", 1.0))
+        self.title_clear_share: float = float(data.get("title_clear_share", 1.0))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
 
     def row(self, name: str) -> dict[str, float] | None:
@@ -740,7 +744,17 @@ class WorkModel:
         is_work = [own != GENERIC for own in own_tops]
         if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
             for sc in scores:
-                sc[title_family] += self.title_weight
+                # The title settles close calls; it does not overturn a clear reading. Words
+                # that are sure of another family ("Develop data governance policies" under a
+                # Data Executive title, "supervise and develop the people on your team" under
+                # a Software Engineer one) feel half the pull.
+                weight = self.title_weight
+                if self.title_clear_share < 1.0 and sc:
+                    prob = _softmax(sc)
+                    top = max(prob, key=lambda f: (prob[f], f))
+                    if top not in (title_family, GENERIC) and prob[top] >= self.title_clear_prob:
+                        weight *= self.title_clear_share
+                sc[title_family] += weight
         by_section = groups is not None and len(groups) == len(scores) and self.section_weight > 0
         if (self.context_weight <= 0 or len(scores) < 3) and not by_section:
             return [self._decide(f, s, None, n_evidence, own) for f, s, own in zip(feats, scores, own_tops)]

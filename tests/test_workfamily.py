@@ -201,6 +201,23 @@ def test_clear_items_keep_their_family_whatever_the_posting_reads():
     assert _toy_model(0.0).classify_many(["Own the pipeline"] * 3 + ["Tidy the data"])[3].family == "data-analyst"
 
 
+@pytest.mark.parametrize("item, family", [
+    ("Penetration-test the warehouse and report what an attacker could reach.", "security"),
+    ("Write the privacy notice and keep the record of processing activities.", "other-specialist"),
+])
+def test_the_title_settles_close_calls_but_does_not_overturn_a_clear_reading(item, family):
+    # A Data Engineer posting of pipeline work with one clearly different duty: the title's full
+    # pull plus the rest of the posting would make it data engineering; a reading the item's own
+    # words are sure of feels half the title's pull and keeps its family.
+    m = wf.load_model()
+    posting = [item, "Build and maintain the nightly ingestion pipelines.", "Model the warehouse tables for the finance data.",
+               "Keep the Airflow DAGs healthy.", "Load new source systems into Snowflake."]
+    assert m.classify(item).family == family
+    assert m.classify_many(posting, title_family="data-engineer", groups=[0] * 5)[0].family == family
+    full = wf.WorkModel({**json.loads(wf.model_path().read_text(encoding="utf-8")), "title_clear_share": 1.0})
+    assert full.classify_many(posting, title_family="data-engineer", groups=[0] * 5)[0].family == "data-engineer"
+
+
 def test_devops_posting_keeps_its_android_work_apart():
     text = ("# DevOps Engineer\n\n## Responsibilities\n\n- Run the Terraform for our AWS accounts\n"
             "- Keep the CI pipelines fast and green\n- Carry the pager and write the incident reviews\n"
