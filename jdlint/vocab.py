@@ -113,6 +113,10 @@ class Vocab:
         return [_rx(p) for p in self.data["sections"].get("apply_anyway_cues", [])]
 
     @cached_property
+    def trait_items(self):
+        return [_rx(p) for p in self.data["sections"].get("trait_items", [])]
+
+    @cached_property
     def other_leadins(self):
         return [_rx(p) for p in self.data["sections"].get("non_requirement_leadins", [])]
 
@@ -202,6 +206,7 @@ class Vocab:
             ("sections.preferred_leadins", list(self.preferred_leadins)),
             ("sections.apply_anyway_cues", list(self.apply_anyway)),
             ("sections.non_requirement_leadins", list(self.other_leadins)),
+            ("sections.trait_items", list(self.trait_items)),
             ("seniority.junior_title_markers", [raw(p) for p in self.junior_markers]),
             ("seniority.junior_level_suffix", [self.junior_level_suffix]),
             ("seniority.senior_scope", [raw(p) for _, ps in self.senior_scope for p in ps]),

@@ -30,7 +30,7 @@ class ListBudgetKind(Kind):
         reqs = ctx.facts.requirements
         for block in reqs.blocks:
             sec = block.section
-            n = len(block.required)
+            n = len(reqs.demands(block))  # character and values lines do not make a wish list
             if n > opts["max_required"]:
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="too_many", count=n, max=opts["max_required"], heading=sec.title)

@@ -18,6 +18,12 @@ from typing import Any
 _POINTER = re.compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|same\s+as|everything\s+in)\b"
                       r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# What makes a trait item a real requirement after all: a number of years, a degree or a
+# certification ("passionate about data, with 3+ years of SQL").
+_HARD = re.compile(r"\b\d+\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b|\b(?:degree|bachelor|master|phd|doctorate|certif\w*|licen[cs]e\w*)\b", re.I)
+
+
 @dataclass(frozen=True)
 class RequirementBlock:
     section: Any  # the outermost requirements Section
@@ -59,6 +65,20 @@ class Requirements:
                         and not _POINTER.match(str(it.text).strip())]
             out.append(RequirementBlock(top, tuple(items), tuple(counted), tuple(required)))
         return out
+
+    def is_trait(self, item: Any) -> bool:
+        """Whether a required item asks for character, values or a way of working ("A positive
+        mindset", "Share our values", "Self-motivated") rather than a skill, experience or
+        qualification: it names no tool, no number of years and no degree."""
+        text = " ".join(_LINK.sub(r"\1", str(item.text)).split())
+        if not any(p.search(text) for p in self.vocab.trait_items):
+            return False
+        return not (_HARD.search(text) or self.tools_in_item(item))
+
+    def demands(self, block: RequirementBlock) -> list[Any]:
+        """The block's required items that ask for skills, experience or qualifications (its
+        required items without the traits): what a wish list is counted in."""
+        return [it for it in block.required if not self.is_trait(it)]
 
     @cached_property
     def has_preferred(self) -> bool:
