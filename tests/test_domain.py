@@ -452,6 +452,7 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     # a deliverable with a calendar deadline is measured by meeting it
     ("Move the billing reports off the old warehouse before the end of 2026.", "How is success measured"),
     ("Have the claims API live for every insurer by March 2027.", "How is success measured"),
+    ("Ship performance improvements to the ranking service each quarter.", "Will the hire inherit"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
