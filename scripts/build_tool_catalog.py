@@ -125,8 +125,27 @@ def _cues(entry: dict, spellings: set[str], catalog_names: set[str]) -> dict:
     return out
 
 
+def _extra_rows(catalog: list[dict]) -> list[dict]:
+    """The repository's additions to the shared catalog (``scripts/tools_extra.yaml``, same
+    entry format): technologies postings name that the shared catalog lacks. An entry whose
+    name or an alias the shared catalog already has is left out (the shared entry wins)."""
+    side = REPO / "scripts" / "tools_extra.yaml"
+    if not side.is_file():
+        return []
+    known = {str(n).lower() for e in catalog for n in [e["name"]] + list(e.get("aliases") or [])}
+    out = []
+    for e in yaml.safe_load(side.read_text(encoding="utf-8")) or []:
+        spellings = [str(n).lower() for n in [e["name"]] + list(e.get("aliases") or [])]
+        if any(n in known for n in spellings):
+            continue
+        known.update(spellings)
+        out.append(e)
+    return out
+
+
 def build(src: Path) -> tuple[str, dict]:
     catalog = _load(src)
+    catalog = catalog + _extra_rows(catalog)
     old = _old_rows()
     index: dict[str, int] = {}
     for i, e in enumerate(catalog):
@@ -292,8 +311,10 @@ HEADER = """\
 #   linguist languages.yml, CNCF landscape.yml, Stack Overflow Developer Survey write-ups as a
 #   checklist, the compiler's knowledge) and the hand-checked rows of
 #   ../shared/domain/tool-release-dates.md (compiled Nov 2026), whose dates, H/M confidence and
-#   source keys are kept where the catalog only has a `knowledge` date.
-# Edit the shared catalog (or scripts/tools_checked.yaml) and re-run the script; do not edit here.
+#   source keys are kept where the catalog only has a `knowledge` date; then the repository's
+#   additions in scripts/tools_extra.yaml ({n_extra} entries: recognition only, never dated).
+# Edit the shared catalog (or scripts/tools_checked.yaml, scripts/tools_extra.yaml) and re-run
+# the script; do not edit here.
 #
 # Fields:
 #   name          canonical name; category (see tech-catalog.md); kind: technique | model when the
@@ -326,7 +347,8 @@ _Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2
 
 
 def _render(entries: list[dict], src: Path) -> str:
-    lines = [HEADER.format(date=_dt.date.today().isoformat(), n_src=len(_load(src)))]
+    shared = _load(src)
+    lines = [HEADER.format(date=_dt.date.today().isoformat(), n_src=len(shared), n_extra=len(_extra_rows(shared)))]
     for e in entries:
         if e.get("first_release") is not None:
             e["first_release"] = _Quoted(e["first_release"])

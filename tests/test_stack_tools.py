@@ -62,7 +62,7 @@ def test_a_choice_is_reported_only_when_none_of_its_options_is_the_teams(stack, 
 
 LISTS = [
     # names the catalog does not know sit between the tools of one example list
-    (["aws"], "- Hosting providers (e.g., Linode, DigitalOcean, Hetzner/Vultr, AWS)\n", set()),
+    (["aws"], "- Hosting providers (e.g., Linode, DigitalOcean, Kamatera/Contabo, AWS)\n", set()),
     (["python"], "- Modelling tools (e.g., Visual Paradigm, dbdiagram, Lucidchart, etc.) and SQL\n", {"Lucidchart", "SQL"}),
     # an option that needs no tool at all: the ask can be met without the named one
     (["python"], "- Designing APIs over gRPC or in a REST style\n", set()),

@@ -109,12 +109,25 @@ def test_or_and_slash_lists_are_choices_but_comma_lists_are_not():
     assert r["Docker"] == r["Kubernetes"] == r["Helm"] == "required"
 
 
+@pytest.mark.parametrize("body, names", [
+    # the repository's catalog additions (scripts/tools_extra.yaml), in postings' words
+    ("- Subscriptions billed through Recurly or Chargebee", {"Recurly", "Chargebee"}),
+    ("- Run our VMs on Proxmox and automate jobs with Rundeck", {"Proxmox", "Rundeck"}),
+    ("- Front ends deployed on Vercel or Netlify", {"Vercel", "Netlify"}),
+    # their everyday words stay words
+    ("- Polish the chrome trim and keep an edge on the tools", set()),
+    ("- Lead a safari of customer visits each spring", set()),
+])
+def test_catalog_additions_are_recognised_and_guarded(body, names):
+    assert {m.name for m in facts("# Engineer\n\n## Requirements\n\n" + body + "\n")} == names
+
+
 def test_a_list_can_hold_names_the_catalog_does_not_know():
-    f = facts("# Ops\n\n## Requirements\n\n- Managed clouds (e.g., Linode, Hetzner/Vultr, DigitalOcean, AWS)\n")
+    f = facts("# Ops\n\n## Requirements\n\n- Managed clouds (e.g., Linode, Kamatera/Contabo, DigitalOcean, AWS)\n")
     by = {m.name: m for m in f}
     assert {m.role for m in f} == {"alternative"}
     # names the catalog does not know are options too, shown in the message
-    assert set(by["Linode"].alternatives) == {"Hetzner/Vultr", "DigitalOcean", "AWS"}
+    assert set(by["Linode"].alternatives) == {"Kamatera/Contabo", "DigitalOcean", "AWS"}
 
 
 def test_an_or_after_brackets_joins_the_phrase_they_belong_to():
