@@ -45,6 +45,7 @@ API::
     load_model(path=None) -> WorkModel           # cached; classify(text, model=...) to swap
     classify_for_vocab(vocab, text) -> (family | None, [deciding words])   # Vocab.classify
     data_digest(files) -> str                    # recorded in the weights file by the trainer
+    feature_digest() -> str                      # of the vocabulary the features read (tools, roles)
 """
 from __future__ import annotations
 
@@ -916,6 +917,15 @@ def load_model(path: str | None = None) -> WorkModel:
 def classify(text: str, model: WorkModel | None = None) -> Classification:
     """The role family that would normally own the work ``text`` describes."""
     return (model or load_model()).classify(text)
+
+
+def feature_digest() -> str:
+    """A digest of the vocabulary files the features read (the tool catalog's names and
+    categories, the role titles and keywords): the model file records it, so a test can tell
+    when the catalog changed under weights trained on other features."""
+    from .resources import rules_dir
+
+    return data_digest([rules_dir() / "vocab" / "tools.yaml", rules_dir() / "vocab" / "roles.yaml"])
 
 
 def data_digest(files: Iterable[Path]) -> str:

@@ -238,7 +238,8 @@ def main(argv=None):
     counts = {}
     for it in items:
         counts[it["family"]] = counts.get(it["family"], 0) + 1
-    meta = {"training_digest": wf.data_digest(files), "training_files": [f.name for f in files],
+    meta = {"training_digest": wf.data_digest(files), "feature_digest": wf.feature_digest(),
+            "training_files": [f.name for f in files],
             "training_items": len(items), "training_counts": dict(sorted(counts.items())),
             "hyper": HYPER}
     data = model_data(weights, min_prob=min_prob, meta=meta, scale=HYPER["scale"])

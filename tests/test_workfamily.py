@@ -139,6 +139,8 @@ def test_weights_were_trained_on_the_data_in_the_repo():
     assert model["training_files"] == [f.name for f in files], "re-run scripts/train_work_model.py"
     assert model["training_digest"] == wf.data_digest(files), "re-run scripts/train_work_model.py"
     assert model["feature_version"] == wf.FEATURE_VERSION
+    # the features read the tool catalog and the role vocabulary: a change there needs new weights
+    assert model["feature_digest"] == wf.feature_digest(), "the catalog changed: re-run scripts/train_work_model.py"
 
 
 def test_holdout_is_not_training_data():

@@ -115,6 +115,8 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
+        if any(frozenset((fam, str(w.work_family))) in vocab.shared_work for w in theirs):
+            return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
         if fam == "other-specialist":
             near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _specialty(ctx.facts.title.text)))
             if {str(w.work_family) for w in theirs} & near:
