@@ -377,6 +377,16 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+def _lows(text: str) -> tuple[str, ...]:
+    """``[t.low for t in tokens(text)]`` without the lemmas: the tool index keys thousands of
+    names by their lower-cased tokens, and lemmatising them was most of its start-up cost."""
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub(" ", text)
+    for rx, rep in _SPECIAL:
+        text = rx.sub(rep, text)
+    return tuple(m.group(0).lower() for m in _TOKEN.finditer(text))
+
+
 # -- the compiled lexicons --------------------------------------------------------------------
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -422,14 +432,14 @@ def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
         for n in names:
             if n in context or n in exact_names:
                 continue
-            key = tuple(t.low for t in tokens(n.replace("-", " ")))
+            key = _lows(n.replace("-", " "))
             if key and not (len(key) == 1 and (len(key[0]) <= 2 or key[0] in STOP)):
                 loose.setdefault(key, cat)
         for n in exact_names:
             if " " not in n and len(n) > 1:
                 exact.setdefault(n, cat)
             elif " " in n:  # "Power BI", "Microsoft Teams": several words are a name in any case
-                key = tuple(t.low for t in tokens(n.replace("-", " ")))
+                key = _lows(n.replace("-", " "))
                 if key:
                     loose.setdefault(key, cat)
     return loose, exact
