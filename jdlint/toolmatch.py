@@ -881,17 +881,24 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             parts = [run]
         else:
             # "Python or R, and Spark": "and" ends one choice and starts another requirement.
-            parts, cur = [], [run[0]]
-            mixed = any(_OR_GAP.search(g) and "and/or" not in g for g in gap_texts) and any(
-                re.search(r"\band\b", g) and "and/or" not in g and not _OR_GAP.search(g) for g in gap_texts)
+            # "GameLift or similar, ECS, IAM": the "or similar" closes GameLift's choice; the
+            # tools after it are asked for in their own right.
+            parts, cur, closed = [], [run[0]], set()
+            joins = [g for g in gap_texts if not _ALT_AFTER.match(g)]
+            mixed = any(_OR_GAP.search(g) and "and/or" not in g for g in joins) and any(
+                re.search(r"\band\b", g) and "and/or" not in g and not _OR_GAP.search(g) for g in joins)
             for y, g in zip(run[1:], gap_texts):
-                if mixed and re.search(r"\band\b", g) and not _OR_GAP.search(g):
+                if _ALT_AFTER.match(g):
+                    closed.add(len(parts))
+                    parts.append(cur)
+                    cur = []
+                elif mixed and re.search(r"\band\b", g) and not _OR_GAP.search(g):
                     parts.append(cur)
                     cur = []
                 cur.append(y)
             parts.append(cur)
             reason = ""
-        for part in parts:
+        for k, part in enumerate(parts):
             why, part_extra = reason, list(extra)
             gaps = [text[mentions[x].end:mentions[y].start] for x, y in zip(part, part[1:])]
             for g in gaps:
@@ -905,7 +912,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             lo = max(a, mentions[part[0]].start - 80, mentions[part[0] - 1].end if part[0] else 0)
             lead = _LEAD_OR.search(text[lo:mentions[part[0]].start])
             if not why:
-                if part[-1] == run[-1] and _ALT_AFTER.match(after):
+                if (part[-1] == run[-1] and _ALT_AFTER.match(after)) or (not marker and k in closed):
                     why = "'or similar'"
                 elif len(part) > 1 and any(_OR_GAP.search(g) for g in gaps):
                     why = "'or' list"

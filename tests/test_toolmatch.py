@@ -122,6 +122,20 @@ def test_catalog_additions_are_recognised_and_guarded(body, names):
     assert {m.name for m in facts("# Engineer\n\n## Requirements\n\n" + body + "\n")} == names
 
 
+@pytest.mark.parametrize("item, roles", [
+    # "or similar" inside a list closes the choice of the tool before it; the rest are asked for
+    ("- Hands-on experience with Airflow or similar, dbt, Snowflake",
+     {"Airflow": "alternative", "dbt": "required", "Snowflake": "required"}),
+    ("- Tableau (or equivalent), SQL and Python", {"Tableau": "alternative", "SQL": "required", "Python": "required"}),
+    ("- A compiled language (Fortran, C++ or similar) and Python",
+     {"Fortran": "alternative", "C++": "alternative", "Python": "required"}),
+    # at the end of a plain list it is the whole list's
+    ("- Tableau, Looker or similar BI tools", {"Tableau": "alternative", "Looker": "alternative"}),
+])
+def test_or_similar_inside_a_list_belongs_to_the_tool_before_it(item, roles):
+    assert {m.name: m.role for m in facts("# Engineer\n\n## Requirements\n\n" + item + "\n")} == roles
+
+
 def test_a_list_can_hold_names_the_catalog_does_not_know():
     f = facts("# Ops\n\n## Requirements\n\n- Managed clouds (e.g., Linode, Kamatera/Contabo, DigitalOcean, AWS)\n")
     by = {m.name: m for m in f}
