@@ -32,6 +32,13 @@ import regex
 
 _programs: dict[str, list] | None = None  # "flags\0pattern" -> program, as loaded
 _new: dict[str, list] = {}  # compiled in this process, to store at exit
+_used: set[str] = set()  # stored programs this process built patterns from
+# What one stored file may hold. Programs of every config a user (or a test suite) ever ran
+# would pile up, and each process reads the whole file: a 6.7 MB file of 1,241 programs made a
+# one-posting run take 0.55 s instead of 0.30 s. Past either bound the file starts again from
+# this process's own programs.
+_MAX_PROGRAMS = 600
+_MAX_BYTES = 1_500_000
 _secret: bytes | None = None
 _KEY_BYTES = 32
 
@@ -45,7 +52,9 @@ def compile(pattern: str, flags: int = 0) -> Any:  # noqa: A001 - the regex modu
     prog = _programs.get(name)
     if prog is not None:
         try:
-            return _build(prog, pattern, flags)
+            rx = _build(prog, pattern, flags)
+            _used.add(name)
+            return rx
         except Exception:  # a stored program that does not fit: compile it afresh
             _programs.pop(name, None)
     rx = regex.compile(pattern, flags)
@@ -205,9 +214,13 @@ def _save() -> None:
             return
         programs = dict(_programs or {})
         programs.update(_new)
-        if len(programs) > 5000:  # user patterns of many configs: start again rather than grow
-            programs = dict(_new)
-        blob = _encode(key, {"programs": programs, "hmac": hmac.new(secret, _canonical(programs), hashlib.sha256).hexdigest()})
+        canonical = _canonical(programs)
+        if len(programs) > _MAX_PROGRAMS or len(canonical) > _MAX_BYTES:
+            # the patterns of many configs: keep what this process used, rather than grow
+            programs = {k: v for k, v in (_programs or {}).items() if k in _used}
+            programs.update(_new)
+            canonical = _canonical(programs)
+        blob = _encode(key, {"programs": programs, "hmac": hmac.new(secret, canonical, hashlib.sha256).hexdigest()})
         if blob is not None:
             _store(path.parent, path, "regex-programs", blob)
         _new.clear()

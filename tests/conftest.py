@@ -31,6 +31,16 @@ settings.register_profile("nightly", max_examples=8000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# The suite runs hundreds of configs and adversarial patterns: keep their cached rules and
+# regex programs out of the user's own cache (a test that studies the cache sets its own).
+if "JDLINT_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["JDLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="jdlint-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["JDLINT_CACHE_DIR"], True)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 

@@ -23,6 +23,7 @@ def fresh(tmp_path, monkeypatch):
     def reset():
         monkeypatch.setattr(rxcache, "_programs", None)
         monkeypatch.setattr(rxcache, "_new", {})
+        monkeypatch.setattr(rxcache, "_used", set())
         monkeypatch.setattr(rxcache, "_secret", None)
 
     reset()
@@ -103,3 +104,20 @@ def test_no_cache_means_no_files(fresh, monkeypatch):
     rxcache.compile(r"\bqq\b")
     rxcache._save()
     assert not (tmp / "cache").exists()
+
+
+def test_the_stored_file_does_not_grow_with_every_config_ever_run(fresh, monkeypatch):
+    # Runs with different configs each add their own patterns; past the bound the file keeps
+    # only what the last run used, so a one-posting run never reads a file of every pattern seen.
+    _tmp, reset = fresh
+    monkeypatch.setattr(rxcache, "_MAX_PROGRAMS", 10)
+    for run in range(4):
+        for i in range(4):
+            rxcache.compile(rf"\bconfig{run}word{i}\b")
+        rxcache.compile(r"\bshared\b")  # a built-in pattern every run uses
+        rxcache._save()
+        reset()
+    stored = rxcache._load()
+    assert len(stored) <= 10
+    assert "0\0\\bshared\\b" in stored and "0\0\\bconfig3word0\\b" in stored
+    assert "0\0\\bconfig0word0\\b" not in stored
