@@ -8,6 +8,7 @@ families (close ones joined) the work spans.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Iterator
 
@@ -118,7 +119,7 @@ class TitleScopeKind(Kind):
         if any(frozenset((fam, str(w.work_family))) in vocab.shared_work for w in theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
         if fam == "other-specialist":
-            near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _specialty(ctx.facts.title.text)))
+            near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _title_specialties(ctx.facts.title.text)))
             if {str(w.work_family) for w in theirs} & near:
                 return  # a GIS Analyst analysing the data on the maps is doing the job the title names
         kws: list[str] = []
@@ -154,6 +155,20 @@ def _specialty(text: str) -> Counter:
 
     seen = Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
     return seen
+
+
+# A specialist title names its specialty in a word the duties' concepts do not use alone
+# ("Support Engineer": "support" in a duty is any kind of help).
+_TITLE_SPECIALTY_WORDS = {"support": "support", "helpdesk": "support", "gis": "geo", "geospatial": "geo",
+                          "spatial": "geo", "mapping": "geo", "cartographer": "geo", "governance": "governance",
+                          "steward": "governance", "records": "governance", "trainer": "learning",
+                          "training": "learning", "learning": "learning"}
+
+
+def _title_specialties(title: str) -> set[str]:
+    """The specialties a job title names: its specialty concepts and its specialty words."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)}
+    return set(_specialty(title)) | {sp for w, sp in _TITLE_SPECIALTY_WORDS.items() if w in words}
 
 
 class RoleMixKind(Kind):
