@@ -144,8 +144,9 @@ def _extra_rows(catalog: list[dict]) -> list[dict]:
 
 
 def build(src: Path) -> tuple[str, dict]:
-    catalog = _load(src)
-    catalog = catalog + _extra_rows(catalog)
+    shared = _load(src)
+    extra = _extra_rows(shared)
+    catalog = shared + extra
     old = _old_rows()
     index: dict[str, int] = {}
     for i, e in enumerate(catalog):
@@ -300,7 +301,7 @@ def build(src: Path) -> tuple[str, dict]:
                 out[key] = [a for a in row[key] if claim(a, row["name"], True)]
         claim(row["name"], row["name"], False)
         entries.append(out)
-    return _render(entries, src), stats
+    return _render(entries, len(shared), len(extra)), stats
 
 
 HEADER = """\
@@ -346,9 +347,8 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style='"'))
 
 
-def _render(entries: list[dict], src: Path) -> str:
-    shared = _load(src)
-    lines = [HEADER.format(date=_dt.date.today().isoformat(), n_src=len(shared), n_extra=len(_extra_rows(shared)))]
+def _render(entries: list[dict], n_src: int, n_extra: int) -> str:
+    lines = [HEADER.format(date=_dt.date.today().isoformat(), n_src=n_src, n_extra=n_extra)]
     for e in entries:
         if e.get("first_release") is not None:
             e["first_release"] = _Quoted(e["first_release"])
