@@ -172,8 +172,7 @@ class JdlintServer(LanguageServer):
     async def _lint_later(self, uri: str, generation: int, delay: float) -> None:
         if delay > 0:
             await asyncio.sleep(delay)
-        state = self.docs.get(uri)
-        if state is None or state.latest != generation:
+        if self._stale(uri, generation):
             return
         try:
             doc = self.workspace.get_text_document(uri)
@@ -182,10 +181,9 @@ class JdlintServer(LanguageServer):
         text, version = doc.source, doc.version
         loop = asyncio.get_running_loop()
         result = await loop.run_in_executor(self.executor, self._lint_job, uri, text, version, generation)
-        state = self.docs.get(uri)
-        if result is None or state is None or state.latest != generation:
+        if result is None or self._stale(uri, generation):
             return  # stale: a newer version is on its way
-        self._publish(uri, state, result)
+        self._publish(uri, self.docs[uri], result)
 
     def _stale(self, uri: str, generation: int) -> bool:
         state = self.docs.get(uri)
@@ -193,8 +191,7 @@ class JdlintServer(LanguageServer):
 
     def _lint_job(self, uri: str, text: str, version: int | None, generation: int) -> Any:
         """On the worker thread. None when the work went stale before it started."""
-        state = self.docs.get(uri)
-        if state is None or state.latest != generation:
+        if self._stale(uri, generation):
             return None
         path = to_fs_path(uri) if uri.startswith("file:") else None
         try:
