@@ -858,6 +858,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
         marker = _ALT_BEFORE_LIST.search(before)
         extra: list[str] = []
         option = ""
+        closed: set[int] = set()  # parts an "or similar" ends ("GameLift or similar, ECS")
         if marker:
             reason = "example marker"
             extra += _items(marker.group("lead"))
@@ -883,7 +884,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             # "Python or R, and Spark": "and" ends one choice and starts another requirement.
             # "GameLift or similar, ECS, IAM": the "or similar" closes GameLift's choice; the
             # tools after it are asked for in their own right.
-            parts, cur, closed = [], [run[0]], set()
+            parts, cur = [], [run[0]]
             joins = [g for g in gap_texts if not _ALT_AFTER.match(g)]
             mixed = any(_OR_GAP.search(g) and "and/or" not in g for g in joins) and any(
                 re.search(r"\band\b", g) and "and/or" not in g and not _OR_GAP.search(g) for g in joins)
@@ -912,7 +913,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             lo = max(a, mentions[part[0]].start - 80, mentions[part[0] - 1].end if part[0] else 0)
             lead = _LEAD_OR.search(text[lo:mentions[part[0]].start])
             if not why:
-                if (part[-1] == run[-1] and _ALT_AFTER.match(after)) or (not marker and k in closed):
+                if (part[-1] == run[-1] and _ALT_AFTER.match(after)) or k in closed:
                     why = "'or similar'"
                 elif len(part) > 1 and any(_OR_GAP.search(g) for g in gaps):
                     why = "'or' list"

@@ -341,6 +341,11 @@ class Vocab:
         pa, pb = parent.get(a, a), parent.get(b, b)
         return pa == pb or frozenset((pa, pb)) in self.adjacent
 
+    def shares_work(self, a: str, b: str) -> bool:
+        """Whether two families of different groups share their day-to-day work (``shared_work``
+        in roles.yaml: DevOps and MLOps running one GPU cluster)."""
+        return frozenset((a, b)) in self.shared_work
+
     def covers(self, title_family: str, family: str) -> bool:
         """Whether a title of ``title_family`` covers work of ``family``: the same family, a
         family adjacent to it, or a specialism of it (a specialism is not adjacent to its

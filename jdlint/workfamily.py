@@ -754,17 +754,15 @@ class WorkModel:
         # the other items only choose between families for items that are work.
         is_work = [own != GENERIC for own in own_tops]
         if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
-            for sc in scores:
+            for sc, own in zip(scores, own_tops):
                 # The title settles close calls; it does not overturn a clear reading. Words
                 # that are sure of another family ("Develop data governance policies" under a
                 # Data Executive title, "supervise and develop the people on your team" under
                 # a Software Engineer one) feel half the pull.
                 weight = self.title_weight
-                if self.title_clear_share < 1.0 and sc:
-                    prob = _softmax(sc)
-                    top = max(prob, key=lambda f: (prob[f], f))
-                    if top not in (title_family, GENERIC) and prob[top] >= self.title_clear_prob:
-                        weight *= self.title_clear_share
+                if (self.title_clear_share < 1.0 and own not in (None, title_family, GENERIC)
+                        and _softmax(sc)[own] >= self.title_clear_prob):
+                    weight *= self.title_clear_share
                 sc[title_family] += weight
         by_section = groups is not None and len(groups) == len(scores) and self.section_weight > 0
         if (self.context_weight <= 0 or len(scores) < 3) and not by_section:

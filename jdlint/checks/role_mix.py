@@ -116,7 +116,7 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
-        if any(frozenset((fam, str(w.work_family))) in vocab.shared_work for w in theirs):
+        if any(vocab.shares_work(fam, str(w.work_family)) for w in theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
         if fam == "other-specialist":
             near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _title_specialties(ctx.facts.title.text)))
@@ -153,8 +153,7 @@ def _specialty(text: str) -> Counter:
     """The kinds of specialist work an item names: its specialty concepts, counted."""
     from ..workfamily import features
 
-    seen = Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
-    return seen
+    return Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
 
 
 # A specialist title names its specialty in a word the duties' concepts do not use alone
@@ -294,8 +293,7 @@ class RoleMixKind(Kind):
                          for w in ctx.facts.work_items if w.family is not None and w.score >= sure]
             titled_counts = Counter(group_of.get(f, f) for f in as_titled)
             small = min(min(counts[g], titled_counts.get(g, 0)) for g in present)
-            shared = any(frozenset((a, b)) in vocab.shared_work
-                         for a in members[present[0]] for b in members[present[1]])
+            shared = any(vocab.shares_work(a, b) for a in members[present[0]] for b in members[present[1]])
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"

@@ -179,6 +179,12 @@ def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
     return bool(_YOU_WILL.search(sentence))
 
 
+def _untyped(section: Any) -> bool:
+    """A section whose heading names no kind and sits under none that does ("The gig", "Part 2:
+    our data platform")."""
+    return section.kind == "other" and not section.explicit_kind
+
+
 def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
     """A list under "About the role" whose lead-in is about the hire ("Over your first year
     that will mean:", "As our analyst you will:") lists duties; other lists there are as often
@@ -189,8 +195,7 @@ def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
         return False
     if item.section.kind in ROLE_SECTIONS:
         return _about_the_hire(leadin, heads)
-    untyped = item.section.kind == "other" and not item.section.explicit_kind
-    return untyped and _duty_leadin(leadin)
+    return _untyped(item.section) and _duty_leadin(leadin)
 
 
 # "You will be responsible for:", "Your job is to:", "You'll own and run:" (a duty verb after
@@ -218,7 +223,7 @@ def _opening_sections(doc: Any) -> set[int]:
     before_typed = True  # no section with a known kind yet: still the posting's opening
     for n, sec in enumerate(doc.sections):
         named_as_title = title is not None and (sec.line == title.line or " ".join(sec.title.lower().split()) == title_key)
-        untyped = not sec.explicit_kind and sec.kind == "other"
+        untyped = _untyped(sec)
         # A bold company line under the title ("**Acme · Vancouver · $105,000**") does not end
         # the opening; the first real heading does.
         before_typed = before_typed and (named_as_title or n == 0 or (untyped and bool(sec.bold)))
@@ -241,8 +246,7 @@ def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
     verbs = lead_verbs()
     groups: dict[tuple, list[bool]] = {}
     for it in doc.items:
-        untyped = it.section.kind == "other" and not it.section.explicit_kind  # "Part 2: our data platform"
-        if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not untyped) or it.leadin:
+        if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section)) or it.leadin:
             continue
         words = _WORD.findall(str(it.text)[:60])
         groups.setdefault(_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
