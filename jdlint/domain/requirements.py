@@ -23,6 +23,10 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # certification ("passionate about data, with 3+ years of SQL").
 _HARD = re.compile(r"\b\d+\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b|\b(?:degree|bachelor|master|phd|doctorate|certif\w*|licen[cs]e\w*)\b", re.I)
 
+# What makes an imperative item a requirement after all: it asks for experience, knowledge or
+# an ability ("Build pipelines, with experience of Airflow").
+_SKILL = re.compile(r"\b(?:experience[ds]?|expertise|knowledge|proficien\w*|familiar\w*|fluen\w*|abilit(?:y|ies)|able to|skills?|understanding)\b", re.I)
+
 
 @dataclass(frozen=True)
 class RequirementBlock:
@@ -75,10 +79,20 @@ class Requirements:
             return False
         return not (_HARD.search(text) or self.tools_in_item(item))
 
+    def is_duty(self, item: Any) -> bool:
+        """Whether a required item is a duty of the job listed under the requirements ("Ship
+        small features independently", "Catch bugs and style issues in code reviews"): it opens
+        with a verb of the work in the imperative and asks for no years, degree, experience,
+        knowledge or ability."""
+        text = " ".join(_LINK.sub(r"\1", str(item.text)).split())
+        if not any(p.search(text) for p in self.vocab.duty_items):
+            return False
+        return not (_HARD.search(text) or _SKILL.search(text))
+
     def demands(self, block: RequirementBlock) -> list[Any]:
         """The block's required items that ask for skills, experience or qualifications (its
-        required items without the traits): what a wish list is counted in."""
-        return [it for it in block.required if not self.is_trait(it)]
+        required items without the traits and the duties): what a wish list is counted in."""
+        return [it for it in block.required if not (self.is_trait(it) or self.is_duty(it))]
 
     @cached_property
     def has_preferred(self) -> bool:
