@@ -23,20 +23,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
+from .rxcache import re_compile
 
 from . import yamlio
 
 # Block kinds of a line, in the order of precedence used when tokens overlap.
 BLOCK_KINDS = ("front_matter", "code", "html", "table", "heading", "list_item", "paragraph", "blank")
 
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_URL = re.compile(r"(?:\bhttps?://|\bftp://|\bwww\.|\bmailto:)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*", re.I)
-_LINK_DEST = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?)\)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
-_RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LIST_MARKER = re.compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
-_HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+_HTML_COMMENT = re_compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_URL = re_compile(r"(?:\bhttps?://|\bftp://|\bwww\.|\bmailto:)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*", re.I)
+_LINK_DEST = re_compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?)\)")
+_REF_DEF = re_compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_RAW_TAG = re_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LIST_MARKER = re_compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
+_HEADING_MARKS = re_compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
 
 
 def _blank(s: str) -> str:

@@ -10,12 +10,12 @@ uses too: discovery, reading, per-file config, ``--fix`` and ``--jobs``, yieldin
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+from .rxcache import re_compile
 
 from . import suppressions
 from .checks import Context
@@ -261,7 +261,7 @@ def lint_file(path: str, cfg: Config, *, select: Iterable[str] | None = None,
     return result
 
 
-_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_LINE = re_compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
@@ -540,7 +540,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, select: Itera
             yield FileResult(path, error=error) if error else next(results)
 
 
-_GLOB_CHARS = re.compile(r"[*?\[]")
+_GLOB_CHARS = re_compile(r"[*?\[]")
 
 
 def _escape_path(path: str) -> str:

@@ -5,7 +5,10 @@ one-posting run (issue 12). A compiled pattern is a program (a byte string and a
 that ``regex`` itself stores when it pickles a pattern; this module keeps those programs as
 JSON data in jdlint's cache (``jdlint.cache``: a private folder, files owned by the user, a
 content key and a SHA-256 checked on load) and builds patterns from them with ``regex``'s own
-unpickling constructor, which skips parsing.
+unpickling constructor, which skips parsing. jdlint's own patterns for the standard library's
+``re`` (``re_compile``) are kept the same way: ``re`` compiles in Python too, and its program (a
+list of integers for ``_sre``) is stored only when the pattern built from it equals the one
+``re.compile`` made.
 
 A program is code for ``regex``'s matching engine, so a planted one must never be run. On top
 of the cache's checks, the file carries an HMAC-SHA256 under a random key that lives outside
@@ -63,6 +66,84 @@ def compile(pattern: str, flags: int = 0) -> Any:  # noqa: A001 - the regex modu
         if not _new:
             atexit.register(_save)
         _new[name] = data
+    return rx
+
+
+def re_compile(pattern: str, flags: int = 0) -> Any:
+    """``re.compile(pattern, flags)``, from a stored program when there is one.
+
+    The standard library's ``re`` compiles in Python too (a one-posting run spent about 40 ms
+    on jdlint's own ``re`` patterns). Its program is a list of integers handed to ``_sre``;
+    this stores it the way ``compile`` stores ``regex`` programs, and a program is stored only
+    when the pattern built from it equals (``==`` compares flags, pattern and code) the one
+    ``re.compile`` made, so a Python whose internals differ just compiles as before."""
+    import re
+
+    global _programs
+    if _programs is None:
+        _programs = _load()
+    name = f"re\0{flags}\0{pattern}"
+    prog = _programs.get(name)
+    if prog is not None:
+        try:
+            rx = _build_re(prog, pattern)
+            _used.add(name)
+            return rx
+        except Exception:
+            _programs.pop(name, None)
+    rx = re.compile(pattern, flags)
+    data = _re_as_json(pattern, flags, rx)
+    if data is not None:
+        if not _new:
+            atexit.register(_save)
+        _new[name] = data
+    return rx
+
+
+def _re_as_json(pattern: str, flags: int, rx: Any) -> list | None:
+    try:
+        from array import array
+
+        from importlib import import_module
+
+        try:
+            _compiler, _parser = import_module("re._compiler"), import_module("re._parser")
+        except ImportError:  # Python 3.10
+            _compiler, _parser = import_module("sre_compile"), import_module("sre_parse")
+        if not isinstance(pattern, str):
+            return None
+        p = _parser.parse(pattern, flags)
+        code = _compiler._code(p, flags)
+        groupindex = dict(p.state.groupdict)
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        codes = array("I", code)
+        if codes.itemsize != 4:
+            return None
+        prog = ["re", pattern, flags | p.state.flags, base64.b64encode(codes.tobytes()).decode("ascii"),
+                p.state.groups - 1, groupindex, indexgroup]
+        if _build_re(prog, pattern) != rx:
+            return None  # this Python builds patterns another way: never stored
+        return prog
+    except Exception:
+        return None
+
+
+def _build_re(prog: list, pattern: str) -> Any:
+    import _sre  # type: ignore[import-not-found]  # CPython's engine, without stubs
+    from array import array
+
+    tag, pat, fl, code, groups, groupindex, indexgroup = prog
+    if tag != "re" or pat != pattern or not isinstance(fl, int) or not isinstance(groups, int):
+        raise ValueError("not this pattern")
+    if not isinstance(groupindex, dict) or not isinstance(indexgroup, list):
+        raise ValueError("bad program")
+    codes = array("I")
+    codes.frombytes(base64.b64decode(code, validate=True))
+    rx = _sre.compile(pat, fl, codes.tolist(), groups, groupindex, tuple(indexgroup))
+    if rx.pattern != pattern:
+        raise ValueError("not this pattern")
     return rx
 
 
@@ -185,7 +266,7 @@ def _load() -> dict[str, list]:
         mac = hmac.new(secret, _canonical(programs), hashlib.sha256).hexdigest()
         if not isinstance(data.get("hmac"), str) or not hmac.compare_digest(mac, data["hmac"]):
             return {}
-        return {k: v for k, v in programs.items() if isinstance(k, str) and isinstance(v, list) and len(v) == 9}
+        return {k: v for k, v in programs.items() if isinstance(k, str) and isinstance(v, list) and len(v) in (7, 9)}
     except Exception:
         return {}
 

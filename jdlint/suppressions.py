@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from .rxcache import re_compile
 
 # The body stops at the next "<!--" as well as at "-->": a line of unterminated openers is
 # then scanned once, not once per opener (B1: it was quadratic).
@@ -21,10 +22,10 @@ from dataclasses import dataclass, field
 # "jdlint-disable" of the rules "-nextline" and "X" (that typo silently disabled X for the rest
 # of the file); it is an unknown keyword, reported by invalid-directive, and disables nothing.
 VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
-_DIRECTIVE = re.compile(
+_DIRECTIVE = re_compile(
     r"<!--\s*jdlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)"
     r"(?P<body>(?:(?!-->|<!--).)*)-->", re.S)
-_ANY_DIRECTIVE = re.compile(r"<!--\s*jdlint-(?P<verb>[^\s<>]*?)(?=\s|-->)(?:(?!-->|<!--).)*-->", re.S)
+_ANY_DIRECTIVE = re_compile(r"<!--\s*jdlint-(?P<verb>[^\s<>]*?)(?=\s|-->)(?:(?!-->|<!--).)*-->", re.S)
 ALL = "*"
 BAD_KEYWORD = "?"  # the verb of a comment that starts like a directive with an unknown keyword
 

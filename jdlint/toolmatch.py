@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+from .rxcache import re_compile
 
 
 ROLES = ("required", "alternative", "preferred", "team-stack", "incidental")
@@ -89,7 +90,7 @@ def tool_from_entry(t: dict) -> Tool:
 
 # -- matching ---------------------------------------------------------------------------------
 
-_SEP_GAP = re.compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|e\.g\.|i\.e\.|including|like|such as|or other|and other)\b)?[\s,;/|&+()*:.]*$", re.I)
+_SEP_GAP = re_compile(r"^[\s,;/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|e\.g\.|i\.e\.|including|like|such as|or other|and other)\b)?[\s,;/|&+()*:.]*$", re.I)
 # Strong generic cues: the hire is asked to use the named thing.
 _STRONG_BEFORE = (
     r"\b(?:using|use|uses|leverag\w*|adopt\w*)\s+"
@@ -103,9 +104,9 @@ _WEAK_BEFORE = (
     r"jobs|deploy\w*|run(?:ning)?|work(?:ing)?|solutions|systems|stores?|platforms?|databases?|warehouses?|"
     r"frameworks?|librar(?:y|ies)|clusters?|engines?|fundamentals|projects?)\s+(?:with|in|of|using|on)\s+"
 )
-_CUE_BEFORE = re.compile(r"(?:" + _STRONG_BEFORE + _WEAK_BEFORE + r")(?:apache\s+|microsoft\s+|the\s+)?$", re.I)
-_STRONG_CUE_BEFORE = re.compile(r"(?:" + _STRONG_BEFORE + r")(?:apache\s+|microsoft\s+|the\s+)?$", re.I)
-_CUE_AFTER = re.compile(
+_CUE_BEFORE = re_compile(r"(?:" + _STRONG_BEFORE + _WEAK_BEFORE + r")(?:apache\s+|microsoft\s+|the\s+)?$", re.I)
+_STRONG_CUE_BEFORE = re_compile(r"(?:" + _STRONG_BEFORE + r")(?:apache\s+|microsoft\s+|the\s+)?$", re.I)
+_CUE_AFTER = re_compile(
     r"^\s*(?:clusters?|jobs?|pipelines?|code(?:base)?s?|programming|language|services?|micro-?services|SDKs?|APIs?|"
     r"librar(?:y|ies)|frameworks?|ecosystem|modules?|scripts?|DAGs?|charts?|tables?|packages?|"
     r"notebooks?|applications?|apps|developers?|engineers?|experience|skills?|Shiny|Markdown|Studio|"
@@ -143,34 +144,34 @@ _CATEGORY_NEAR = {
 _NEAR_CACHE: dict[str, re.Pattern] = {}
 # A tool name used as the name of a company ("join Airbyte", "at GitLab", "Airbyte's team",
 # "the GitLab tradition") is not a tool the hire must use.
-_COMPANY_BEFORE = re.compile(
+_COMPANY_BEFORE = re_compile(
     r"\b(?:at|join|joining|joins|about|welcome to|work(?:ing)? (?:at|for)|employees of|across|throughout|"
     r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
-_COMPANY_AFTER = re.compile(
+_COMPANY_AFTER = re_compile(
     r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|"
     r"way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|"
     r"the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = re_compile(
     r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b"
     r"(?!\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional))|['\u2019]s\b)"
 )
 # The next word makes an ordinary-word name part of an everyday phrase ("Linear algebra",
 # "Pitch decks", "Go the extra mile"): a lower-case word that is neither a connector nor a cue.
-_NEXT_WORD = re.compile(r"^[ \t]+([A-Za-z][a-z-]*)\b(?![.+#]\w)")
+_NEXT_WORD = re_compile(r"^[ \t]+([A-Za-z][a-z-]*)\b(?![.+#]\w)")
 _CONNECTORS = {
     "and", "or", "to", "for", "in", "on", "with", "as", "is", "are", "was", "at", "by", "from", "etc",
     "including", "via", "into", "plus", "and/or", "experience", "skills", "knowledge", "preferred",
     "required", "a", "an", "the", "if", "when", "where", "while", "but", "also", "would", "will", "be",
 }
 # Abbreviations in any case ("E.g. Looker", "I.e.", "Etc.") do not end a sentence.
-_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s", re.I)
+_SENTENCE_BREAK = re_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\beg)[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*+]\s", re.I)
 
 
 def _near_rx(category: str) -> Any:
     rx: Any = _NEAR_CACHE.get(category)
     if rx is None:
         words = _CATEGORY_NEAR.get(category)
-        rx = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])") if words else None
+        rx = re_compile(rf"(?<![\w-])(?:{words})(?![\w-])") if words else None
         _NEAR_CACHE[category] = rx
     return rx
 
@@ -191,7 +192,7 @@ def _alternation(names: Iterable[str], ignore_case: bool):
         parts.append(rf"(?<![\w@#])(?:{trie_pattern(long)})(?![\w#+@])(?!\.\w)(?!-(?:based|like|style|inspired|ish)\b)")
     if short:
         parts.append(rf"(?<![\w&'\u2019.@#/-])(?:{trie_pattern(short)})(?![\w&'\u2019@#+-])(?!\.\w)")
-    return re.compile("|".join(parts), re.I if ignore_case else 0)
+    return re_compile("|".join(parts), re.I if ignore_case else 0)
 
 
 def _is_w(ch: str) -> bool:
@@ -376,7 +377,7 @@ class ToolIndex:
 
 
 # Everyday phrases that start with a short tool name: "Go To Market", "go-live", "go-getter".
-_EVERYDAY_AFTER = re.compile(r"^(?:[ -]to[ -]market|-to\b|[ -]live\b|-getters?\b|[ -]the extra mile)", re.I)
+_EVERYDAY_AFTER = re_compile(r"^(?:[ -]to[ -]market|-to\b|[ -]live\b|-getters?\b|[ -]the extra mile)", re.I)
 
 
 def _lookalike(text: str, m: Mention) -> bool:
@@ -440,9 +441,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 # A tool named like a day or a month ("Monday") is a date in "every Monday", "Monday to Friday".
 _CALENDAR_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december""".split())
-_DATE_BEFORE = re.compile(r"\b(?:every|each|on|by|next|this|last|until|till|from|before|after|since|through|"
+_DATE_BEFORE = re_compile(r"\b(?:every|each|on|by|next|this|last|until|till|from|before|after|since|through|"
                           r"per|a|one|the)\s+$", re.I)
-_DATE_AFTER = re.compile(r"^(?:s\b|\s*(?:-|to|through|thru|and)\s*[A-Z][a-z]+day\b|\s+(?:morning|afternoon|evening|"
+_DATE_AFTER = re_compile(r"^(?:s\b|\s*(?:-|to|through|thru|and)\s*[A-Z][a-z]+day\b|\s+(?:morning|afternoon|evening|"
                          r"night|mornings|evenings|at|\d))")
 
 
@@ -490,7 +491,7 @@ def _context_verdict(text: str, f: Mention) -> bool | None:
     return False
 
 
-_IN_BEFORE = re.compile(r"\b[a-z]\w*\s+in\s+$")  # "screens in React", lower-case word first
+_IN_BEFORE = re_compile(r"\b[a-z]\w*\s+in\s+$")  # "screens in React", lower-case word first
 _CODE_CATEGORIES = {"language", "framework", "library", "database", "data-platform", "data-tool", "ml-tool",
                     "llm-tool", "cloud-platform", "cloud-service", "devops", "observability", "frontend",
                     "mobile", "testing", "hpc", "statistics", "geospatial", "os", "security"}
@@ -523,21 +524,21 @@ class ToolMention:
         return self.kind not in NOT_STACK_KINDS
 
 
-_ALT_BEFORE = re.compile(
+_ALT_BEFORE = re_compile(
     r"(?:\be\.\s?g\.|\beg\.|\b(?:for (?:example|instance)|such as|like|including(?:,? but not limited to)?|either|or other|"
     r"various|a variety of|similar to|i\.e\.|(?:can|could|may|might) (?:include|involve|span|cover))\b"
     r"|\b(?:one or more|one|at least (?:one|two|three|\d)(?: \w+)?|any(?: one)?|some|(?:a )?combination)\s+of\b"
     r"(?:\s+(?:the following|these|those))?(?:\s+[\w-]+){0,3}?)[\s:,(]*$", re.I)
-_ALT_AFTER = re.compile(
+_ALT_AFTER = re_compile(
     r"^[\s,()]*(?:or (?:similar|equivalent|comparable|related|another|other|alike)|and/or similar|etc\b|\.\.\.|or the like|"
     r"or any other|or something similar)", re.I)
-_ALT_LEADIN = re.compile(
+_ALT_LEADIN = re_compile(
     r"\b(?:one or more of|one of the following|at least (?:one|two|three|\d)\b|any (?:one )?of the following|"
     r"some of the following|(?:a )?combination of|familiarity with (?:any|some) of|any of)\b", re.I)
 # (A semicolon ends a clause, so it never joins two tools: "R or Julia; Tableau for reporting".)
-_RUN_GAP = re.compile(r"^[\s,/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,/|&+()*.]*"
+_RUN_GAP = re_compile(r"^[\s,/|&+()*]*(?:\b(?:and|or|and/or|as well as|plus|nor)\b)?[\s,/|&+()*.]*"
                       r"(?:(?:Microsoft|Amazon|Google|Apache|Adobe|Oracle|IBM)\s+)?$")
-_OR_GAP = re.compile(r"\bor\b|/|\bnor\b", re.I)
+_OR_GAP = re_compile(r"\bor\b|/|\bnor\b", re.I)
 # The grammar of a list whose items are not all catalog tools ("(e.g., Power Designer, DAX
 # Studio, ERWin)", "AWS, Azure, RackSpace/OpenStack", "GitHub issues, blogs, or Twitter"):
 # an item is up to three words that are not connectors; a separator is a comma, slash or
@@ -550,63 +551,63 @@ _LIST_SEP = (r"[ \t()*]*(?:[,/|&+]|\b(?:and/or|or|and|nor|plus|as well as)\b)"
              r"(?:[ \t,()*]*\b(?:and/or|or|and)\b)?[ \t()*]*" + _FRAME)
 _LIST_CONT = rf"[ \t]+{_LIST_WORD}(?: {_LIST_WORD})?"  # the rest of a name: "GitHub issues", "DAX Studio"
 # Between two tools of one list, with other items between them.
-_ITEM_GAP = re.compile(rf"^(?:{_LIST_CONT})?(?:{_LIST_SEP}{_LIST_ITEM}){{0,3}}{_LIST_SEP}$")
+_ITEM_GAP = re_compile(rf"^(?:{_LIST_CONT})?(?:{_LIST_SEP}{_LIST_ITEM}){{0,3}}{_LIST_SEP}$")
 # Items between an example marker and the first tool it introduces ("e.g., Power Designer, DAX").
 # They are names ("Power Designer", "LXC"): after "Serverless functions like lambdas, SQS, S3",
 # "lambdas" is the example and SQS and S3 go on the outer list.
 _LEAD_ITEMS = rf"(?:(?=(?-i:[A-Z0-9])){_LIST_ITEM}(?:[ \t]*[,/][ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)){{0,3}}"
 # An example marker right after an item: the item names a kind of tool ("a scheduler such as").
 _EXAMPLE_NEXT = r"[ \t]*[(,]?[ \t]*(?:such as|like|e\.g\.|eg\.|including|for (?:example|instance))"
-_EXAMPLE_NEXT_RX = re.compile(_EXAMPLE_NEXT, re.I)
+_EXAMPLE_NEXT_RX = re_compile(_EXAMPLE_NEXT, re.I)
 # One separator, one item, and where a list's last item may end.
-_SEP_RX = re.compile(_LIST_SEP)
-_ITEM_RX = re.compile(_LIST_ITEM)
-_CONT_RX = re.compile(_LIST_CONT)
+_SEP_RX = re_compile(_LIST_SEP)
+_ITEM_RX = re_compile(_LIST_ITEM)
+_CONT_RX = re_compile(_LIST_CONT)
 _LIST_END = (r"(?=[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)"
              r"|[ \t]+(?:to|for|in|with|when|where|as|that|which|from|on|at|by|is|are)\b|" + _EXAMPLE_NEXT + ")")
-_LAST_ITEM_RX = re.compile(_LIST_ITEM + _LIST_END)
-_LIST_END_RX = re.compile(_LIST_END)
-_HARD_END = re.compile(r"[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)")
-_OR_WORD = re.compile(r"\b(?:or|nor)\b")
+_LAST_ITEM_RX = re_compile(_LIST_ITEM + _LIST_END)
+_LIST_END_RX = re_compile(_LIST_END)
+_HARD_END = re_compile(r"[ \t)]*(?:[,;.:!?)\n]|\betc\b|\.\.\.|$)")
+_OR_WORD = re_compile(r"\b(?:or|nor)\b")
 # An option before the first tool of an "or" ("in an event-driven way or with Kafka").
-_LEAD_OR = re.compile(rf"(?:^|[\s,(:;])(?P<item>{_LIST_ITEM})[ \t]*,?[ \t]+(?:and/or|or|nor)[ \t]+" + _FRAME + "$")
+_LEAD_OR = re_compile(rf"(?:^|[\s,(:;])(?P<item>{_LIST_ITEM})[ \t]*,?[ \t]+(?:and/or|or|nor)[ \t]+" + _FRAME + "$")
 # The "or" before the head of an example list, and the item before that "or".
-_HEAD_OR = re.compile(r"[ \t]*,?[ \t]+(?:and/or|or)[ \t]+(?:[\w-]+[ \t]+){0,3}[\w-]+[ \t]*$")
-_PREV_ITEM = re.compile(rf"(?:^|(?<=[\s,(:;&]))(?P<item>{_LIST_ITEM})$")
+_HEAD_OR = re_compile(r"[ \t]*,?[ \t]+(?:and/or|or)[ \t]+(?:[\w-]+[ \t]+){0,3}[\w-]+[ \t]*$")
+_PREV_ITEM = re_compile(rf"(?:^|(?<=[\s,(:;&]))(?P<item>{_LIST_ITEM})$")
 # An item that names a kind of tool ("a similar tool", "another language", "other IaC") is an
 # open choice among tools, not an option that needs no tool.
-_KIND_ITEM = re.compile(
+_KIND_ITEM = re_compile(
     r"\b(?:similar|equivalent|comparable|other|another|alternative|related|any|some)\b|"
     r"\b(?:tools?|tooling|languages?|frameworks?|librar(?:y|ies)|databases?|platforms?|services?|systems?|engines?|"
     r"stacks?|providers?|clouds?|warehouses?|orchestrators?|technolog(?:y|ies)|solutions?|software|equivalents?|"
     r"products?|apps?|applications?|editors?|IDEs?|runtimes?|schedulers?|queues?|brokers?|stores?|caches?|"
     r"servers?|clients?|SDKs?|CLIs?|registr(?:y|ies)|managers?|suites?|environments?|vendors?)$", re.I)
 # "technologies like X, Y": a head that names no kind, so any tool the team uses meets it.
-_GENERIC_HEAD = re.compile(
+_GENERIC_HEAD = re_compile(
     r"(?:^|\b(?:with|in|of|on|across|about|and|or|to|use|using|know|learn|explore|adopt|leverage)\s+)"
     r"(?:(?:modern|various|other|new|newer|emerging|relevant|popular|different|latest|current|"
     r"cutting[- ]edge|the|some)\s+)*(?:technolog(?:y|ies)|tech|things)\s*[,(:]?\s*$", re.I)
 # "streaming data concepts, such as Kafka": the ask is the idea, the tool one illustration of it.
-_CONCEPT_HEAD = re.compile(
+_CONCEPT_HEAD = re_compile(
     r"\b(?:concepts?|principles|fundamentals|ideas|methods|methodolog(?:y|ies)|approaches|patterns|paradigms|"
     r"practices|techniques)\s*[,(:]?\s*$", re.I)
-_ALT_BEFORE_LIST = re.compile(_ALT_BEFORE.pattern[:-len(r"[\s:,(]*$")] + r"[\s:,(]*(?P<lead>" + _LEAD_ITEMS + ")$", re.I)
-_TEAM_STACK = re.compile(
+_ALT_BEFORE_LIST = re_compile(_ALT_BEFORE.pattern[:-len(r"[\s:,(]*$")] + r"[\s:,(]*(?P<lead>" + _LEAD_ITEMS + ")$", re.I)
+_TEAM_STACK = re_compile(
     r"\b(?:we(?:'re| are)? (?:currently )?(?:use|uses|using|love|work (?:with|in)|build (?:with|on|in)|rely on|run on|"
     r"write|develop in|leverage|have adopted)|(?:our|\w+['\u2019]s) (?:\w+ ){0,2}(?:stack|languages?|tools?|tooling|toolset|platform|"
     r"infrastructure|data|systems?|codebase|environment)\b[^.]{0,40}?(?:is|are|includes?|consists? of|runs? on|"
     r"built (?:on|with|in)|uses?)|(?:tech(?:nology)?|data) stack(?: is| includes|:)|currently,? (?:but not limited to,? )?"
     r"|is built (?:on|with|in)|runs? on|written in|powered by|we are (?:a|an) \w+ shop)", re.I)
-_ASK = re.compile(
+_ASK = re_compile(
     r"\b(?:experience|experienced|proficien\w*|expert\w*|knowledge|familiar\w*|skills?|skilled|ability|able to|"
     r"comfort\w*|you(?:'ll| will)?|must|should|required|requires?|understanding|background|fluen\w*|demonstrated)\b",
     re.I)
-_INCIDENTAL_BEFORE = re.compile(
+_INCIDENTAL_BEFORE = re_compile(
     r"\b(?:integrat\w* (?:with|into)|partner\w*(?: with)?|customers? (?:include|like|such as)|used by|trusted by|"
     r"backed by|funded by|featured (?:in|on)|apply (?:via|through|on)|send (?:us )?(?:your|a)|email|link to your|"
     r"your|follow us on|find us on|acquired by|competitors?|alternative to|replac\w* (?:of )?)"
     r"(?:\s+[\w.'-]+){0,4}\s*$", re.I)
-_PREFERRED_CLAUSE = re.compile(
+_PREFERRED_CLAUSE = re_compile(
     r"\b(?:preferabl[ey]|preferred|ideally|is a plus|a plus|are a plus|nice[- ]to[- ]haves?|bonus|desirable|"
     r"an advantage|advantageous|beneficial|not required|helpful|would be (?:great|nice|good)|is welcome|"
     r"big plus|extra credit|optional"
@@ -615,11 +616,11 @@ _PREFERRED_CLAUSE = re.compile(
     r"|if you(?:'re|\u2019re| are)? (?:interested in|excited (?:about|by)|curious about)"
     r"|(?:are|is) going to (?:have fun|love|enjoy|thrive)|(?:will|'ll|\u2019ll) (?:have fun|love it|thrive) here"
     r"|(?:would|will) (?:feel at home|fit right in))\b", re.I)
-_BRACKETED = re.compile(r"\([^()]*\)")
+_BRACKETED = re_compile(r"\([^()]*\)")
 # A tool named in the title of a linked page ("[CircleCI Engineering Competency Matrix](...)",
 # "[the Kafka documentation](...)"): a reference to read, not a tool to use.
-_LINK_TEXT = re.compile(r"\[([^\[\]\n]{1,200})\]")
-_DOC_NOUN = re.compile(r"\b(?:matrix|guide|guidelines|handbook|blog|post|article|docs|documentation|book|report|"
+_LINK_TEXT = re_compile(r"\[([^\[\]\n]{1,200})\]")
+_DOC_NOUN = re_compile(r"\b(?:matrix|guide|guidelines|handbook|blog|post|article|docs|documentation|book|report|"
                        r"paper|talk|podcast|newsletter|manifesto|playbook|rubric|ladder|checklist|style guide|"
                        r"principles|reference|tutorial|course|whitepaper|case study)\b", re.I)
 
@@ -696,7 +697,7 @@ def tool_facts(doc, vocab, scan=None) -> list["ToolMention"]:
     return out
 
 
-_ITEM_TAIL = re.compile(
+_ITEM_TAIL = re_compile(
     r"^\s*(?:[.;,:(-].*)?$|^\s+(?:is|are)\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional)\b",
     re.I | re.S)
 
@@ -795,7 +796,7 @@ def _tail_items(text: str, pos: int) -> tuple[list[str], bool]:
     return [], False
 
 
-_COMMON_NOUN = re.compile(r"^[a-z][a-z-]{2,}(?:s|ing|tion|ment|ity|ness)$")
+_COMMON_NOUN = re_compile(r"^[a-z][a-z-]{2,}(?:s|ing|tion|ment|ity|ness)$")
 
 
 def _tail_names(text: str, pos: int) -> list[str]:
@@ -946,7 +947,7 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
     return out
 
 
-_NAME_ITEM = re.compile(r"^(?-i:[A-Z0-9])[\w.+#&'\u2019/-]*(?: (?-i:[A-Z0-9])[\w.+#&'\u2019/-]*){0,2}$")
+_NAME_ITEM = re_compile(r"^(?-i:[A-Z0-9])[\w.+#&'\u2019/-]*(?: (?-i:[A-Z0-9])[\w.+#&'\u2019/-]*){0,2}$")
 
 
 def _names(items: Iterable[str]) -> list[str]:
@@ -955,7 +956,7 @@ def _names(items: Iterable[str]) -> list[str]:
     return [it for it in items if _NAME_ITEM.match(it) and not _KIND_ITEM.search(it)]
 
 
-_BRACKET_OR = re.compile(r"\)[ \t]*,?[ \t]*(?:and/or|or)\b[ \t]*")
+_BRACKET_OR = re_compile(r"\)[ \t]*,?[ \t]*(?:and/or|or)\b[ \t]*")
 
 
 def _bracket_links(text, mentions) -> list[list[int]]:
@@ -1014,7 +1015,7 @@ def _merge_groups(n, groups, links):
     return [(members[r], *info.get(r, ("'or' list", "", []))) for r in sorted(roots)]
 
 
-_BACK_CHOICE = re.compile(r"\b(?:at least (?:one|two|three|\d)|one or more|any|either|one|some)\s+of\s+(?:those|these|them|the above|which)\b", re.I)
+_BACK_CHOICE = re_compile(r"\b(?:at least (?:one|two|three|\d)|one or more|any|either|one|some)\s+of\s+(?:those|these|them|the above|which)\b", re.I)
 
 
 def _later_choice(text, clause_end, mentions, i):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from .rxcache import re_compile
 
 
 def adapt(replacement: str, match: str) -> str:
@@ -20,9 +21,9 @@ def adapt(replacement: str, match: str) -> str:
 # exceptions: a "you" sound (user, unique, European, one) takes "a"; a silent h takes "an".
 _A_BEFORE = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubiq", "ufo", "ura", "uro")
 _AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(a|an)(\s+)$", re.I)
-_WORD_BEFORE = re.compile(r"([\w'’-]+)(\s+)$")
-_WORD_AFTER = re.compile(r"(\s+)([\w'’-]+)")
+_ARTICLE_BEFORE = re_compile(r"(?<![\w'’-])(a|an)(\s+)$", re.I)
+_WORD_BEFORE = re_compile(r"([\w'’-]+)(\s+)$")
+_WORD_AFTER = re_compile(r"(\s+)([\w'’-]+)")
 
 
 def article_for(word: str) -> str:

@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
+from .rxcache import re_compile
 
 FEATURE_VERSION = 8
 GENERIC = "generic"
@@ -329,19 +330,19 @@ class Feature(NamedTuple):
 
 # -- tokenising -------------------------------------------------------------------------------
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`#>|~]+")
+_LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re_compile(r"[*_`#>|~]+")
 _SPECIAL = [
-    (re.compile(r"\ba\s*/\s*b(?:\s+test(?:s|ing)?)?\b", re.I), " abtest "),
-    (re.compile(r"\bci\s*/\s*cd\b", re.I), " cicd "),
-    (re.compile(r"\b1\s*:\s*1s?\b"), " one-on-one "),
-    (re.compile(r"\br\s*&\s*d\b", re.I), " research and development "),
-    (re.compile(r"\bl\s*&\s*d\b", re.I), " learning-and-development "),
-    (re.compile(r"\bq\s*&\s*a\b", re.I), " question answering "),
-    (re.compile(r"[\u2018\u2019]"), "'"),
-    (re.compile(r"[\u2013\u2014]"), " - "),
+    (re_compile(r"\ba\s*/\s*b(?:\s+test(?:s|ing)?)?\b", re.I), " abtest "),
+    (re_compile(r"\bci\s*/\s*cd\b", re.I), " cicd "),
+    (re_compile(r"\b1\s*:\s*1s?\b"), " one-on-one "),
+    (re_compile(r"\br\s*&\s*d\b", re.I), " research and development "),
+    (re_compile(r"\bl\s*&\s*d\b", re.I), " learning-and-development "),
+    (re_compile(r"\bq\s*&\s*a\b", re.I), " question answering "),
+    (re_compile(r"[\u2018\u2019]"), "'"),
+    (re_compile(r"[\u2013\u2014]"), " - "),
 ]
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\b|\d+(?:[.,]\d+)*%?|[$£€]")
+_TOKEN = re_compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\b|\d+(?:[.,]\d+)*%?|[$£€]")
 
 
 # Placeholders the special-case rewrites leave in the text, shown as written in evidence.

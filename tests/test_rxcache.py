@@ -121,3 +121,55 @@ def test_the_stored_file_does_not_grow_with_every_config_ever_run(fresh, monkeyp
     assert len(stored) <= 10
     assert "0\0\\bshared\\b" in stored and "0\0\\bconfig3word0\\b" in stored
     assert "0\0\\bconfig0word0\\b" not in stored
+
+
+RE_PATTERNS = [(r"(?<![\w-])(?:operat(?:e|es|ing(?! systems?\b)))(?P<x>\s+\w+)?", 2), (r"^\s*[-*+]\s|caf\u00e9", 0)]
+
+
+def test_re_patterns_are_stored_and_built_the_same(fresh):
+    # jdlint's standard-library ``re`` patterns come back from the cache as the pattern
+    # re.compile makes (== compares flags, pattern and program), and match the same.
+    import re
+
+    _tmp, reset = fresh
+    first = [rxcache.re_compile(p, f) for p, f in RE_PATTERNS]
+    rxcache._save()
+    reset()
+    assert {f"re\0{f}\0{p}" for p, f in RE_PATTERNS} <= rxcache._load().keys()
+    reset()
+    again = [rxcache.re_compile(p, f) for p, f in RE_PATTERNS]
+    assert not rxcache._new  # nothing compiled afresh
+    for (p, f), a, b in zip(RE_PATTERNS, first, again):
+        assert a == b == re.compile(p, f)
+        assert _matches(b) == _matches(re.compile(p, f))
+        assert b.groupindex == re.compile(p, f).groupindex
+
+
+def test_a_tampered_re_program_is_never_run(fresh):
+    import re
+
+    tmp, reset = fresh
+    [rxcache.re_compile(p, f) for p, f in RE_PATTERNS]
+    rxcache._save()
+    reset()
+    path = next((tmp / "cache").glob("regex-programs-*.json"))
+    header, _, payload = path.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    for prog in data["programs"].values():
+        prog[3] = "AAAAAA=="  # another program, same shape
+    new = json.dumps(data).encode()
+    import hashlib
+
+    magic, k, _digest = header.split(b" ")
+    path.write_bytes(b"%s %s %s\n" % (magic, k, hashlib.sha256(new).hexdigest().encode()) + new)
+    assert rxcache._load() == {}  # the HMAC no longer fits
+    reset()
+    assert [rxcache.re_compile(p, f) for p, f in RE_PATTERNS] == [re.compile(p, f) for p, f in RE_PATTERNS]
+
+
+def test_a_re_program_that_does_not_build_is_compiled_afresh(fresh):
+    import re
+
+    _tmp, reset = fresh
+    rxcache._programs = {"re\x000\x00abc": ["re", "abc", 32, "AAAA", 0, {}, []]}
+    assert rxcache.re_compile("abc") == re.compile("abc")

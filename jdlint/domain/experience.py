@@ -13,25 +13,26 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from ..rxcache import re_compile
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "twenty": 20}
 _N = r"\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-YEARS = re.compile(
+YEARS = re_compile(
     rf"(?<![\w.])(?P<n>{_N})\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?:{_N})\s*\+?\s*)?"
     r"(?:years?\b|yrs?\b\.?)", re.I)
 # Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
-_CLAUSE_END = re.compile(
+_CLAUSE_END = re_compile(
     r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b|"
     r",\s*(?:with|and|or|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b",
     re.I)
-_BEFORE_PAREN = re.compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
-_BEFORE_COLON = re.compile(r":\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
-_CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
-_CLAUSE_BREAK = re.compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
-_WE = re.compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
+_BEFORE_PAREN = re_compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
+_BEFORE_COLON = re_compile(r":\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
+_CLAUSE_STOP = re_compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
+_CLAUSE_BREAK = re_compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
+_WE = re_compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
 _AFTER_WINDOW = 90  # characters after a phrase that can name its tools
 _BEFORE_WINDOW = 160  # characters before a phrase that can name its tools ("LangChain (3+ years)")
 

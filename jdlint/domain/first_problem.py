@@ -11,11 +11,11 @@ sections do not count ("benefits start within 30 days").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
+from ..rxcache import re_compile
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n")
+_SENTENCE_END = re_compile(r"[.!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n")
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterator
+from ..rxcache import re_compile
 
 import regex
 
 from ..rxcache import compile as rxcompile
 from ..textindex import PrefixIndex
 
-_AFTER_PLACE = re.compile(r"[A-Z][\w.]+,\s*$")
-_LOCATION_LABEL = re.compile(r"\blocations?\s*[:*]", re.I)
+_AFTER_PLACE = re_compile(r"[A-Z][\w.]+,\s*$")
+_LOCATION_LABEL = re_compile(r"\blocations?\s*[:*]", re.I)
 
 
 @dataclass(frozen=True)

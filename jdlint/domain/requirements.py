@@ -12,20 +12,21 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+from ..rxcache import re_compile
 
 # An item that only points at another list ("Extends the Manager, Data requirements", "All of
 # the Senior requirements, plus:") adds no requirement of its own.
-_POINTER = re.compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|same\s+as|everything\s+in)\b"
+_POINTER = re_compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|same\s+as|everything\s+in)\b"
                       r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
 # What makes a trait item a real requirement after all: a number of years, a degree or a
 # certification ("passionate about data, with 3+ years of SQL").
-_HARD = re.compile(r"\b\d+\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b|\b(?:degree|bachelor|master|phd|doctorate|certif\w*|licen[cs]e\w*)\b", re.I)
+_HARD = re_compile(r"\b\d+\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b|\b(?:degree|bachelor|master|phd|doctorate|certif\w*|licen[cs]e\w*)\b", re.I)
 
 # What makes an imperative item a requirement after all: it asks for experience, knowledge or
 # an ability ("Build pipelines, with experience of Airflow").
-_SKILL = re.compile(r"\b(?:experience[ds]?|expertise|knowledge|proficien\w*|familiar\w*|fluen\w*|abilit(?:y|ies)|able to|skills?|understanding)\b", re.I)
+_SKILL = re_compile(r"\b(?:experience[ds]?|expertise|knowledge|proficien\w*|familiar\w*|fluen\w*|abilit(?:y|ies)|able to|skills?|understanding)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
+from ..rxcache import re_compile
 
 from .titles import grammar
 
@@ -56,28 +57,28 @@ class WorkItem:
 
 # Sentence ends: . ! ? followed by space and a capital, quote, bracket or digit; not after
 # the abbreviations postings use.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = re_compile(
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bapprox)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bU\.S)(?<!\bno)"
     r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(\d*_\[])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_WORD = re_compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # Who a sentence can be about when it describes the hire's work.
 _HIRE_WORDS = frozenset("""you you'll you're you've your incumbent incumbents candidate candidates
 applicant postholder jobholder hire employee individual person role position job""".split())
 # A sentence that goes on from one about the hire ("You'll look after our servers. Day to day,
 # that means patching them ...") is about the hire too.
-_GOES_ON = re.compile(r"^\W*(?:day[- ]to[- ]day|in practice|typically|most days|on top of (?:that|this)|"
+_GOES_ON = re_compile(r"^\W*(?:day[- ]to[- ]day|in practice|typically|most days|on top of (?:that|this)|"
                       r"(?:that|this|which) (?:means|includes|will mean|involves)|that includes|including|"
                       r"beyond that|alongside (?:that|this)|as well as (?:that|this))\b", re.I)
 _ORG_OPENERS = frozenset("we we're we've our us".split())
 # A hiring notice or a pitch names the role without describing its work: "X is looking for
 # talented engineers", "18F is hiring a ...", "this role is perfect for you if ...".
-_NOTICE = re.compile(r"\b(?:is|are|'s|'re)\s+(?:now\s+|currently\s+)?(?:looking\s+for|hiring|seeking|recruiting)\b"
+_NOTICE = re_compile(r"\b(?:is|are|'s|'re)\s+(?:now\s+|currently\s+)?(?:looking\s+for|hiring|seeking|recruiting)\b"
                      r"|\b(?:perfect|ideal|great|right)\s+(?:fit\s+)?for\s+you\b|\bideal\s+candidate\b"
                      r"|\bwe\s+(?:want|would\s+love)\s+to\s+hear\b", re.I)
 # The terms of the job, not its work: "Your salary, including base and locality, will be
 # determined upon selection", "Your application must include a cover letter", "You will be
 # paid fortnightly". The subject is the hire's pay, benefits, place or application.
-_TERMS = re.compile(
+_TERMS = re_compile(
     r"^\W*(?:your|the\s+(?:successful\s+)?(?:candidate|applicant|hire|postholder)(?:'s|\u2019s))\s+(?:\w+\s+){0,2}?"
     r"(?:salary|salaries|pay|compensation|remuneration|wages?|benefits?|pension|leave|holidays?|vacation|"
     r"application|resume|r\u00e9sum\u00e9|cv|cover\s+letter|start(?:ing)?\s+date|contract|offer|appointment|"
@@ -87,7 +88,7 @@ _TERMS = re.compile(
     r"an?\s+offer))\b", re.I)
 # What the hire will NOT do, or what another team does, is scope, not a duty: "it won't be
 # wired into the app", "you will not be on call", "our ML engineering group will build it".
-_NOT_YOURS = re.compile(
+_NOT_YOURS = re_compile(
     r"\b(?:you|we|this\s+role|the\s+role|this\s+position|this\s+job|the\s+job|the\s+hire)\s+(?:won't|will\s+not|will\s+never|"
     r"wouldn't|would\s+not|don't|do\s+not|aren't|are\s+not|isn't|is\s+not|never|shouldn't|should\s+not)\b"
     r"|\b(?:it|this|they)\s+(?:won't|will\s+not|will\s+never)\b"
@@ -96,10 +97,10 @@ _NOT_YOURS = re.compile(
     r"(?:will\s+|then\s+)?(?:handles?|owns?|runs?|builds?|build|does|do|takes?\s+care|looks?\s+after|is\s+responsible|are\s+responsible)\b",
     re.I)
 # "**Job title:** ...", "Location: ...": a labelled fact, not a sentence about the work.
-_LABELLED_FACT = re.compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
+_LABELLED_FACT = re_compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
 # Labels whose value is a fact of the job however long it runs ("Job title: Centers of
 # Excellence: Data & Analytics Modernization Lead GS15").
-_FACT_LABEL = re.compile(r"\b(?:title|position|grade|series|location|salary|pay|department|agency|"
+_FACT_LABEL = re_compile(r"\b(?:title|position|grade|series|location|salary|pay|department|agency|"
                          r"duty station|closing date|open(?:ing)? date|appointment type|schedule)\s*:", re.I)
 
 
@@ -145,7 +146,7 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
     yield 0, sentence
 
 
-_COMMA = re.compile(r",\s*(?:and\s+|or\s+|then\s+)?")
+_COMMA = re_compile(r",\s*(?:and\s+|or\s+|then\s+)?")
 
 
 def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
@@ -164,7 +165,7 @@ def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
     return len(w) > 2 and lemma(w) in verbs and words[1].lower() not in ("and", "or", "nor")
 
 
-_YOU_WILL = re.compile(r"\byou(?:'|\u2019)ll\b|\byou\s+will\b", re.I)
+_YOU_WILL = re_compile(r"\byou(?:'|\u2019)ll\b|\byou\s+will\b", re.I)
 
 
 def _about_the_hire(sentence: str, heads: frozenset[str]) -> bool:
@@ -200,8 +201,8 @@ def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
 
 # "You will be responsible for:", "Your job is to:", "You'll own and run:" (a duty verb after
 # "you will"), not "You'll get:" or "You will need:".
-_DUTY_LEADIN = re.compile(r"\bresponsib\w*\s+for\b|\byour\s+(?:job|role|work|duties|remit|responsibilities)\s+(?:is|are|will|includes?)\b", re.I)
-_YOU_WILL_VERB = re.compile(r"\b(?:you(?:'|\u2019)ll|you\s+will)\s+(?:also\s+|be\s+)?([a-z]+)", re.I)
+_DUTY_LEADIN = re_compile(r"\bresponsib\w*\s+for\b|\byour\s+(?:job|role|work|duties|remit|responsibilities)\s+(?:is|are|will|includes?)\b", re.I)
+_YOU_WILL_VERB = re_compile(r"\b(?:you(?:'|\u2019)ll|you\s+will)\s+(?:also\s+|be\s+)?([a-z]+)", re.I)
 _NOT_DUTY_VERBS = frozenset("get have receive enjoy earn gain join need bring be benefit".split())
 
 
@@ -303,12 +304,12 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
 # language model to categorise comments is analysis, not building an LLM feature (the seeds'
 # line between a data scientist who uses LLMs and an AI engineer who builds with them). Other
 # instruments keep their sentence: "use dbt to model the marketing data" is dbt work.
-_INSTRUMENT = re.compile(
+_INSTRUMENT = re_compile(
     r"^\s*(?:(?:you(?:'|\u2019)ll|you\s+will|will)\s+)?(?:use|uses|using|leverage|leverages|leveraging|employ|employs)\b"
     r"(?P<tool>[^.;:]{1,100}?)\s+(?:to|in\s+order\s+to|for|as\s+an?\s+(?:\w+\s+){0,2}?(?:for|to|in))\s+(?P<purpose>[^;]{8,})$", re.I)
 
 
-_AI_INSTRUMENT = re.compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|"
+_AI_INSTRUMENT = re_compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|"
                             r"Gemini|Copilot|foundation\s+models?|artificial\s+intelligence)\b", re.I)
 
 

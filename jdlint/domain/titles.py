@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from ..rxcache import re_compile
 
 import regex
 
-_SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
-_JOINT = re.compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or)\s+", re.I)
-_WORD = re.compile(r"[^\W_][\w.'\u2019+#-]*")
+_SEGMENT = re_compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
+_JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or)\s+", re.I)
+_WORD = re_compile(r"[^\W_][\w.'\u2019+#-]*")
 
 
 class TitleGrammar:
@@ -155,7 +156,7 @@ class TitleFacts:
 _DISCIPLINE = {"engineering": "engineer", "science": "scientist", "analytics": "analyst",
                "analysis": "analyst", "research": "researcher", "management": "manager",
                "design": "designer", "operations": "engineer"}
-_LEVEL_WORDS = re.compile(r"\b(?:junior|intermediate|senior|staff|principal|lead|associate|distinguished|"
+_LEVEL_WORDS = re_compile(r"\b(?:junior|intermediate|senior|staff|principal|lead|associate|distinguished|"
                           r"manager|director|i{1,3}|iv|[1-5])\b", re.I)
 
 
@@ -196,7 +197,7 @@ def _level_headings(doc: Any, g: TitleGrammar, title_line: int) -> int:
 # An academic post ("Postdoctoral Researcher in Computational Ecology", "Lecturer in
 # Statistics") is named for its field, not for an industry job family: its "researcher" is not
 # AI research.
-_ACADEMIC = re.compile(r"\b(?:post-?docs?|postdoctoral|post-doctoral|professor|lecturer|reader in|"
+_ACADEMIC = re_compile(r"\b(?:post-?docs?|postdoctoral|post-doctoral|professor|lecturer|reader in|"
                        r"ph\.?d\.?\s+(?:student|candidate|position|studentship)|doctoral\s+(?:student|candidate))\b", re.I)
 
 
@@ -243,7 +244,7 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
 # Who does a job, by the shape of the word: the vocabulary's role nouns are the ones it can
 # place in a family, and a job title may name any other ("Growth Marketer", "Field Data
 # Technician", "Salesman", "Bookkeeper", "Receptionist", "Accountant", "Trainee").
-_AGENT_NOUN = re.compile(r"^[a-z]{2,}(?:er|or|ist|ian|man|woman|person|ant|ent|ee|smith|wright|keeper)s?$"
+_AGENT_NOUN = re_compile(r"^[a-z]{2,}(?:er|or|ist|ian|man|woman|person|ant|ent|ee|smith|wright|keeper)s?$"
                          r"|^(?:clerk|nurse|chef|cook|driver|lead|head|intern|fellow|apprentice|aide|officer|"
                          r"associate|executive|director|partner|representative|rep|specialist|staff)s?$")
 
@@ -272,7 +273,7 @@ def junior_marker(title: str, vocab: Any) -> str | None:
 # A posting that says its job is a blend of two roles ("a hybrid position between Data
 # Scientist and Analytics Engineer", "part data engineer, part analyst", "both a designer and a
 # developer") declares a conflated role in its own words.
-_HYBRID = re.compile(
+_HYBRID = re_compile(
     r"\b(?:hybrid|blend|mix|combination|cross-over|crossover|cross(?=\s+between))\b[^.\n]{0,40}?\b(?:between|of)\b\s+(?P<a>[^.\n]{3,60}?)\s+(?:and|&)\s+(?P<b>[^.\n,;]{3,60})"
     r"|\bpart\s+(?P<c>[^.\n,;]{3,40}?),?\s+part\s+(?P<d>[^.\n,;]{3,40})"
     r"|\bboth\s+(?:a|an)\s+(?P<e>[^.\n,;]{3,40}?)\s+and\s+(?:a|an)\s+(?P<f>[^.\n,;]{3,40})", re.I)
