@@ -299,10 +299,19 @@ class Document:
             elif t == "paragraph_open" and tok.map:
                 paragraphs.append((tok.map[0], tok.map[1], depth))
                 # A bold-only first line opens with "**" or "__"; only then are inline tokens needed.
-                if depth == 0 and tok.level == 0 and tokens[idx + 1].content.startswith(("**", "__")):
+                content = tokens[idx + 1].content
+                if depth == 0 and tok.level == 0 and content.startswith(("**", "__")):
                     bold = _bold_first_line(_inline_children(md, tokens[idx + 1], env))
                     if bold is not None:
                         headings.append((tok.map[0], -1, -1.0, True, bold))
+                elif (depth == 0 and tok.level == 0 and content.startswith(("*", "_"))
+                      and tok.map[1] - tok.map[0] == 1 and len(content) <= 60):
+                    # A short italic line on its own ("*Trade customers*") labels the list
+                    # under it as a bold one does; an italic sentence ("*Applications close
+                    # on 5 May.*") does not.
+                    label = _bold_first_line(_inline_children(md, tokens[idx + 1], env), "em")
+                    if label is not None and not label.endswith((".", "!", "?")) and len(label.split()) <= 6:
+                        headings.append((tok.map[0], -1, -1.0, True, label))
 
         # Per-line masking of code spans, URLs, link destinations and raw tags.
         for i in range(fm_end, n):
@@ -612,19 +621,21 @@ def _strip_emphasis(text: str) -> str:
     return text.strip()
 
 
-def _bold_first_line(inline_children: list) -> str | None:
-    """Text of a paragraph's first line when that line is only bold text, else None."""
+def _bold_first_line(inline_children: list, kind: str = "strong") -> str | None:
+    """Text of a paragraph's first line when that line is only bold text (``kind`` "em": only
+    italic text), else None."""
     # markdown-it-py 4 puts empty text tokens around emphasis; they carry nothing.
     children = [c for c in inline_children if not (c.type == "text" and not c.content)]
-    if not children or children[0].type != "strong_open":
+    opening, closing = kind + "_open", kind + "_close"
+    if not children or children[0].type != opening:
         return None
     depth = 0
     parts: list[str] = []
     for i, ch in enumerate(children):
-        if ch.type == "strong_open":
+        if ch.type == opening:
             depth += 1
             continue
-        if ch.type == "strong_close":
+        if ch.type == closing:
             depth -= 1
             if depth == 0:
                 rest = children[i + 1:]

@@ -53,6 +53,18 @@ def test_bold_inside_a_sentence_is_not_a_heading():
     assert [s.title for s in doc.sections] == ["T"]
 
 
+def test_short_italic_lines_label_the_list_under_them():
+    # "*Nice to have*" on its own line labels a list as a bold line does; an italic sentence or
+    # a longer italic paragraph stays prose.
+    text = ("# Analyst\n\n## What we're looking for\n\n*Must have*\n\n- SQL\n\n_Nice to have_\n\n- dbt\n\n"
+            "*Applications close on 5 May.*\n\n*We read every application we get, and reply to all of them*\n")
+    doc = parse(text)
+    assert [(s.title, s.kind, s.bold) for s in doc.sections] == [
+        ("Analyst", "other", False), ("What we're looking for", "requirements", False),
+        ("Must have", "requirements", True), ("Nice to have", "preferred", True)]
+    assert [(i.text, i.preferred) for i in doc.items] == [("SQL", False), ("dbt", True)]
+
+
 def test_subsections_inherit_kind_and_job_family_levels():
     text = ("# Data Science\n\n## Requirements\n\n### Technical\n\n- SQL\n\n## Levels\n\n"
             "### Data Scientist (Intermediate)\n\n#### Data Scientist (Intermediate) Requirements\n\n- Python\n")

@@ -491,7 +491,7 @@ def test_questions_are_still_asked_when_unanswered():
 @pytest.mark.parametrize("heading, kind", [
     ("What you'll tackle", "responsibilities"), ("A typical week", "responsibilities"),
     ("How you'll spend your time", "responsibilities"), ("What you'll own", "responsibilities"),
-    ("What you'll need", None), ("What you'll learn", None), ("What you bring", "requirements"),
+    ("What you'll need", "requirements"), ("What you'll learn", None), ("What you bring", "requirements"),
     ("Key accountabilities", "responsibilities"), ("What your days will look like", "responsibilities"),
     ("About Zuidbank", "about"), ("Research (about half your time)", None),  # "about" only at the start
 ])

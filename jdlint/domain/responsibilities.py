@@ -234,7 +234,12 @@ def _opening_sections(doc: Any) -> set[int]:
 
 
 def _list_key(item: Any) -> tuple:
-    return (id(item.section), item.depth, id(item.parent), item.leadin)
+    # Lists under bold or italic labels ("*Online shop*", "*Trade customers*") of one section
+    # are one list by their shape: the labels group its items, they do not start a new kind.
+    sec = item.section
+    while sec.bold and sec.parent is not None and sec.parent.kind == sec.kind:
+        sec = sec.parent
+    return (id(sec), item.depth, id(item.parent), item.leadin)
 
 
 def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
