@@ -48,25 +48,8 @@ _KEY_BYTES = 32
 
 def compile(pattern: str, flags: int = 0) -> Any:  # noqa: A001 - the regex module's name
     """``regex.compile(pattern, flags)``, from a stored program when there is one."""
-    global _programs
-    if _programs is None:
-        _programs = _load()
-    name = f"{flags}\0{pattern}"
-    prog = _programs.get(name)
-    if prog is not None:
-        try:
-            rx = _build(prog, pattern, flags)
-            _used.add(name)
-            return rx
-        except Exception:  # a stored program that does not fit: compile it afresh
-            _programs.pop(name, None)
-    rx = regex.compile(pattern, flags)
-    data = _as_json(rx)
-    if data is not None:
-        if not _new:
-            atexit.register(_save)
-        _new[name] = data
-    return rx
+    return _cached(f"{flags}\0{pattern}", lambda prog: _build(prog, pattern, flags),
+                   lambda: regex.compile(pattern, flags), _as_json)
 
 
 def re_compile(pattern: str, flags: int = 0) -> Any:
@@ -79,20 +62,26 @@ def re_compile(pattern: str, flags: int = 0) -> Any:
     ``re.compile`` made, so a Python whose internals differ just compiles as before."""
     import re
 
+    return _cached(f"re\0{flags}\0{pattern}", lambda prog: _build_re(prog, pattern),
+                   lambda: re.compile(pattern, flags), lambda rx: _re_as_json(pattern, flags, rx))
+
+
+def _cached(name: str, build: Any, make: Any, as_json: Any) -> Any:
+    """The pattern built from the stored program ``name``, or ``make()``'s, whose program
+    (``as_json``) is stored at exit."""
     global _programs
     if _programs is None:
         _programs = _load()
-    name = f"re\0{flags}\0{pattern}"
     prog = _programs.get(name)
     if prog is not None:
         try:
-            rx = _build_re(prog, pattern)
+            rx = build(prog)
             _used.add(name)
             return rx
-        except Exception:
+        except Exception:  # a stored program that does not fit: compile it afresh
             _programs.pop(name, None)
-    rx = re.compile(pattern, flags)
-    data = _re_as_json(pattern, flags, rx)
+    rx = make()
+    data = as_json(rx)
     if data is not None:
         if not _new:
             atexit.register(_save)
