@@ -301,7 +301,7 @@ class Document:
                 # A bold-only first line opens with "**" or "__"; only then are inline tokens needed.
                 content = tokens[idx + 1].content
                 if depth == 0 and tok.level == 0 and content.startswith(("**", "__")):
-                    bold = _bold_first_line(_inline_children(md, tokens[idx + 1], env))
+                    bold = _emphasis_first_line(_inline_children(md, tokens[idx + 1], env))
                     if bold is not None:
                         headings.append((tok.map[0], -1, -1.0, True, bold))
                 elif (depth == 0 and tok.level == 0 and content.startswith(("*", "_"))
@@ -309,7 +309,7 @@ class Document:
                     # A short italic line on its own ("*Trade customers*") labels the list
                     # under it as a bold one does; an italic sentence ("*Applications close
                     # on 5 May.*") does not.
-                    label = _bold_first_line(_inline_children(md, tokens[idx + 1], env), "em")
+                    label = _emphasis_first_line(_inline_children(md, tokens[idx + 1], env), "em")
                     if label is not None and not label.endswith((".", "!", "?")) and len(label.split()) <= 6:
                         headings.append((tok.map[0], -1, -1.0, True, label))
 
@@ -621,9 +621,9 @@ def _strip_emphasis(text: str) -> str:
     return text.strip()
 
 
-def _bold_first_line(inline_children: list, kind: str = "strong") -> str | None:
-    """Text of a paragraph's first line when that line is only bold text (``kind`` "em": only
-    italic text), else None."""
+def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | None:
+    """Text of a paragraph's first line when that line is only bold text (``kind`` "strong") or
+    only italic text (``kind`` "em"), else None."""
     # markdown-it-py 4 puts empty text tokens around emphasis; they carry nothing.
     children = [c for c in inline_children if not (c.type == "text" and not c.content)]
     opening, closing = kind + "_open", kind + "_close"

@@ -71,29 +71,29 @@ class Requirements:
             out.append(RequirementBlock(top, tuple(items), tuple(counted), tuple(required)))
         return out
 
-    def is_trait(self, item: Any) -> bool:
-        """Whether a required item asks for character, values or a way of working ("A positive
-        mindset", "Share our values", "Self-motivated") rather than a skill, experience or
-        qualification: it names no tool, no number of years and no degree."""
-        text = " ".join(_LINK.sub(r"\1", str(item.text)).split())
-        if not any(p.search(text) for p in self.vocab.trait_items):
-            return False
-        return not (_HARD.search(text) or self.tools_in_item(item))
+    def is_demand(self, item: Any) -> bool:
+        """Whether a required item asks for skills, experience or qualifications. Two kinds of
+        line do not, unless they also ask for years, a degree (or, for a trait, a tool; for a
+        duty, experience, knowledge or an ability):
 
-    def is_duty(self, item: Any) -> bool:
-        """Whether a required item is a duty of the job listed under the requirements ("Ship
-        small features independently", "Catch bugs and style issues in code reviews"): it opens
-        with a verb of the work in the imperative and asks for no years, degree, experience,
-        knowledge or ability."""
+        - a trait: character, values or a way of working ("A positive mindset", "Share our
+          values", "Self-motivated");
+        - a duty of the job listed under the requirements ("Ship small features
+          independently", "Catch bugs and style issues in code reviews"): it opens with a verb
+          of the work in the imperative."""
         text = " ".join(_LINK.sub(r"\1", str(item.text)).split())
-        if not any(p.search(text) for p in self.vocab.duty_items):
-            return False
-        return not (_HARD.search(text) or _SKILL.search(text))
+        if any(p.search(text) for p in self.vocab.trait_items):
+            if not (_HARD.search(text) or self.tools_in_item(item)):
+                return False
+        if any(p.search(text) for p in self.vocab.duty_items):
+            if not (_HARD.search(text) or _SKILL.search(text)):
+                return False
+        return True
 
     def demands(self, block: RequirementBlock) -> list[Any]:
         """The block's required items that ask for skills, experience or qualifications (its
         required items without the traits and the duties): what a wish list is counted in."""
-        return [it for it in block.required if not (self.is_trait(it) or self.is_duty(it))]
+        return [it for it in block.required if self.is_demand(it)]
 
     @cached_property
     def has_preferred(self) -> bool:
