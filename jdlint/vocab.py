@@ -346,6 +346,12 @@ class Vocab:
         pa, pb = parent.get(a, a), parent.get(b, b)
         return pa == pb or frozenset((pa, pb)) in self.adjacent
 
+    def same_family(self, a: str, b: str) -> bool:
+        """Whether two families are one, a specialism counting as its family (the iOS app and
+        the API behind it are both software engineering)."""
+        parent = self._specialism_of
+        return parent.get(a, a) == parent.get(b, b)
+
     def shares_work(self, a: str, b: str) -> bool:
         """Whether two families of different groups share their day-to-day work (``shared_work``
         in roles.yaml: DevOps and MLOps running one GPU cluster)."""

@@ -293,7 +293,11 @@ class RoleMixKind(Kind):
                          for w in ctx.facts.work_items if w.family is not None and w.score >= sure]
             titled_counts = Counter(group_of.get(f, f) for f in as_titled)
             small = min(min(counts[g], titled_counts.get(g, 0)) for g in present)
-            shared = any(vocab.shares_work(a, b) for a in members[present[0]] for b in members[present[1]])
+            # Halves that share their day-to-day work are one job (DevOps and MLOps on one GPU
+            # cluster), and so are a specialism and its own family: a full-stack developer's
+            # app screens and the API behind them.
+            shared = any(vocab.shares_work(a, b) or vocab.same_family(a, b)
+                         for a in members[present[0]] for b in members[present[1]])
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
@@ -303,8 +307,12 @@ class RoleMixKind(Kind):
         fam_counts = Counter(fams)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
         for a, b, source in vocab.conflicts:
-            if title_fam and vocab.covers(title_fam, a) and vocab.covers(title_fam, b):
-                continue  # a full-stack developer's title covers the screens and the deploys
+            if (title_fam and vocab.covers(title_fam, a) and vocab.covers(title_fam, b)
+                    and min(fam_counts[a], fam_counts[b]) < 3):
+                # A full-stack developer's title covers the screens and the deploys of their
+                # own services. It does not cover two whole jobs: three duties each of running
+                # the company's infrastructure and building its mobile app.
+                continue
             # Both sides with min_items each; or, since these pairs fail even alone, one side with
             # min_items and the other with a single duty the model is sure of ("also own the ML
             # platform five teams rely on" in a data scientist's posting).
