@@ -494,6 +494,8 @@ def test_questions_are_still_asked_when_unanswered():
     ("What you'll need", "requirements"), ("What you'll learn", None), ("What you bring", "requirements"),
     ("Key accountabilities", "responsibilities"), ("What your days will look like", "responsibilities"),
     ("About Zuidbank", "about"), ("Research (about half your time)", None),  # "about" only at the start
+    ("Your tasks", "responsibilities"), ("Main tasks", "responsibilities"), ("Tasks", "responsibilities"),
+    ("Task force", None), ("Tasks we automate", None),
 ])
 def test_work_headings_in_other_words(heading, kind):
     assert load_vocab().section_kind(heading)[0] == kind
