@@ -339,6 +339,11 @@ _SPECIAL = [
     (re_compile(r"\br\s*&\s*d\b", re.I), " research and development "),
     (re_compile(r"\bl\s*&\s*d\b", re.I), " learning-and-development "),
     (re_compile(r"\bq\s*&\s*a\b", re.I), " question answering "),
+    # Being paged is on-call work, not a web page: "be the person who gets paged", "answer
+    # pages overnight", "the paging rota" (the noun "page" stays a page).
+    (re_compile(r"\bpag(ed|ing)\b", re.I), r" oncallpag\1 "),
+    (re_compile(r"\b(answer(?:s|ing)?|respond(?:s|ing)?\s+to|handl(?:e|es|ing)|acknowledg(?:e|es|ing)|get(?:s|ting)?)"
+                r"\s+((?:the\s+|any\s+|all\s+)?)pages\b", re.I), r"\1 \2oncallpages"),
     (re_compile(r"[\u2018\u2019]"), "'"),
     (re_compile(r"[\u2013\u2014]"), " - "),
 ]
@@ -347,6 +352,8 @@ _TOKEN = re_compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\
 
 # Placeholders the special-case rewrites leave in the text, shown as written in evidence.
 _DISPLAY = {"abtest": "A/B test", "cicd": "CI/CD"}
+# Placeholders for a word in one of its senses: (as written, the lemma of that sense).
+_SENSES = {"oncallpaged": ("paged", "pager"), "oncallpaging": ("paging", "pager"), "oncallpages": ("pages", "pager")}
 
 
 class Token(NamedTuple):
@@ -372,6 +379,8 @@ def tokens(text: str) -> list[Token]:
             lem = ""
         elif low in _DISPLAY:
             s, lem = _DISPLAY[low], low
+        elif low in _SENSES:
+            s, lem = _SENSES[low]
         else:
             lem = lemma(low)
         out.append(Token(s, low, lem))

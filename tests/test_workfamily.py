@@ -66,6 +66,19 @@ def test_a_plain_team_is_not_platform_work():
     assert "c:ml-platform" in {f.name for f in wf.features("Run the shared GPU cluster for every team")}
 
 
+def test_being_paged_is_on_call_work_and_a_web_page_is_not():
+    # "paged", "paging" and "answer pages" are the on-call sense of the word; its lemma once
+    # made "be the person who gets paged" read as web (design) work.
+    for text in ("Be the person who gets paged when the booking service falls over at night.",
+                 "Respond to pages from the payment service within fifteen minutes."):
+        feats = wf.features(text)
+        assert "c:reliability" in {f.name for f in feats}, text
+        assert any(f.words in ("paged", "pages") for f in feats if f.name == "w:pager"), "evidence keeps the word as written"
+        assert wf.load_model().classify(text).family == "sre-devops", text
+    page = {f.name for f in wf.features("Speed up the pricing page so it loads in under a second.")}
+    assert "c:web" in page and "c:reliability" not in page
+
+
 # -- paraphrases: the right family, with evidence drawn from the item -------------------------
 
 @pytest.mark.parametrize("text,family", [
