@@ -136,7 +136,15 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
 
     verbs = lead_verbs()
     at_verb = [m for m in cuts if _opens_with_verb(sentence[m.end():], verbs)]
-    if len(at_verb) >= 2:
+    # A verb whose object is "it" or "them" goes on with the duty before it ("package it, ship
+    # it behind the prediction service, and roll it out"): one duty, not three. A sentence that
+    # opens with a condition ("When a model is ready, you will package it") starts its first
+    # duty there.
+    listed = len(at_verb) >= 2  # a list of verb phrases written as a sentence
+    at_verb = [m for m in at_verb if not _goes_on(sentence[m.end():])]
+    if at_verb and _SUBORDINATE.match(sentence) and not _opens_with_verb(sentence, verbs):
+        at_verb = at_verb[1:]
+    if listed and at_verb:
         bounds = [0] + [m.end() for m in at_verb]
         ends = [m.start() for m in at_verb] + [len(sentence)]
         for a, b in zip(bounds, ends):
@@ -147,6 +155,19 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 _COMMA = re_compile(r",\s*(?:and\s+|or\s+|then\s+)?")
+_SUBORDINATE = re_compile(r"\s*(?:when|whenever|once|if|after|before|as\s+soon\s+as|while|until|where)\b", re.I)
+_PRONOUN_OBJECT = frozenset("it them this these those".split())
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a comma part's verb acts on what the part before it named ("ship it", "roll
+    them out"): its object is a pronoun."""
+    words = [w.lower() for w in _WORD.findall(text[:80])]
+    if words[:1] in (["you'll"], ["you\u2019ll"]):
+        words = words[1:]
+    elif words[:2] == ["you", "will"]:
+        words = words[2:]
+    return len(words) >= 2 and words[1] in _PRONOUN_OBJECT
 
 
 def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
