@@ -46,6 +46,7 @@ class Tool:
     names_context: list[str] = field(default_factory=list)
     kind: str | None = None  # "technique" / "model" for ideas and models
     parent: str | None = None
+    library_of: str | None = None  # the language whose everyday library this is (pandas: Python)
     cues_before: tuple[str, ...] = ()
     cues_after: tuple[str, ...] = ()
     cues_near: tuple[str, ...] = ()
@@ -80,6 +81,7 @@ def tool_from_entry(t: dict) -> Tool:
         names_exact=[str(a) for a in t.get("exact", []) or []],
         names_context=[str(a) for a in t.get("context", []) or []],
         kind=t.get("kind"), parent=t.get("parent"),
+        library_of=None if t.get("library_of") is None else str(t["library_of"]),
         cues_before=tuple(str(c).lower() for c in cues.get("before", [])),
         cues_after=tuple(str(c).lower() for c in cues.get("after", [])),
         cues_near=tuple(str(c).lower() for c in cues.get("near", [])),

@@ -275,6 +275,8 @@ def build(src: Path) -> tuple[str, dict]:
             out["kind"] = kind
         if e.get("parent"):
             out["parent"] = str(e["parent"])
+        if name in LIBRARY_OF:
+            out["library_of"] = LIBRARY_OF[name]
         out.update({"first_release": first, "confidence": conf if first else None, "source": source})
         primary = name if name in any_case else None
         out["aliases"] = [a for a in any_case if a != primary]
@@ -304,6 +306,15 @@ def build(src: Path) -> tuple[str, dict]:
     return _render(entries, len(shared), len(extra)), stats
 
 
+# A language's everyday libraries: named with the language ("Python (pandas, NumPy)"), they are
+# part of knowing it, so wish-list's tool soup counts them with it. Only the libraries anyone
+# who writes the language for data work uses daily; frameworks that are skills of their own
+# (PyTorch, Django, scikit-learn, Shiny) are not here.
+LIBRARY_OF = {"pandas": "Python", "NumPy": "Python", "SciPy": "Python", "Matplotlib": "Python",
+              "Seaborn": "Python", "Jupyter": "Python", "Pydantic": "Python",
+              "Tidyverse": "R", "ggplot2": "R", "data.table": "R"}
+
+
 HEADER = """\
 # Tool catalog: the technologies job postings name, their spellings and first public release.
 #
@@ -319,7 +330,8 @@ HEADER = """\
 #
 # Fields:
 #   name          canonical name; category (see tech-catalog.md); kind: technique | model when the
-#                 entry is an idea or a model, not a stack tool; parent: the product family
+#                 entry is an idea or a model, not a stack tool; parent: the product family;
+#                 library_of: the language whose everyday library it is
 #   first_release YYYY or YYYY-MM, earliest public availability
 #   confidence    H primary record | M secondary sources | R recall, unchecked (catalog rows with
 #                 release_source: knowledge): rules that judge dates only warn for R rows

@@ -123,7 +123,8 @@ class Requirements:
         (e.g. numpy, pandas)") counts once, as its first tool; tools the item names as the
         team's stack, the employer or in passing do not count. Tools listed after a category
         without an example marker ("Python and related tools (Pandas, PyTorch, Pydantic)") are
-        each required."""
+        each required, except a language's everyday libraries (pandas, NumPy, Pydantic) named
+        with the language, which are part of it."""
         by_line = self._mentions_by_line
         mine = sorted((k, m) for line in set(item.lines) for k, m in by_line.get(line, ()))
         roles: dict[str, tuple[str, frozenset[str]]] = {}
@@ -132,6 +133,7 @@ class Requirements:
                 roles[m.name] = (m.role, frozenset((m.name,) + tuple(m.alternatives)))
         text = item.text
         names: list[str] = []
+        library_of: dict[str, str | None] = {}
         groups: set[Any] = set()
         for m in self.tools.scan(text):
             if not m.tool.is_stack_tool:
@@ -145,4 +147,7 @@ class Requirements:
                 groups.add(group)
             if m.tool.name not in names:
                 names.append(m.tool.name)
-        return names
+                library_of[m.tool.name] = m.tool.library_of
+        # "Python (pandas, NumPy, Pydantic)" asks for Python: the language's everyday
+        # libraries named with it are part of knowing it, not requirements of their own.
+        return [n for n in names if library_of.get(n) not in names]
