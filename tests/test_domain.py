@@ -525,3 +525,17 @@ def test_an_ai_model_used_as_an_instrument_is_read_as_the_work_it_does():
                                    "PhD Studentship: Soil Carbon Modelling"])
 def test_an_academic_post_is_named_for_its_field_not_a_job_family(title):
     assert facts(f"# {title}\n").title.family is None
+
+
+@pytest.mark.parametrize("line, demand", [
+    ("Demonstrated ability to work closely with the store managers", False),
+    ("Proven ability to collaborate across time zones", False),
+    ("A positive, can-do mindset", False),
+    ("Demonstrated ability to forecast weekly demand in Python", True),
+    ("Three years of experience with SQL", True),
+])
+def test_ways_of_working_are_not_demands(line, demand):
+    # wish-list counts what a candidate must bring; a way of working is not screened on.
+    f = facts(f"# Data Analyst\n\n## Requirements\n\n- {line}\n")
+    (block,) = f.requirements.blocks
+    assert f.requirements.is_demand(block.required[0]) is demand
