@@ -158,16 +158,16 @@ def _store(folder: Path, path: Path, name: str, blob: bytes) -> None:
                 pass
 
 
-def cached(name: str, files: list[Path], build: Callable[[], Any]) -> Any:
-    """``build()``'s result, from the cache when ``files`` are unchanged (as JSON data: a
-    tuple comes back as a list)."""
+def cached(name: str, files: list[Path], build: Callable[[], Any], salt: str = "") -> Any:
+    """``build()``'s result, from the cache when ``files`` (and ``salt``, for inputs that are
+    not files) are unchanged (as JSON data: a tuple comes back as a list)."""
     folder = cache_dir()
     if folder is None:
         return build()
     from ._version import __version__
 
     try:
-        key = content_key(files, f"{__version__}|{sys.version_info[:2]}")
+        key = content_key(files, f"{__version__}|{sys.version_info[:2]}|{salt}")
     except OSError:
         return build()
     path = folder / f"{name}-{key}.json"

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from . import rxcache
+from . import prefilter, rxcache
 from .patterns import VocabPattern
 from .vocabdata import VOCAB_FILES, builtin_data, builtin_vocab_data, vocab_files  # noqa: F401 - re-exported
 
@@ -166,31 +166,64 @@ class Vocab:
         return [dict(e, rx=self._vp("exclusionary", e["pattern"])) for e in self.inclusive["exclusionary"]]
 
     @cached_property
-    def questions(self):
+    def questions(self) -> list[dict[str, Any]]:
         """The questions with their compiled cues: ``headings`` (a section heading that
         answers), ``any_answer`` (a sentence about the job or team that answers: the
-        ``answers`` and ``team_answers`` cues as one alternation) and ``any_team_answer`` (the
-        ``team_answers`` cues, which answer even in a sentence about the candidate's past)."""
+        ``answers`` and ``team_answers`` cues, searched as their alternation would be, a
+        ``prefilter.CueList``) and ``any_team_answer`` (the ``team_answers`` cues, which answer
+        even in a sentence about the candidate's past)."""
         data = self.data["questions"]
         classes = data.get("classes", {})
 
-        def text(pattern: str) -> str:
-            for _ in range(3):  # a class may name another ("work" holds "system")
-                for name, rx in classes.items():
-                    pattern = pattern.replace("{" + name + "}", rx)
-            return QUESTION_GAP.join(pattern.split(" ~ "))
+        texts: dict[str, str] = {}
 
-        def one(patterns: list[str]):
-            # A question's cues as one alternation: one search per sentence, not one per cue
-            # (it matches wherever any cue does, at the earliest place one does).
-            return _rx("|".join(f"(?:{text(c)})" for c in patterns)) if patterns else None
+        def text(cue: str) -> str:
+            if cue not in texts:
+                pattern = cue
+                for _ in range(3):  # a class may name another ("work" holds "system")
+                    before = pattern
+                    for name, rx in classes.items():
+                        pattern = pattern.replace("{" + name + "}", rx)
+                    if pattern == before:
+                        break
+                texts[cue] = QUESTION_GAP.join(pattern.split(" ~ "))
+            return texts[cue]
+
+        # Each cue is searched on its own, and only in a clause that holds the words it needs
+        # (prefilter.py): the answer is the one the cues' alternation gives, which a 2-4 KB
+        # alternation found by trying every cue at every character.
+        qs = data["questions"]
+        sources = [text(c) for q in qs for c in [*q.get("answers", []), *q.get("team_answers", [])]]
+        literals = dict(zip(sources, prefilter.literal_sets(sources, regex.I)))
+        compiled: dict[str, Any] = {}  # a team cue is in both lists: compiled once
+
+        def rx(pattern: str, flags: int) -> Any:
+            if pattern not in compiled:
+                compiled[pattern] = _rx(pattern, flags)
+            return compiled[pattern]
+
+        def one(patterns: list[str]) -> prefilter.CueList | None:
+            return prefilter.CueList([text(c) for c in patterns], regex.I, rx, self.question_scanner,
+                                     literals.__getitem__) if patterns else None
 
         out = []
-        for q in data["questions"]:
+        for q in qs:
             answers, team = list(q.get("answers", [])), list(q.get("team_answers", []))
             out.append(dict(q, headings=[_rx(text(c)) for c in q.get("headings", [])],
                             any_answer=one(answers + team), any_team_answer=one(team)))
         return out
+
+    @staticmethod
+    def _cue_lists(q: dict[str, Any]) -> list[prefilter.CueList]:
+        return [c for c in (q["any_answer"], q["any_team_answer"]) if c is not None]
+
+    def _alternations(self, q: dict[str, Any]) -> list[Any]:
+        return [c.alternation for c in self._cue_lists(q)]
+
+    @cached_property
+    def question_scanner(self) -> prefilter.LiteralScanner:
+        """The words the questions' cues need, found in one pass over a block."""
+        return prefilter.LiteralScanner()
 
     @cached_property
     def question_filters(self):
@@ -222,8 +255,10 @@ class Vocab:
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),
             ("inclusive.exclusionary", [raw(e["rx"]) for e in self.exclusionary]),
-            ("questions", [rx for q in self.questions for rx in [*q["headings"], q["any_answer"], q["any_team_answer"]]
-                           if rx is not None] + list(self.question_filters)),
+            ("questions", [rx for q in self.questions for rx in [*q["headings"], *self._alternations(q)]]
+                           + list(self.question_filters)
+                           + list({id(rx): rx for q in self.questions for cues in self._cue_lists(q)
+                                   for rx in cues.cues()}.values())),
         ]
         for name, pats in groups:
             for p in pats:

@@ -1,11 +1,21 @@
-"""The strings a pattern's every match must contain (literals.py), for the questions' prefilter."""
+"""The questions' literal prefilter (prefilter.py, literals.py): a question's cues searched one by
+one, only where the words they need occur, give what their alternation gives."""
 from __future__ import annotations
+
+import string
+from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import assume, given, strategies as st
 
+from jdlint.document import Document
+from jdlint.domain.questions import _CLAUSE_END, _sentences, _split
 from jdlint.literals import required
+from jdlint.prefilter import CueList, LiteralScanner, fold
+from jdlint.vocab import load_vocab
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _sets(pattern: str) -> list[set[str]]:
@@ -61,6 +71,18 @@ def test_patterns_it_cannot_vouch_for_need_nothing(pattern):
     assert required(pattern) == []
 
 
+def test_fold_covers_every_character_regex_matches_to_an_ascii_one():
+    # every character that matches an ASCII character case-insensitively (simple case
+    # folding, the regex module's default) folds to that character lower-cased
+    universe = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    for a in string.printable:
+        for m in regex.finditer(regex.escape(a), universe, regex.I):
+            assert fold(m.group()) == a.lower(), (hex(ord(m.group())), a)
+    # and a fold keeps every offset
+    text = "İstanbul \u212aubernetes ſervice ﬁle ß"
+    assert len(fold(text)) == len(text)
+
+
 # A pattern built with a string it matches: any match must hold one string of each set.
 _ALPHA = "abcAB -"
 
@@ -105,6 +127,129 @@ def test_every_match_holds_one_string_of_each_set(case):
     pattern, sample = case
     m = regex.fullmatch(pattern, sample, regex.I)
     assume(m is not None)
-    folded = sample.lower()
+    folded = fold(sample)
     for one in required(pattern):
         assert any(s in folded for s in one), (pattern, sample, one)
+
+
+# -- the search -----------------------------------------------------------------------------
+
+def _postings() -> list[Path]:
+    # the fixtures, and the real postings where ../shared is here
+    real = ROOT.parent / "shared" / "corpus" / "real"
+    return sorted((ROOT / "fixtures").rglob("*.md")) + sorted(p for p in real.glob("*.md") if p.name != "SOURCES.md")
+
+
+MORE = [
+    "You will be on-call one week in six, and you own the runbooks.",
+    "You'll operate and extend our Kubernetes platform; we deploy many times a day.",
+    "Work closely with data scientists and product managers, day-to-day.",
+    "Success is measured by the reliability of the pipelines you build.",
+    "By the end of your first 90 days you'll have shipped a feature to production.",
+    "\u212aeep our data platform running and healthy.",  # the Kelvin sign is a "K" to regex
+    "ſupport the ſervices you build; İn this role, you monitor latency.",  # a long s, a dotted I
+    "Experience running on-call for large systems (we use Airflow and dbt).",
+    "Build the first version of our platform from scratch, zero-to-one.",
+    "Greenfield: stand up the infrastructure; the team is small and growing.",
+    "Reduce p99 latency by 30% before Q3 2026.",
+    "Our stack is Python, Go and Postgres; the team's tools include Terraform.",
+    "ON-CALL ROTATION; INCIDENT RESPONSE; POST-MORTEMS",
+    "Report to the VP of Engineering and mentor two junior engineers.",
+    "",
+    "a",
+]
+
+
+def _texts() -> list[str]:
+    vocab = load_vocab()
+    out = list(MORE)
+    for path in _postings():
+        doc = Document.parse(path.read_text(encoding="utf-8"), str(path), vocab=vocab)
+        for block in doc.blocks:
+            out.append(block.text)
+    return out
+
+
+def _key(m):
+    return None if m is None else (m.start(), m.end(), m.group(0))
+
+
+def _cue_lists():
+    vocab = load_vocab()
+    return [(q["id"], kind, q[kind]) for q in vocab.questions for kind in ("any_answer", "any_team_answer")
+            if q[kind] is not None]
+
+
+def test_the_builtin_cues_are_searched_one_by_one_with_the_alternations_flags():
+    lists = _cue_lists()
+    assert lists
+    for qid, kind, cues in lists:
+        assert cues.needs is not None, (qid, kind)
+        assert sum(1 for n in cues.needs if n) >= len(cues.needs) - 1, (qid, kind)  # nearly all prefiltered
+        for i in range(len(cues.sources)):
+            assert cues.cue(i).flags == cues.alternation.flags, (qid, kind, i)
+
+
+def test_prefiltered_search_finds_what_the_alternation_finds():
+    vocab = load_vocab()
+    scanner = vocab.question_scanner
+    lists = _cue_lists()
+    searched = found = 0
+    for text in _texts():
+        folded = fold(text)
+        assert folded is not None and len(folded) == len(text)
+        # the whole text, each sentence and each clause, as questions() reads them
+        spans = [(0, len(text))]
+        for s0, s1 in _sentences(text):
+            spans.append((s0, s1))
+            spans.extend(_split(_CLAUSE_END, text, s0, s1))
+        for a, b in dict.fromkeys(spans):
+            piece = text[a:b]
+            mask = scanner.mask(folded, a, b)
+            assert mask == scanner.mask(fold(piece))  # the block's fold is the piece's
+            for qid, kind, cues in lists:
+                want = _key(cues.alternation.search(piece))
+                assert _key(cues.search(piece, mask)) == want, (qid, kind, piece)
+                assert _key(cues.search(piece)) == want  # no mask: the alternation
+                searched += 1
+                found += want is not None
+    assert searched > 10000 and found > 300  # the fixtures hold many answers, and many non-answers
+
+
+def test_a_cue_list_that_cannot_be_split_is_searched_whole():
+    scanner = LiteralScanner()
+    sources = [r"(?s)alpha.beta", r"gamma"]  # an inline flag applies to the whole alternation
+    cues = CueList(sources, regex.I, regex.compile, scanner, lambda s: [["alpha"]] if "alpha" in s else [])
+    assert cues.needs is None
+    text = "gamma alpha\nbeta"
+    assert _key(cues.search(text, 0)) == _key(regex.compile("|".join(f"(?:{s})" for s in sources), regex.I).search(text))
+    refs = CueList([r"(a)\1", r"(b)"], regex.I, regex.compile, scanner, lambda s: [])
+    assert refs.needs is None
+
+
+def test_without_a_scan_the_alternation_is_searched():
+    scanner = LiteralScanner()  # no strings: no automaton
+    assert scanner.mask("we deploy") == -1
+    cues = CueList([r"deploy", r"we"], regex.I, regex.compile, scanner, lambda s: [])
+    assert cues.needs == [0, 0]
+    assert _key(cues.search("we deploy", scanner.mask("we deploy"))) == (0, 2, "we")
+    assert scanner.mask(None) == -1  # a text whose fold changed its length
+
+
+def test_equal_starts_go_to_the_earlier_cue_and_the_leftmost_start_wins():
+    scanner = LiteralScanner()
+    sources = [r"deploy\w*", r"deploy to prod", r"we deploy"]
+    from jdlint.literals import required as req
+
+    cues = CueList(sources, regex.I, regex.compile, scanner, lambda s: [sorted(x) for x in req(s)])
+    alternation = regex.compile("|".join(f"(?:{s})" for s in sources), regex.I)
+    for text in ("we deploy to prod", "deploy to prod", "Deploying", "nothing here", "WE DEPLOY"):
+        assert _key(cues.search(text, scanner.mask(fold(text)))) == _key(alternation.search(text)), text
+
+
+def test_vocab_patterns_list_the_alternations_and_each_cue():
+    vocab = load_vocab()
+    listed = {p.pattern for name, p in vocab.patterns() if name == "questions"}
+    for _qid, _kind, cues in _cue_lists():
+        assert cues.alternation.pattern in listed
+        assert set(cues.sources) <= listed

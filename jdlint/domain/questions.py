@@ -24,6 +24,8 @@ from typing import Any, Iterator
 
 import regex
 
+from ..prefilter import fold
+
 SKIP_KINDS = frozenset(("benefits", "process"))
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n(?=\s*[-*•]\S)")
 _CLAUSE_END = regex.compile(r";\s+")
@@ -62,6 +64,7 @@ def _has_content(sec: Any, doc: Any) -> bool:
 def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
     qs = vocab.questions
     opener, hiring = vocab.question_filters
+    scanner = vocab.question_scanner
     found: dict[str, tuple[int, str]] = {}
 
     def note(qid: str, line: int, evidence: str) -> None:
@@ -92,6 +95,7 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
             continue  # "For each job on your resume, provide:" is not about the job
         past_list = bool(leadin and _PAST_LEADIN.search(leadin))
         text = block.text
+        folded = fold(text)  # lower-cased once, for the words each clause holds (prefilter.py)
         for s0, s1 in _sentences(text):
             if hiring.search(text, s0, s1):
                 continue
@@ -100,11 +104,16 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
             for a, b in _split(_CLAUSE_END, text, s0, s1):
                 clause = text[a:b]
                 line_a = block.position(a)[0]
+                mask = None
                 for q in open_qs:
                     if q["id"] in found and found[q["id"]][0] <= line_a:
                         continue
                     cue = q["any_team_answer"] if past else q["any_answer"]
-                    m = cue.search(clause) if cue is not None else None
+                    if cue is None:
+                        continue
+                    if mask is None:  # the cues' words in this clause: one scan for every question
+                        mask = scanner.mask(folded, a, b)
+                    m = cue.search(clause, mask)
                     if m:
                         note(q["id"], block.position(a + m.start())[0], m.group(0))
 
