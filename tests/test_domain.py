@@ -182,6 +182,7 @@ def test_prose_work_is_read_one_duty_at_a_time():
     # ... unless the verb acts on what the one before named ("checks them"): that goes on with it
     ("The analyst cleans the survey returns each month, checks them against the census, then writes the quarterly bulletin.", 2),
     ("When a model is ready, you will package it, ship it behind the prediction service, and roll it out city by city.", 1),
+    ("When a model is ready, package it, ship it to the fleet, and update the accuracy dashboard for the depot managers.", 2),
     ("Once a month, review the alert rules, retire the noisy alerts, and rewrite the runbooks that went stale.", 3),
     # a list of nouns or of short verbs is one duty
     ("Work with analysts, engineers and designers to ship the new checkout, and measure it.", 1),

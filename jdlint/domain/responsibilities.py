@@ -141,9 +141,9 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
     # opens with a condition ("When a model is ready, you will package it") starts its first
     # duty there.
     listed = len(at_verb) >= 2  # a list of verb phrases written as a sentence
+    if _SUBORDINATE.match(sentence) and not _opens_with_verb(sentence, verbs):
+        at_verb = at_verb[1:]  # the first verb phrase is the condition's main clause
     at_verb = [m for m in at_verb if not _goes_on(sentence[m.end():])]
-    if at_verb and _SUBORDINATE.match(sentence) and not _opens_with_verb(sentence, verbs):
-        at_verb = at_verb[1:]
     if listed and at_verb:
         bounds = [0] + [m.end() for m in at_verb]
         ends = [m.start() for m in at_verb] + [len(sentence)]
