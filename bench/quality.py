@@ -235,7 +235,7 @@ def _mark(value: float, target: float, higher_is_better: bool = True) -> str:
 
 
 def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict | None, summary_only: bool,
-           rolefits: list[dict] | None = None, unseen: dict | None = None) -> str:
+           rolefits: list[dict] | None = None, unseen: list[dict] | None = None) -> str:
     out = ["# jdlint quality", "",
            f"Written by `python bench/quality.py` on {date.today().isoformat()}. The labels are a development "
            "set (`../shared/corpus/labels`): watch these figures, do not tune to the labels' words.", "",
@@ -257,11 +257,11 @@ def render(work: dict | None, tools: dict | None, fixtures: dict, corpus: dict |
         out.append(f"| real corpus: info findings per posting ({corpus['postings']} postings) | "
                    f"{corpus['info_per_posting']:.2f} | {TARGETS['info findings per posting']:.0f} | "
                    f"{_mark(corpus['info_per_posting'], TARGETS['info findings per posting'], False)} |")
-    if unseen:
-        out.append(f"| bench/worktest (written blind, {unseen['items']} non-generic items): responsibilities accuracy / macro-F1 | "
-                   f"{unseen['accuracy']:.3f} / {unseen['macro_f1']:.3f} | "
+    for ws in unseen or []:
+        out.append(f"| bench/{ws['name']} (written blind, {ws['items']} non-generic items): responsibilities accuracy / macro-F1 | "
+                   f"{ws['accuracy']:.3f} / {ws['macro_f1']:.3f} | "
                    f"{TARGETS['work accuracy']:.2f} / {TARGETS['work macro-F1']:.2f} | "
-                   f"{_mark(unseen['accuracy'], TARGETS['work accuracy'])} / {_mark(unseen['macro_f1'], TARGETS['work macro-F1'])} |")
+                   f"{_mark(ws['accuracy'], TARGETS['work accuracy'])} / {_mark(ws['macro_f1'], TARGETS['work macro-F1'])} |")
     for rolefit in rolefits or []:
         for rule, (tp, fp, fn) in rolefit["per_rule"].items():
             p = tp / (tp + len(fp)) if tp + len(fp) else 1.0
@@ -330,9 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     # Every bench/rolefit* folder with a key: postings written in other words by helpers who
     # never saw the code (the newer ones are unseen text until a change is tuned on them).
     rolefits = [r for d in sorted((REPO / "bench").glob("rolefit*")) if (r := rolefit_quality(d))]
-    # bench/worktest: postings with labelled work units, written blind (see its README).
-    worktest = REPO / "bench" / "worktest"
-    unseen = work_quality(worktest / "labels.yaml", worktest) if (worktest / "labels.yaml").is_file() else None
+    # bench/worktest*: postings with labelled work units, written blind (see their READMEs).
+    unseen = [dict(work_quality(d / "labels.yaml", d), name=d.name)
+              for d in sorted((REPO / "bench").glob("worktest*")) if (d / "labels.yaml").is_file()]
     text = render(work, tools, fixtures, corpus, args.summary, rolefits, unseen)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
