@@ -502,6 +502,8 @@ def test_questions_are_still_asked_when_unanswered():
     ("Task force", None), ("Tasks we automate", None),
     ("About the work", "responsibilities"), ("The work ahead", "responsibilities"),
     ("Notes on the work-family classifier", None),  # "the work" as a phrase, not inside a compound
+    ("Desired", "preferred"), ("Desired experience", "preferred"), ("Asset qualifications", "preferred"),
+    ("Desired outcomes", None),
 ])
 def test_work_headings_in_other_words(heading, kind):
     assert load_vocab().section_kind(heading)[0] == kind
