@@ -182,6 +182,7 @@ class RoleMixKind(Kind):
         "min_score": (float, 0.4, "how sure the classifier must be of an item's family for it to count"),
         "min_share": (float, 0.25, "least share of the work a family needs to count as a separate job (less is a side duty)"),
         "sure_score": (float, 0.75, "a single duty this sure is enough for the other side of a known bad pair"),
+        "one_duty_share": (float, 0.12, "least share of the counted work that single sure duty must be (one duty of eighteen is a side task)"),
     }
     FIELDS = ("count", "families", "source")
 
@@ -320,7 +321,7 @@ class RoleMixKind(Kind):
             # A specialism of a family close to the other side (the app is software work, and
             # software work sits next to DevOps) needs both sides: a full-stack developer who
             # deploys their own services has one DevOps duty and is one job.
-            one = not vocab.close(a, b) and any(
+            one = not vocab.close(a, b) and len(fams) * rule.options["one_duty_share"] <= 1 and any(
                 fam_counts[x] >= rule.options["min_items"] and fam_counts[y] >= 1 and y in sure_one
                 for x, y in ((a, b), (b, a)))
             # The title is the hire's side of the pair: a Data Scientist posting with one duty of
