@@ -158,6 +158,13 @@ class Vocab:
         return [_rx(p) for p in self.data["first_problem"].get("onboarding_cues", [])]
 
     @cached_property
+    def statement_cues(self):
+        """The equal-opportunity and diversity boilerplate (``inclusive.gendered.statement_cues``):
+        sentences in the posting's legal voice, not about the hire or the work."""
+        cues = self.inclusive["gendered"].get("statement_cues") or [r"(?!)"]
+        return _rx("|".join(f"(?:{c})" for c in cues))
+
+    @cached_property
     def gender_exempt(self):
         return [_rx(p) for p in self.inclusive["gendered"]["exempt"]]
 

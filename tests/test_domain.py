@@ -544,3 +544,12 @@ def test_ways_of_working_are_not_demands(line, demand):
     f = facts(f"# Data Analyst\n\n## Requirements\n\n- {line}\n")
     (block,) = f.requirements.blocks
     assert f.requirements.is_demand(block.required[0]) is demand
+
+
+def test_equal_opportunity_and_application_lines_under_the_duties_are_not_work():
+    f = facts("# ML Engineer\n\n## What you'll do\n\n- Train the ranking models.\n- Review code.\n\n"
+              "Kestrel is an equal opportunity employer. We also consider qualified applicants with "
+              "criminal histories. To be considered, please submit your application through our site.\n")
+    texts = [w.text for w in f.work_items]
+    assert any("ranking models" in t for t in texts)
+    assert not any("applicants" in t or "application" in t or "opportunity" in t for t in texts), texts

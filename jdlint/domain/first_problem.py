@@ -53,10 +53,23 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
             cue = (m.start() - at, m.end() - at)
-            if _delivers(sentence, cue, vocab):
+            if _delivers(_with_first_item(text, at, sentence), cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
                                     " ".join(sentence.split()))
     return None
+
+
+_ITEM_START = re_compile(r"\s*(?:[-*+•]|\d+[.)])?\s*")
+
+
+def _with_first_item(text: str, at: int, sentence: str) -> str:
+    """The sentence, and when it introduces a list ("In your first 90 days, we'd like you
+    to:") the list's first item too: the deliverable is what the list says."""
+    if not sentence.rstrip().endswith(":"):
+        return sentence
+    start = _ITEM_START.match(text, at + len(sentence)).end()
+    stop = _SENTENCE_END.search(text, start)
+    return sentence + " " + text[start:stop.start() + 1 if stop else len(text)]
 
 
 def _delivers(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:

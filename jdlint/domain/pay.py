@@ -102,11 +102,18 @@ def _walk(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
         yield path, value
 
 
+_ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningful|significant)\s+)?"
+                    r"(?:equity|stock(?:\s+options)?|options|bonus(?:es)?|benefits|commission)\b", re.I)
+
+
 def _is_pay(text: str, m: Any, c: dict) -> bool:
     """Whether a figure is the job's pay, not a stipend, a budget, a perk or the company's
     funding ("$200/month towards coworking", "we raised $20M"): a figure with one of those
     words beside it and no pay word is not pay."""
-    near = text[max(0, m.start() - 50):m.end() + 50]
+    # What is added on top of the figure is not what the figure is: "$185,000 - $215,000 +
+    # equity" is a salary with equity besides.
+    after = _ON_TOP.sub("", text[m.end():m.end() + 50], count=1)
+    near = text[max(0, m.start() - 50):m.start()] + m.group(0) + after
     return not c["not_pay"].search(near) or bool(c["pay_words"].search(near))
 
 

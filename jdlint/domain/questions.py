@@ -95,14 +95,18 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
             continue  # "For each job on your resume, provide:" is not about the job
         past_list = bool(leadin and _PAST_LEADIN.search(leadin))
         text = block.text
-        folded = fold(text)  # lower-cased once, for the words each clause holds (prefilter.py)
+        # A hard-wrapped line goes on with the next: "work with two other\nbackend engineers"
+        # is read as one line (the same length, so every offset stays the text's). Sentences
+        # are still split on the text as written (a blank line, a list item).
+        flat = text.replace("\n", " ")
+        folded = fold(flat)  # lower-cased once, for the words each clause holds (prefilter.py)
         for s0, s1 in _sentences(text):
-            if hiring.search(text, s0, s1):
+            if hiring.search(flat, s0, s1):
                 continue
             # a sentence about the candidate's past stays so across its ";" clauses
-            past = past_list or bool(opener.search(text[s0:s1]))
-            for a, b in _split(_CLAUSE_END, text, s0, s1):
-                clause = text[a:b]
+            past = past_list or bool(opener.search(flat[s0:s1]))
+            for a, b in _split(_CLAUSE_END, flat, s0, s1):
+                clause = flat[a:b]
                 line_a = block.position(a)[0]
                 mask = None
                 for q in open_qs:

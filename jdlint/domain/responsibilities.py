@@ -88,6 +88,10 @@ _TERMS = re_compile(
     r"an?\s+offer))\b", re.I)
 # What the hire will NOT do, or what another team does, is scope, not a duty: "it won't be
 # wired into the app", "you will not be on call", "our ML engineering group will build it".
+_APPLYING = re_compile(r"\b(?:to be considered|please (?:submit|apply|send|upload|include)|submit (?:your|an|a) (?:application|resume|cv)|"
+                       r"apply (?:online|here|now|through|via|by)|we do not accept (?:agency|unsolicited)|"
+                       r"(?:agency|unsolicited) (?:resumes|cvs|submissions)|qualified applicants|"
+                       r"(?:requires?|need|request) (?:an? )?accommodations?)\b", re.I)
 _NOT_YOURS = re_compile(
     r"\b(?:you|we|this\s+role|the\s+role|this\s+position|this\s+job|the\s+job|the\s+hire)\s+(?:won't|will\s+not|will\s+never|"
     r"wouldn't|would\s+not|don't|do\s+not|aren't|are\s+not|isn't|is\s+not|never|shouldn't|should\s+not)\b"
@@ -358,6 +362,10 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
         and not _NOT_YOURS.search(str(it.text))
         for duty in _item_duties(str(it.text))]
     units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, heads, opening)]
+    # The equal-opportunity statement and the application instructions, where a posting puts
+    # them under its duties, are not work ("To be considered, please submit your application").
+    statement = vocab.statement_cues
+    units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
