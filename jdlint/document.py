@@ -485,13 +485,23 @@ class Document:
         if i < 0 or self.lines[i].block not in ("paragraph", "list_item"):
             return None, None
         text = self.lines[i].prose.strip()
-        if not text.endswith(":"):
+        if not text.endswith(":") and not self._label_line(i):
             return None, None
         if self.lines[i].block == "list_item":
             for it in reversed(self.items):
                 if i + 1 in it.lines:
                     return it.text, it
         return text, None
+
+    def _label_line(self, i: int) -> bool:
+        """A one-line paragraph of a few words with no sentence end, right above a list
+        ("Essential", "Desirable", "Nice to have"): a label, read as the list's lead-in as
+        "Desirable:" would be."""
+        ln = self.lines[i]
+        text = _strip_emphasis(ln.prose.strip())
+        return (ln.block == "paragraph" and (i == 0 or not self.lines[i - 1].prose.strip())
+                and 0 < len(text.split()) <= 4 and not text.endswith((".", "!", "?", ","))
+                and i + 1 < len(self.lines) and self.lines[i + 1].block == "list_item")
 
     def _build_blocks(self, paragraphs, headings) -> None:
         self.blocks = []

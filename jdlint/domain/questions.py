@@ -71,10 +71,10 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
         if qid not in found or line < found[qid][0]:
             found[qid] = (line, " ".join(evidence.split()))
 
-    # A section whose heading names the answer ("How we measure success", "On-call"). A long
-    # heading is a sentence, read with the others below.
+    # A section whose heading names the answer ("How we measure success", "On-call", "What a
+    # good first quarter looks like"). A long heading is a sentence, read with the others below.
     for sec in doc.sections:
-        if sec.kind in SKIP_KINDS or len(sec.title.split()) > 6 or not _has_content(sec, doc):
+        if sec.kind in SKIP_KINDS or len(sec.title.split()) > 8 or not _has_content(sec, doc):
             continue
         for q in qs:
             m = next((m for rx in q["headings"] for m in [rx.search(sec.title)] if m), None)
