@@ -499,9 +499,11 @@ class Document:
         "Desirable:" would be."""
         ln = self.lines[i]
         text = _strip_emphasis(ln.prose.strip())
-        return (ln.block == "paragraph" and (i == 0 or not self.lines[i - 1].prose.strip())
-                and 0 < len(text.split()) <= 4 and not text.endswith((".", "!", "?", ","))
-                and i + 1 < len(self.lines) and self.lines[i + 1].block == "list_item")
+        after = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        one_line = ((i == 0 or not self.lines[i - 1].prose.strip())
+                    and (after is None or not after.prose.strip() or after.block == "list_item"))
+        return (ln.block == "paragraph" and one_line and 0 < len(text.split()) <= 4
+                and not text.endswith((".", "!", "?", ",")))
 
     def _build_blocks(self, paragraphs, headings) -> None:
         self.blocks = []
