@@ -298,9 +298,31 @@ def _role_family(g: TitleGrammar, phrase: str) -> str | None:
     return key if key in g.family_ids else None
 
 
+# "You will also act as our data engineer", "while also serving as the team's product owner":
+# a second job named as a role the hire takes on besides the title's.
+_ALSO_AS = re_compile(r"\balso\s+(?:serv(?:e|es|ing)|act(?:s|ing)?|work(?:s|ing)?|double|doubles|doubling)\s+as\s+"
+                      r"(?:(?:our|the|a|an|its|their)\s+)?(?:team(?:'|\u2019)s\s+|company(?:'|\u2019)s\s+)?"
+                      r"(?P<role>[^.\n,;()]{3,50}?)(?=\s*(?:[.,;()\n]|$|\s+(?:for|to|on|in|and|while|when|as)\b))", re.I)
+# Roles a hire may take on besides the job without it being a second job: leading, mentoring.
+_ALSO_AS_ONE_JOB = frozenset({"leadership", "other-specialist"})
+
+
 def declared_hybrid(doc: Any, vocab: Any) -> DeclaredHybrid | None:
-    """The first sentence where the posting calls its job a blend of two role families."""
+    """The first sentence where the posting calls its job a blend of two role families, or
+    names a second role the hire also takes on ("you will also act as our data engineer")."""
     g = grammar(vocab)
+    title = read_title(doc, vocab)
+    title_family = title.family if title is not None else None
+    if title_family is not None:
+        for block in doc.blocks:
+            for m in _ALSO_AS.finditer(block.text):
+                fam = _role_family(g, m.group("role"))
+                if fam is None or fam in _ALSO_AS_ONE_JOB or vocab.close(title_family, fam):
+                    continue
+                line, col = block.position(m.start())
+                end_line, end_col = block.position(m.end())
+                return DeclaredHybrid(line, col, end_col if end_line == line else col + 1,
+                                      " ".join(m.group(0).split()), (title_family, str(fam)))
     for block in doc.blocks:
         for m in _HYBRID.finditer(block.text):
             a = m.group("a") or m.group("c") or m.group("e")
