@@ -121,6 +121,10 @@ class Vocab:
         return [_rx(p) for p in self.data["sections"].get("duty_items", [])]
 
     @cached_property
+    def condition_items(self):
+        return [_rx(p) for p in self.data["sections"].get("condition_items", [])]
+
+    @cached_property
     def other_leadins(self):
         return [_rx(p) for p in self.data["sections"].get("non_requirement_leadins", [])]
 
@@ -252,6 +256,7 @@ class Vocab:
             ("sections.non_requirement_leadins", list(self.other_leadins)),
             ("sections.trait_items", list(self.trait_items)),
             ("sections.duty_items", list(self.duty_items)),
+            ("sections.condition_items", list(self.condition_items)),
             ("seniority.junior_title_markers", [raw(p) for p in self.junior_markers]),
             ("seniority.junior_level_suffix", [self.junior_level_suffix]),
             ("seniority.senior_scope", [raw(p) for _, ps in self.senior_scope for p in ps]),

@@ -62,14 +62,23 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
 _ITEM_START = re_compile(r"\s*(?:[-*+•]|\d+[.)])?\s*")
 
 
-def _with_first_item(text: str, at: int, sentence: str) -> str:
+def _with_first_item(text: str, at: int, sentence: str, items: int = 3) -> str:
     """The sentence, and when it introduces a list ("In your first 90 days, we'd like you
-    to:") the list's first item too: the deliverable is what the list says."""
+    to:") the list's first few items too: the deliverable is what the list says, and its
+    first item is often onboarding ("Get to know our payments funnel")."""
     if not sentence.rstrip().endswith(":"):
         return sentence
-    start = _ITEM_START.match(text, at + len(sentence)).end()
-    stop = _SENTENCE_END.search(text, start)
-    return sentence + " " + text[start:stop.start() + 1 if stop else len(text)]
+    parts = [sentence]
+    pos = at + len(sentence)
+    for _ in range(items):
+        start = _ITEM_START.match(text, pos).end()
+        if start >= len(text):
+            break
+        stop = _SENTENCE_END.search(text, start)
+        end = stop.start() + 1 if stop else len(text)
+        parts.append(text[start:end])
+        pos = stop.end() if stop else len(text)
+    return " ".join(parts)
 
 
 def _delivers(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:

@@ -88,6 +88,10 @@ class Requirements:
         if any(p.search(text) for p in self.vocab.duty_items):
             if not (_HARD.search(text) or _SKILL.search(text)):
                 return False
+        # A condition of employment (citizenship, a clearance, a background check) is not a
+        # skill a candidate could lack: a list of them is not a wish list.
+        if any(p.search(text) for p in self.vocab.condition_items) and not self.tools_in_item(item):
+            return False
         return True
 
     def demands(self, block: RequirementBlock) -> list[Any]:
