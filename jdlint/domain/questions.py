@@ -26,7 +26,7 @@ import regex
 
 from ..prefilter import fold
 
-SKIP_KINDS = frozenset(("benefits", "process"))
+SKIP_KINDS = frozenset(("benefits", "process", "compensation"))
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n(?=\s*[-*•]\S)")
 _CLAUSE_END = regex.compile(r";\s+")
 # A list introduced by one of these holds the candidate's past, not the job's duties.
