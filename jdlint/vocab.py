@@ -104,29 +104,35 @@ class Vocab:
         one = VocabPattern("", _rx("|".join(f"(?:{p})" for p in builtin))) if builtin else None
         return ([one] if one else []) + added
 
+    def _pattern_list(self, file: str, key: str, required: bool = False) -> list[Any]:
+        """The compiled patterns of one list of a vocabulary file (``required``: the key must
+        be there, as the built-in data always has it)."""
+        data = self.data[file]
+        return [_rx(p) for p in (data[key] if required else data.get(key, []))]
+
     @cached_property
     def preferred_leadins(self):
-        return [_rx(p) for p in self.data["sections"]["preferred_leadins"]]
+        return self._pattern_list("sections", "preferred_leadins", required=True)
 
     @cached_property
     def apply_anyway(self):
-        return [_rx(p) for p in self.data["sections"].get("apply_anyway_cues", [])]
+        return self._pattern_list("sections", "apply_anyway_cues")
 
     @cached_property
     def trait_items(self):
-        return [_rx(p) for p in self.data["sections"].get("trait_items", [])]
+        return self._pattern_list("sections", "trait_items")
 
     @cached_property
     def duty_items(self):
-        return [_rx(p) for p in self.data["sections"].get("duty_items", [])]
+        return self._pattern_list("sections", "duty_items")
 
     @cached_property
     def condition_items(self):
-        return [_rx(p) for p in self.data["sections"].get("condition_items", [])]
+        return self._pattern_list("sections", "condition_items")
 
     @cached_property
     def other_leadins(self):
-        return [_rx(p) for p in self.data["sections"].get("non_requirement_leadins", [])]
+        return self._pattern_list("sections", "non_requirement_leadins")
 
     @cached_property
     def junior_markers(self):
@@ -143,7 +149,7 @@ class Vocab:
 
     @cached_property
     def other_agent_cues(self):
-        return [_rx(p) for p in self.data["seniority"]["other_agent_cues"]]
+        return self._pattern_list("seniority", "other_agent_cues", required=True)
 
     @cached_property
     def first_problem_cues(self):
@@ -151,15 +157,15 @@ class Vocab:
 
     @cached_property
     def first_problem_standalone(self):
-        return [_rx(p) for p in self.data["first_problem"].get("standalone_cues", [])]
+        return self._pattern_list("first_problem", "standalone_cues")
 
     @cached_property
     def first_problem_deliverables(self):
-        return [_rx(p) for p in self.data["first_problem"].get("deliverable_cues", [])]
+        return self._pattern_list("first_problem", "deliverable_cues")
 
     @cached_property
     def first_problem_onboarding(self):
-        return [_rx(p) for p in self.data["first_problem"].get("onboarding_cues", [])]
+        return self._pattern_list("first_problem", "onboarding_cues")
 
     @cached_property
     def statement_cues(self):
@@ -390,8 +396,7 @@ class Vocab:
         """Whether two families (a specialism counting as its family) are the same family or
         adjacent in the taxonomy."""
         parent = self._specialism_of
-        pa, pb = parent.get(a, a), parent.get(b, b)
-        return pa == pb or frozenset((pa, pb)) in self.adjacent
+        return self.same_family(a, b) or frozenset((parent.get(a, a), parent.get(b, b))) in self.adjacent
 
     def same_family(self, a: str, b: str) -> bool:
         """Whether two families are one, a specialism counting as its family (the iOS app and

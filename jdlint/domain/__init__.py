@@ -64,7 +64,8 @@ class Facts:
     @cached_property
     def declared_hybrid(self) -> DeclaredHybrid | None:
         """Where the posting calls its own job a blend of two role families, if it does."""
-        return declared_hybrid(self.doc, self.vocab)
+        title = self.title
+        return declared_hybrid(self.doc, self.vocab, title.family if title is not None else None)
 
     @cached_property
     def work_items(self) -> list[WorkItem]:

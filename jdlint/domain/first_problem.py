@@ -53,7 +53,7 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
             cue = (m.start() - at, m.end() - at)
-            if _delivers(_with_first_item(text, at, sentence), cue, vocab):
+            if _delivers(_with_list_items(text, at, sentence), cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
                                     " ".join(sentence.split()))
     return None
@@ -62,7 +62,7 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
 _ITEM_START = re_compile(r"\s*(?:[-*+•]|\d+[.)])?\s*")
 
 
-def _with_first_item(text: str, at: int, sentence: str, items: int = 3) -> str:
+def _with_list_items(text: str, at: int, sentence: str, items: int = 3) -> str:
     """The sentence, and when it introduces a list ("In your first 90 days, we'd like you
     to:") the list's first few items too: the deliverable is what the list says, and its
     first item is often onboarding ("Get to know our payments funnel")."""

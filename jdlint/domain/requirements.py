@@ -82,17 +82,18 @@ class Requirements:
           independently", "Catch bugs and style issues in code reviews"): it opens with a verb
           of the work in the imperative."""
         text = " ".join(_LINK.sub(r"\1", str(item.text)).split())
-        if any(p.search(text) for p in self.vocab.trait_items):
-            if not (_HARD.search(text) or self.tools_in_item(item)):
-                return False
-        if any(p.search(text) for p in self.vocab.duty_items):
-            if not (_HARD.search(text) or _SKILL.search(text)):
-                return False
+        vocab = self.vocab
+        trait = any(p.search(text) for p in vocab.trait_items)
         # A condition of employment (citizenship, a clearance, a background check) is not a
         # skill a candidate could lack: a list of them is not a wish list.
-        if any(p.search(text) for p in self.vocab.condition_items) and not self.tools_in_item(item):
+        condition = any(p.search(text) for p in vocab.condition_items)
+        names_tool = (trait or condition) and bool(self.tools_in_item(item))  # scanned once
+        if trait and not (_HARD.search(text) or names_tool):
             return False
-        return True
+        if any(p.search(text) for p in vocab.duty_items):
+            if not (_HARD.search(text) or _SKILL.search(text)):
+                return False
+        return not (condition and not names_tool)
 
     def demands(self, block: RequirementBlock) -> list[Any]:
         """The block's required items that ask for skills, experience or qualifications (its

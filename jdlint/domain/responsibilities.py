@@ -166,12 +166,18 @@ _PRONOUN_OBJECT = frozenset("it them this these those".split())
 def _goes_on(text: str) -> bool:
     """Whether a comma part's verb acts on what the part before it named ("ship it", "roll
     them out"): its object is a pronoun."""
-    words = [w.lower() for w in _WORD.findall(text[:80])]
-    if words[:1] in (["you'll"], ["you\u2019ll"]):
-        words = words[1:]
-    elif words[:2] == ["you", "will"]:
-        words = words[2:]
-    return len(words) >= 2 and words[1] in _PRONOUN_OBJECT
+    words = _after_you_will(_WORD.findall(text[:80]))
+    return len(words) >= 2 and words[1].lower() in _PRONOUN_OBJECT
+
+
+def _after_you_will(words: list[str]) -> list[str]:
+    """A comma part's words without an opening "you'll" / "you will" (", and you'll build the
+    forecasts ...")."""
+    if words and words[0].lower() in ("you'll", "you\u2019ll"):
+        return words[1:]
+    if len(words) > 1 and words[0].lower() == "you" and words[1].lower() == "will":
+        return words[2:]
+    return words
 
 
 def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
@@ -179,11 +185,7 @@ def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
     and not the head of a list of nouns ("engineers and designers")."""
     from ..workfamily import lemma
 
-    words = _WORD.findall(text[:120])  # the phrase's opening only: a long sentence stays linear
-    if words and words[0].lower() in ("you'll", "you\u2019ll"):
-        words = words[1:]  # ", and you'll build the forecasts ..."
-    elif len(words) > 1 and words[0].lower() == "you" and words[1].lower() == "will":
-        words = words[2:]
+    words = _after_you_will(_WORD.findall(text[:120]))  # the phrase's opening only: a long sentence stays linear
     if len(words) < 4:
         return False
     w = words[0].lower()

@@ -307,12 +307,11 @@ _ALSO_AS = re_compile(r"\balso\s+(?:serv(?:e|es|ing)|act(?:s|ing)?|work(?:s|ing)
 _ALSO_AS_ONE_JOB = frozenset({"leadership", "other-specialist"})
 
 
-def declared_hybrid(doc: Any, vocab: Any) -> DeclaredHybrid | None:
+def declared_hybrid(doc: Any, vocab: Any, title_family: str | None = None) -> DeclaredHybrid | None:
     """The first sentence where the posting calls its job a blend of two role families, or
-    names a second role the hire also takes on ("you will also act as our data engineer")."""
+    names a second role the hire also takes on besides the title's family ("you will also act
+    as our data engineer")."""
     g = grammar(vocab)
-    title = read_title(doc, vocab)
-    title_family = title.family if title is not None else None
     if title_family is not None:
         for block in doc.blocks:
             for m in _ALSO_AS.finditer(block.text):
