@@ -205,9 +205,12 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
         return True
     if block.kind == "table":
         return bool(c["location_cues"].search(_table_header(doc, line)))
+    sentence = _sentence(text, a, b)
+    if _footprint(sentence, text[a:b], before, text[b:b + 30]) and _job_place_stated(doc, c, loc_lines):
+        return False  # "headquartered in Tel Aviv with offices in New York and London" in a
+        # posting whose byline or location line already says where this job is
     if _OUR.search(before):
         return True  # "our Toronto office", "our Boston team"
-    sentence = _sentence(text, a, b)
     if c["place_list"].match(sentence):
         return True
     if not c["location_cues"].search(sentence):
@@ -226,6 +229,69 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
     third = [m.end() for m in c["third_party"].finditer(head)]
     first = [m.end() for m in c["first_party"].finditer(head)]
     return not third or bool(first) and max(first) > max(third)
+
+
+_FOOTPRINT = regex.compile(r"\b(?:offices?|hq|headquarter\w*|hubs?|campus(?:es)?|studios?|sites?|branches)\b", regex.I)
+_OFFICE_AFTER = regex.compile(r"^[ \t]*(?:offices?|hq|headquarters|hub|campus|studio|site|branch)\b", regex.I)
+_WORK_MODE = regex.compile(
+    r"\b(?:remote|hybrid|on-?site|in[- ]office|in[- ]person|flexible|full[- ]time|part[- ]time|"
+    r"permanent|temporary|fixed[- ]term|contract|contractor|freelance|location|locations|"
+    r"anywhere|worldwide|global|negotiable|tbd|various|multiple|days?|weeks?|monday|tuesday|"
+    r"wednesday|thursday|friday|office|offices|home|job|role|team|department|salary|pay|"
+    r"type|schedule|hours|start|date|level|grade|band|reports?|to|and|or|of|the|per|with|a|an)\b",
+    regex.I)
+_BYLINE_SEP = regex.compile(r"\s[|·•]\s|\s[–—]\s")
+
+
+def _footprint(sentence: str, place: str, before: str, after: str) -> bool:
+    """Whether the place is named as one of the employer's sites ("offices in New York and
+    London", "our Boston office", "headquartered in Tel Aviv") rather than as where this
+    job is done: the nearest location word before it is an office word, or an office word
+    follows it."""
+    if _OFFICE_AFTER.match(after):
+        return True
+    head = sentence[:max(0, sentence.find(place))]
+    cues = list(regex.finditer(r"\b(?:based|located|work\w*|remote\w*|hybrid|on-?site|hiring|"
+                               r"relocat\w*|commut\w*|role|position|job|join\w*|live|reside\w*)\b|"
+                               + _FOOTPRINT.pattern, head, regex.I))
+    return bool(cues) and bool(_FOOTPRINT.fullmatch(cues[-1].group(0)))
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether a location value names somewhere (a capitalised word that is not a work
+    arrangement: "London (Mayfair)", "Tel Aviv, Israel"), not only "Remote" or "Hybrid"."""
+    rest = _WORK_MODE.sub(" ", text)
+    return bool(regex.search(r"\b\p{Lu}[\p{L}'’.-]+", rest))
+
+
+def _job_place_stated(doc: Any, vocab_c: dict, loc_lines: set[int]) -> bool:
+    """Whether the posting says where this job is, apart from prose about the employer: a
+    front-matter location, a "Location:" line or section naming a place, or a byline under
+    the title ("Halden Row Capital | London | Full-time")."""
+    fm = doc.front_matter or {}
+    for path, value in _walk(fm):
+        if path and path[-1] in vocab_c["loc_fields"] and isinstance(value, str) and _names_a_place(value):
+            return True
+    for number in sorted(loc_lines):
+        if number <= len(doc.lines):
+            prose = _LOCATION_LABEL.sub(" ", doc.lines[number - 1].prose)
+            if _names_a_place(prose):
+                return True
+    title = doc.title
+    if title is None or title.source == "front_matter":
+        return False
+    seen = 0
+    for ln in doc.lines[title.line:title.line + 6]:
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > 3 or ln.block == "heading":
+            break
+        parts = _BYLINE_SEP.split(ln.prose.strip().strip("*_ "))
+        if 2 <= len(parts) <= 6 and len(ln.prose) <= 160 and not regex.search(r"[.!?]\s+\p{Lu}", ln.prose):
+            if any(_names_a_place(p.strip("*_ ")) for p in parts[1:]):
+                return True
+    return False
 
 
 def _fm_line(doc: Any, value: str) -> int | None:
