@@ -120,10 +120,17 @@ class TitleGrammar:
             distinct: dict[str, str] = {}
             for r in roles:
                 k, _label = self.key(r)
+                if k in _CATCH_ALL:
+                    k = self.normalize(r)  # "Technical Writer / Community Manager": two jobs
                 distinct.setdefault(k, r)
             if len(distinct) > len(best):
                 best = list(distinct.values())
         return best if len(best) >= 2 else []
+
+
+# A family that gathers unrelated jobs (a technical writer, a community manager, a sales
+# engineer): two of its titles in one title are two roles, not one.
+_CATCH_ALL = frozenset({"other-specialist"})
 
 
 @lru_cache(maxsize=8)
