@@ -463,7 +463,7 @@ _VOCAB_ENTRY_TYPES = {
               "source": "str", "first_release": "scalar", "confidence": "scalar"},
     "role_families": {"id": "str", "label": "str", "titles": "list", "keywords": "list", "source": "str"},
     "senior_scope": {"label": "str", "patterns": "list", "source": "str"},
-    "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool"},
+    "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool", "sections": "list"},
 }
 
 

@@ -267,6 +267,14 @@ def test_config_vocab_accepts_every_documented_key_including_exclusionary():
     assert "coding wizard" in [f.match for f in found]
 
 
+def test_config_exclusionary_entry_can_be_limited_to_section_kinds():
+    text = ("# Data Engineer\n\nOur office is a hive of activity.\n\n"
+            "## Requirements\n\n- You thrive in a hive of activity.\n")
+    entry = {"pattern": r"\bhive of activity\b", "category": "hype", "sections": ["requirements"]}
+    found = lint_text(text, config={"vocab": {"exclusionary": [entry]}}, select=["exclusionary-language"])
+    assert [f.line for f in found if f.match == "hive of activity"] == [7]
+
+
 def test_config_vocab_patterns_run_under_a_time_limit_and_name_their_entry(tmp_path):
     from jdlint.patterns import PatternTimeout
 

@@ -136,9 +136,13 @@ def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
     """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
     out = []
     for block in doc.blocks:
+        seen: set[tuple[int, int]] = set()  # two entries on one span ("He" after "the candidate") are one finding
         for entry in vocab.exclusionary:
+            if entry.get("sections") and block.section.kind not in entry["sections"]:
+                continue
             for m in entry["rx"].finditer(block.text):
-                if _proper_name(block.text, m.start(), m.group(0)):
+                if m.span() in seen or _proper_name(block.text, m.start(), m.group(0)):
                     continue
+                seen.add(m.span())
                 out.append(PhraseHit(entry, block, m.start(), m.end(), m.group(0)))
     return out
