@@ -160,6 +160,10 @@ class Vocab:
         return self._pattern_list("first_problem", "standalone_cues")
 
     @cached_property
+    def first_problem_about(self):
+        return self._pattern_list("first_problem", "about_cues")
+
+    @cached_property
     def first_problem_deliverables(self):
         return self._pattern_list("first_problem", "deliverable_cues")
 
@@ -269,6 +273,7 @@ class Vocab:
             ("seniority.other_agent_cues", list(self.other_agent_cues)),
             ("first_problem.sentence_cues", [raw(p) for p in self.first_problem_cues]),
             ("first_problem.standalone_cues", list(self.first_problem_standalone)),
+            ("first_problem.about_cues", list(self.first_problem_about)),
             ("first_problem.deliverable_cues", list(self.first_problem_deliverables)),
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),

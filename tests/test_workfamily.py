@@ -244,3 +244,22 @@ def test_devops_posting_keeps_its_android_work_apart():
     items = facts_for(Document.parse(text, vocab=vocab), vocab).work_items
     assert [w.family for w in items[:3]] == ["sre-devops"] * 3
     assert items[3].family == "software-engineer" and not items[3].by_context
+
+
+def test_people_lists_onboarding_and_exclusions_are_not_work_units():
+    # "You'll work closely with:" lists people, a 30-day plan's "Meet ..." and "Learn ..." are
+    # getting started, and "There is no on-call" is scope: none of them is a duty to classify.
+    text = ("# Records Manager\n\n## Your first month\n\n"
+            "- Meet the clinic managers and the people who file patient letters.\n"
+            "- Learn how the scanning bureau and the records system fit together.\n"
+            "- Retire the paper archive at the old site.\n\n"
+            "## The people\n\nYou'll work closely with:\n\n- The finance analysts who own the monthly returns\n"
+            "- The Caldicott Guardian\n\n"
+            "## What you'll own\n\n- The retention schedule for every record type\n\n"
+            "There is no weekend on-call rota for this job.\n")
+    from jdlint.document import Document
+    from jdlint.domain import facts_for
+
+    vocab = load_vocab()
+    texts = [w.text for w in facts_for(Document.parse(text, vocab=vocab), vocab).work_items]
+    assert texts == ["Retire the paper archive at the old site.", "The retention schedule for every record type"]

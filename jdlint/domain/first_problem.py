@@ -7,7 +7,8 @@ job to a deliverable (``first_problem.yaml``): "Within 60 days you will have shi
 the end of March the invoice matcher has to run on the new queue", "The immediate priority is
 moving billing off the cron box". The hire need not be the subject; onboarding ("in your first
 week you'll meet the team") is not a deliverable. Cues in benefits, pay, process and about-us
-sections do not count ("benefits start within 30 days").
+sections do not count ("benefits start within 30 days"), except a project the company says it
+is building now ("our next title is currently in development").
 """
 from __future__ import annotations
 
@@ -56,6 +57,16 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
             if _delivers(_with_list_items(text, at, sentence), cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
                                     " ".join(sentence.split()))
+    # What the company is building now, said in its about text ("our next title is currently
+    # in development"): the other ignored sections (benefits, process ...) still do not count.
+    ignore = frozenset(vocab.first_problem_ignore)
+    if "about" in ignore and vocab.first_problem_about:
+        text, position = doc.joined(ignore - {"about"})
+        for p in vocab.first_problem_about:
+            m = p.search(text)
+            if m:
+                at, sentence = _sentence(text, m.start(), m.end())
+                return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     return None
 
 

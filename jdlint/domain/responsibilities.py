@@ -97,6 +97,7 @@ _NOT_YOURS = re_compile(
     r"wouldn't|would\s+not|don't|do\s+not|aren't|are\s+not|isn't|is\s+not|never|shouldn't|should\s+not)\b"
     r"|\b(?:it|this|they)\s+(?:won't|will\s+not|will\s+never)\b"
     r"|\bnot\s+(?:part\s+of|in\s+scope\s+for|expected\s+of|responsible\s+for)\s+(?:you|this|the)\b"
+    r"|^\W*there\s+(?:is|are|will\s+be)\s+no\b"
     r"|(?:^|[,;:]\s*)(?:our|the|a)\s+(?:separate\s+|dedicated\s+|central\s+)?(?:[\w/&-]+\s+){0,3}(?:team|group|squad|department|colleagues)\s+"
     r"(?:will\s+|then\s+)?(?:handles?|owns?|runs?|builds?|build|does|do|takes?\s+care|looks?\s+after|is\s+responsible|are\s+responsible)\b",
     re.I)
@@ -233,9 +234,17 @@ _YOU_WILL_VERB = re_compile(r"\b(?:you(?:'|\u2019)ll|you\s+will)\s+(?:also\s+|be
 _NOT_DUTY_VERBS = frozenset("get have receive enjoy earn gain join need bring be benefit".split())
 
 
+# "You'll work closely with:", "You will partner with:", "You'll report to:" introduce people.
+_PEOPLE_LEADIN = re_compile(r"\b(?:work|collaborat|partner|liais|interact|report|sit|pair|engag|coordinat)\w*\s+"
+                            r"(?:(?:closely|directly|daily|regularly|mostly|most|often)\s+)?"
+                            r"(?:with|alongside|to|into|across)(?:\s+(?:the\s+)?(?:following|these|people|teams|groups))?\s*:?\W*$", re.I)
+
+
 def _duty_leadin(leadin: str) -> bool:
     from ..workfamily import lead_verbs, lemma
 
+    if _PEOPLE_LEADIN.search(leadin):
+        return False
     if _DUTY_LEADIN.search(leadin):
         return True
     return any(v.lower() not in _NOT_DUTY_VERBS and lemma(v.lower()) in lead_verbs()
@@ -345,6 +354,14 @@ _AI_INSTRUMENT = re_compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models
                             r"Gemini|Copilot|foundation\s+models?|artificial\s+intelligence)\b", re.I)
 
 
+# Getting started is not a duty of any family: "Meet the data owners and the people who build
+# reports", "Learn how Clarity, Caboodle and Power BI fit together here", "Shadow the on-call
+# engineer for two weeks".
+_ONBOARDING = re_compile(r"^\W*(?:(?:\*\*[^*]*\*\*|__[^_]*__)\s*)?(?:(?:you(?:'|\u2019)ll|you\s+will)\s+(?:first\s+)?)?"
+                         r"(?:meet|learn|get\s+to\s+know|shadow|ramp\s+up|settle\s+in|familiari[sz]e|"
+                         r"get\s+familiar|attend\s+(?:your\s+|an?\s+|the\s+)?(?:induction|onboarding|orientation))\b", re.I)
+
+
 def _purpose(text: str) -> str:
     m = _INSTRUMENT.match(text)
     if m is None or len(m.group("purpose").split()) < 2 or not _AI_INSTRUMENT.search(m.group("tool")):
@@ -367,7 +384,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     # The equal-opportunity statement and the application instructions, where a posting puts
     # them under its duties, are not work ("To be considered, please submit your application").
     statement = vocab.statement_cues
-    units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]))]
+    units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1]))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
