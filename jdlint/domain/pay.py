@@ -106,15 +106,19 @@ _ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningfu
                     r"(?:equity|stock(?:\s+options)?|options|bonus(?:es)?|benefits|commission)\b", re.I)
 
 
-def _is_pay(text: str, m: Any, c: dict) -> bool:
+def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False) -> bool:
     """Whether a figure is the job's pay, not a stipend, a budget, a perk or the company's
     funding ("$200/month towards coworking", "we raised $20M"): a figure with one of those
     words beside it and no pay word is not pay."""
     # What is added on top of the figure is not what the figure is: "$185,000 - $215,000 +
     # equity" is a salary with equity besides.
     after = _ON_TOP.sub("", text[m.end():m.end() + 50], count=1)
-    near = text[max(0, m.start() - 50):m.start()] + m.group(0) + after
-    return not c["not_pay"].search(near) or bool(c["pay_words"].search(near))
+    before = text[max(0, m.start() - 50):m.start()]
+    # The words that say what a figure is sit on its own line: "- Competitive salary" on the
+    # line above does not make "- $1,500 home office budget" pay.
+    before, after = before[before.rfind("\n") + 1:], after.split("\n", 1)[0]
+    near = before + m.group(0) + after
+    return not c["not_pay"].search(near) or pay_section or bool(c["pay_words"].search(near))
 
 
 def read_pay(doc: Any, vocab: Any) -> Pay:
@@ -136,11 +140,16 @@ def read_pay(doc: Any, vocab: Any) -> Pay:
     text, position = doc.joined()
     if not any(ch in text for ch in "$€£") and not regex.search(r"\b(?:USD|EUR|GBP|CAD|CHF)\b", text):
         return Pay(None, None)
-    if any(_is_pay(text, m, c) for r in c["ranges"] for m in r.finditer(text)):
+    def in_pay_section(offset: int) -> bool:
+        # A range under a "Compensation" or "Pay" heading is pay whatever else its line names.
+        line = position(offset)[0]
+        return 0 < line <= len(doc.lines) and doc.lines[line - 1].section.kind == "compensation"
+
+    if any(_is_pay(text, m, c, in_pay_section(m.start())) for r in c["ranges"] for m in r.finditer(text)):
         return Pay("range", None)
     open_hit = None
     for m in c["single"].finditer(text):
-        if not _is_pay(text, m, c):
+        if not _is_pay(text, m, c):  # a lone figure needs its own pay word ("$1,000 learning budget")
             continue
         before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 15]
         if c["open_before"].search(before) or c["open_after"].match(after):
@@ -294,6 +303,26 @@ def _job_place_stated(doc: Any, vocab_c: dict, loc_lines: set[int]) -> bool:
     return False
 
 
+_REMOTE_US = regex.compile(r"\bremote\b[^\n]{0,40}?\b(?:US|USA|U\.S\.A?\.?|United States)(?![\w])"
+                           r"|\b(?:US|USA|U\.S\.A?\.?|United States)\b[^\n]{0,40}?\bremote\b", regex.I)
+
+
+def _us_remote(text: str, c: dict, hits: list) -> list:
+    """A remote job open in the US among other countries ("Remote (US, Canada, UK, EU)"), in a
+    location value: the US-remote entry, unless a name already matched it."""
+    if any(j.get("id") == "us-remote" for _found, js in hits for j in js):
+        return []
+    m = _REMOTE_US.search(text)
+    if m is None or not regex.search(r"(?-i:\bUS\b|\bUSA\b|U\.S\.)|united states", m.group(0), regex.I):
+        return []
+    js = [j for js in c["by_name"].values() for j in js if j.get("id") == "us-remote"][:1]
+    found = m.group(0)
+    if found.count("(") > found.count(")"):  # name the whole "Remote (US, Canada, UK, EU)"
+        close = text.find(")", m.end(), m.end() + 80)
+        found = text[m.start():close + 1] if close >= 0 else found
+    return [(found, js)] if js else []
+
+
 def _fm_line(doc: Any, value: str) -> int | None:
     if not doc.front_matter_span:
         return None
@@ -316,6 +345,7 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
         text = str(value)
         hits = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text)]
         hits += [(m.group(0), c["by_code"][m.group(0)]) for m in c["codes_rx"].finditer(text)]
+        hits += _us_remote(text, c, hits)
         for found, js in hits:
             for j in js:
                 out.append(PlaceMention(j, _fm_line(doc, text) or base, 1, 1 + len(text), found))
@@ -328,6 +358,12 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
             line, col = block.position(a)
             for j in c["by_name"][key]:
                 out.append(PlaceMention(j, line, col, col + b - a, text[a:b]))
+        if block.first_line in loc_lines or block.kind == "heading":
+            names = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text)]
+            for found, js in _us_remote(text, c, names):
+                line, col = block.position(text.find(found))
+                for j in js:
+                    out.append(PlaceMention(j, line, col, col + len(found), found))
         for m in c["codes_rx"].finditer(text):
             line, col = block.position(m.start())
             after_place = _AFTER_PLACE.search(text[max(0, m.start() - 30):m.start()])
