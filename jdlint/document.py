@@ -37,6 +37,7 @@ _LINK_DEST = re_compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\"
 _REF_DEF = re_compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _RAW_TAG = re_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LIST_MARKER = re_compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
+_ITALIC_LABEL = -2.0  # the level marker of a short italic line that labels a list
 _HEADING_MARKS = re_compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
 
 
@@ -311,7 +312,7 @@ class Document:
                     # on 5 May.*") does not.
                     label = _emphasis_first_line(_inline_children(md, tokens[idx + 1], env), "em")
                     if label is not None and not label.endswith((".", "!", "?")) and len(label.split()) <= 6:
-                        headings.append((tok.map[0], -1, -1.0, True, label))
+                        headings.append((tok.map[0], -1, _ITALIC_LABEL, True, label))
 
         # Per-line masking of code spans, URLs, link destinations and raw tags.
         for i in range(fm_end, n):
@@ -388,7 +389,9 @@ class Document:
         real_level = 0.0
         for line0, _col, level, bold, text in headings:
             if bold:
-                level = real_level + 0.5
+                # An italic label sits under a bold one ("**Main responsibilities**" then
+                # "*IT and systems*"): its list belongs to the bold heading's kind.
+                level = real_level + (0.75 if level == _ITALIC_LABEL else 0.5)
                 p = prose[line0]
                 col = len(p) - len(p.lstrip())
                 end_col = len(p.rstrip()) + 1

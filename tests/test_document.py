@@ -65,6 +65,16 @@ def test_short_italic_lines_label_the_list_under_them():
     assert [(i.text, i.preferred) for i in doc.items] == [("SQL", False), ("dbt", True)]
 
 
+
+def test_italic_labels_sit_under_a_bold_heading():
+    # "**Main responsibilities**" then "*IT and systems*": the italic label's list is duties.
+    text = ("**Officer**\n\n**Main responsibilities**\n\n*Data and reporting*\n\n- Build the funder reports\n\n"
+            "*IT and systems*\n\n- Set up laptops\n\n**Person specification**\n\n*Essential*\n\n- Excel\n")
+    doc = parse(text)
+    got = {s.title: (s.kind, s.parent.title) for s in doc.sections}
+    assert got["IT and systems"] == ("responsibilities", "Main responsibilities")
+    assert got["Essential"] == ("requirements", "Person specification")
+
 def test_subsections_inherit_kind_and_job_family_levels():
     text = ("# Data Science\n\n## Requirements\n\n### Technical\n\n- SQL\n\n## Levels\n\n"
             "### Data Scientist (Intermediate)\n\n#### Data Scientist (Intermediate) Requirements\n\n- Python\n")

@@ -170,6 +170,16 @@ def _title_specialties(title: str) -> set[str]:
     return set(_specialty(title)) | {sp for w, sp in _TITLE_SPECIALTY_WORDS.items() if w in words}
 
 
+# A heading that gives its part of the job a share of the time: "(about half your time)",
+# "(approximately 60%)", "- roughly a third".
+_SHARE = re.compile(r"\b(?:(?P<pct>\d{1,2})\s*%|(?P<word>half|a third|one third|two thirds|a quarter|one quarter))", re.I)
+_SHARE_WORDS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25}
+
+
+def _share(m: Any) -> float:
+    return int(m.group("pct")) / 100 if m.group("pct") else _SHARE_WORDS[m.group("word").lower()]
+
+
 class RoleMixKind(Kind):
     name = "role-mix"
     OPTIONS = {
@@ -224,6 +234,33 @@ class RoleMixKind(Kind):
                      f"{_SPECIALTIES[sp]} ({len(items)}: lines {_lines(items, 3)})")
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="two", families=names)
 
+    @staticmethod
+    def _declared_halves(doc: Any, vocab: Any, counted: list[tuple[Any, str]], group_of: dict[str, str],
+                         label: Any) -> str | None:
+        """Two sections whose headings give each a large share of the job ("**Research (about
+        half your time)**", "**Production operations (about half your time)**") and whose
+        duties are mostly two unrelated families: the posting divides itself into two jobs.
+        Returns the families as the finding names them, or None."""
+        halves = []
+        for sec in doc.sections:
+            m = _SHARE.search(sec.title)
+            if m is None or _share(m) < 0.3:
+                continue
+            mine = [(w, f) for w, f in counted if w.section == sec.line]
+            groups = Counter(group_of.get(f, f) for _w, f in mine)
+            if not groups:
+                continue
+            top, n = groups.most_common(1)[0]
+            if n >= 2 and n * 2 > len(mine):
+                halves.append((top, [w for w, f in mine if group_of.get(f, f) == top]))
+        for i, (a, items_a) in enumerate(halves):
+            for b, items_b in halves[i + 1:]:
+                if a == b or vocab.close(a, b) or vocab.shares_work(a, b) or vocab.same_family(a, b):
+                    continue
+                return " and ".join(f"{label(g)} ({len(items)}: lines {_lines(items, 3)})"
+                                    for g, items in ((a, items_a), (b, items_b)))
+        return None
+
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
         hybrid = ctx.facts.declared_hybrid
@@ -244,6 +281,7 @@ class RoleMixKind(Kind):
         title_fam = _title_family(ctx)
         counted: list[Any] = []
         fams: list[str] = []
+        picked: list[tuple[Any, str, str]] = []  # (item, family, specialism or family)
         for w in ctx.facts.work_items:
             if w.work_family is not None and w.work_score >= sure:
                 fam = str(w.work_family)
@@ -251,10 +289,23 @@ class RoleMixKind(Kind):
                 fam = str(w.family)
             else:
                 continue
-            fam = vocab.specialism(fam, w.text)  # the iOS app is not DevOps-adjacent software work
-            if fam not in ignored:  # managing is not a role mix
-                counted.append((w, fam))
-                fams.append(fam)
+            picked.append((w, fam, vocab.specialism(fam, w.text)))  # the iOS app is not DevOps-adjacent software work
+        # A section the posting gives to a specialism ("**Driver app**": build it in Flutter,
+        # ship it to the stores) makes its other duties of the parent family that specialism's
+        # too: "Implement offline sync and barcode scanning" there is app work.
+        by_section: dict[tuple[int, str], Counter] = {}
+        for w, fam, spec in picked:
+            if spec != fam:
+                by_section.setdefault((w.section, fam), Counter())[spec] += 1
+        for w, fam, spec in picked:
+            if spec == fam and (w.section, fam) in by_section:
+                top_spec, n_spec = by_section[(w.section, fam)].most_common(1)[0]
+                same = sum(1 for x, f, sp in picked if x.section == w.section and f == fam and sp == fam)
+                if n_spec >= 2 and n_spec >= same:
+                    spec = top_spec
+            if spec not in ignored:  # managing is not a role mix
+                counted.append((w, spec))
+                fams.append(spec)
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:
@@ -305,6 +356,10 @@ class RoleMixKind(Kind):
                     for g in present)
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="two", families=names)
                 return
+        declared = self._declared_halves(doc, vocab, counted, group_of, label)
+        if declared:
+            yield rule.finding(doc, line, col, line, end_col, match=match, variant="two", families=declared)
+            return
         fam_counts = Counter(fams)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
         for a, b, source in vocab.conflicts:

@@ -53,6 +53,7 @@ class WorkItem:
     work_family: str | None = None
     work_score: float = 0.0
     work_evidence: tuple[str, ...] = ()
+    section: int = 0  # the line of the section (or bold label) the unit sits under
 
 
 # Sentence ends: . ! ? followed by space and a capital, quote, bracket or digit; not after
@@ -317,6 +318,13 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
         if not in_work and id(sec) not in opening:
             continue
         text = block.text
+        if sec.bold and block.first_line == sec.line:
+            # The bold or italic label that opens the section ("**About the role**") is its
+            # heading, not a sentence: only what follows it on later lines is prose.
+            cut = text.find("\n")
+            if cut < 0:
+                continue
+            text = " " * (cut + 1) + text[cut + 1:]
         prev_about = False
         for off, sent in _sentences(text):
             about = not in_work and (_about_the_hire(sent, heads) or (prev_about and bool(_GOES_ON.search(sent))))
@@ -388,8 +396,8 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
-                     v.work_family, v.work_score, tuple(v.work_evidence))
-            for (line, text, source, _section), v in zip(units, verdicts)]
+                     v.work_family, v.work_score, tuple(v.work_evidence), section)
+            for (line, text, source, section), v in zip(units, verdicts)]
 
 
 def family_groups(vocab: Any) -> dict[str, str]:
