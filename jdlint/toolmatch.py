@@ -891,12 +891,18 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
             joins = [g for g in gap_texts if not _ALT_AFTER.match(g)]
             mixed = any(_OR_GAP.search(g) and "and/or" not in g for g in joins) and any(
                 re.search(r"\band\b", g) and "and/or" not in g and not _OR_GAP.search(g) for g in joins)
+            # "Java/J2EE, Spring Boot, Python, .NET": with no "or" in words, a slash joins only
+            # its two neighbours; the commas list separate requirements.
+            slash_only = (not any(re.search(r"\b(?:or|nor)\b", g, re.I) for g in joins)
+                          and any("/" in g for g in joins) and any("," in g and "/" not in g for g in joins)
+                          # a bracketed list inside is examples of one option ("Linux/Unix (RHEL, AIX)")
+                          and not re.search(r"\([^()]*,[^()]*\)", text[first.start:last.end + 1]))
             for y, g in zip(run[1:], gap_texts):
                 if _ALT_AFTER.match(g):
                     closed.add(len(parts))
                     parts.append(cur)
                     cur = []
-                elif mixed and re.search(r"\band\b", g) and not _OR_GAP.search(g):
+                elif (mixed and re.search(r"\band\b", g) and not _OR_GAP.search(g)) or (slash_only and "/" not in g):
                     parts.append(cur)
                     cur = []
                 cur.append(y)
@@ -924,6 +930,8 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
                     why = "'or' list"
             if not why:
                 continue
+            if why == "'or' list" and not tail_or and not lead and len({mentions[x].tool.name for x in part}) == 1:
+                continue  # "Java/J2EE": two names of one tool, not a choice
             if tail_or:
                 part_extra += tail
                 listed += tail

@@ -109,6 +109,14 @@ def test_or_and_slash_lists_are_choices_but_comma_lists_are_not():
     assert r["Docker"] == r["Kubernetes"] == r["Helm"] == "required"
 
 
+
+def test_a_slash_in_a_comma_list_joins_only_its_neighbours():
+    # "Go/Rust, PostgreSQL, Kafka": Go or Rust, and PostgreSQL and Kafka as well; "Java/J2EE"
+    # is two names of one tool, not a choice.
+    r = roles("# Dev\n\n## Requirements\n\n- Go/Rust, PostgreSQL, Kafka\n- Java/J2EE, Spring Boot, Redis\n")
+    assert r["Go"] == r["Rust"] == "alternative"
+    assert r["PostgreSQL"] == r["Kafka"] == r["Java"] == r["Spring Boot"] == r["Redis"] == "required"
+
 @pytest.mark.parametrize("body, names", [
     # the repository's catalog additions (scripts/tools_extra.yaml), in postings' words
     ("- Subscriptions billed through Recurly or Chargebee", {"Recurly", "Chargebee"}),
