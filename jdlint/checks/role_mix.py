@@ -241,17 +241,20 @@ class RoleMixKind(Kind):
         half your time)**", "**Production operations (about half your time)**") and whose
         duties are mostly two unrelated families: the posting divides itself into two jobs.
         Returns the families as the finding names them, or None."""
-        halves = []
+        halves: list[tuple[str, list[Any]]] = []
+        by_line: dict[int, list[tuple[Any, str]]] = {}
+        for w, f in counted:
+            by_line.setdefault(w.section, []).append((w, f))
         for sec in doc.sections:
-            m = _SHARE.search(sec.title)
+            m = _SHARE.search(sec.title) if sec.line in by_line else None
             if m is None or _share(m) < 0.3:
                 continue
-            mine = [(w, f) for w, f in counted if w.section == sec.line]
+            mine = by_line[sec.line]
             groups = Counter(group_of.get(f, f) for _w, f in mine)
             if not groups:
                 continue
             top, n = groups.most_common(1)[0]
-            if n >= 2 and n * 2 > len(mine):
+            if n >= 2 and n * 2 > len(mine) and all(top != g for g, _items in halves):
                 halves.append((top, [w for w, f in mine if group_of.get(f, f) == top]))
         for i, (a, items_a) in enumerate(halves):
             for b, items_b in halves[i + 1:]:
@@ -294,14 +297,16 @@ class RoleMixKind(Kind):
         # ship it to the stores) makes its other duties of the parent family that specialism's
         # too: "Implement offline sync and barcode scanning" there is app work.
         by_section: dict[tuple[int, str], Counter] = {}
+        plain: Counter = Counter()  # (section, family) -> duties of the family with no specialism
         for w, fam, spec in picked:
             if spec != fam:
                 by_section.setdefault((w.section, fam), Counter())[spec] += 1
+            else:
+                plain[(w.section, fam)] += 1
         for w, fam, spec in picked:
             if spec == fam and (w.section, fam) in by_section:
                 top_spec, n_spec = by_section[(w.section, fam)].most_common(1)[0]
-                same = sum(1 for x, f, sp in picked if x.section == w.section and f == fam and sp == fam)
-                if n_spec >= 2 and n_spec >= same:
+                if n_spec >= 2 and n_spec >= plain[(w.section, fam)]:
                     spec = top_spec
             if spec not in ignored:  # managing is not a role mix
                 counted.append((w, spec))

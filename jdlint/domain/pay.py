@@ -198,7 +198,8 @@ def _table_header(doc: Any, line: int) -> str:
     return str(doc.lines[i].prose)
 
 
-def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_lines: set[int]) -> bool:
+def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_lines: set[int],
+                           stated: dict[str, bool]) -> bool:
     """Whether the place at [a, b) of a prose block says where the job or the employer is
     (not a place inside another name, a table of something else or another organisation's
     offices)."""
@@ -215,9 +216,12 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
     if block.kind == "table":
         return bool(c["location_cues"].search(_table_header(doc, line)))
     sentence = _sentence(text, a, b)
-    if _footprint(sentence, text[a:b], before, text[b:b + 30]) and _job_place_stated(doc, c, loc_lines):
-        return False  # "headquartered in Tel Aviv with offices in New York and London" in a
-        # posting whose byline or location line already says where this job is
+    if _footprint(sentence, text[a:b], before, text[b:b + 30]):
+        if "job" not in stated:  # read once per posting
+            stated["job"] = _job_place_stated(doc, c, loc_lines)
+        if stated["job"]:
+            return False  # "headquartered in Tel Aviv with offices in New York and London" in a
+            # posting whose byline or location line already says where this job is
     if _OUR.search(before):
         return True  # "our Toronto office", "our Boston team"
     if c["place_list"].match(sentence):
@@ -350,10 +354,11 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
             for j in js:
                 out.append(PlaceMention(j, _fm_line(doc, text) or base, 1, 1 + len(text), found))
     loc_lines = _location_lines(doc)
+    stated: dict[str, bool] = {}
     for block in doc.blocks:
         text = block.text
         for a, b, key in c["names"].finditer(text):
-            if not _says_where_the_job_is(doc, block, a, b, c, loc_lines):
+            if not _says_where_the_job_is(doc, block, a, b, c, loc_lines, stated):
                 continue
             line, col = block.position(a)
             for j in c["by_name"][key]:
