@@ -160,6 +160,10 @@ class Vocab:
         return self._pattern_list("first_problem", "standalone_cues")
 
     @cached_property
+    def first_problem_project_headings(self):
+        return self._pattern_list("first_problem", "project_headings")
+
+    @cached_property
     def first_problem_about(self):
         return self._pattern_list("first_problem", "about_cues")
 
@@ -274,6 +278,7 @@ class Vocab:
             ("first_problem.sentence_cues", [raw(p) for p in self.first_problem_cues]),
             ("first_problem.standalone_cues", list(self.first_problem_standalone)),
             ("first_problem.about_cues", list(self.first_problem_about)),
+            ("first_problem.project_headings", list(self.first_problem_project_headings)),
             ("first_problem.deliverable_cues", list(self.first_problem_deliverables)),
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),

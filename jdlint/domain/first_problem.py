@@ -1,14 +1,15 @@
 """First-problem evidence: where the posting says what the hire will solve or deliver first.
 
 Present when a section is about it (kind ``first_problem``: "Your first 90 days", "The problem
-we need solved first", a 30-60-90 plan) with prose under it, when the posting names its first
-project ("Your first assignment: ..."), or when a sentence about the work ties the start of the
-job to a deliverable (``first_problem.yaml``): "Within 60 days you will have shipped...", "By
-the end of March the invoice matcher has to run on the new queue", "The immediate priority is
-moving billing off the cron box". The hire need not be the subject; onboarding ("in your first
-week you'll meet the team") is not a deliverable. Cues in benefits, pay, process and about-us
-sections do not count ("benefits start within 30 days"), except a project the company says it
-is building now ("our next title is currently in development").
+we need solved first", a 30-60-90 plan; or "About the project" the hire joins) with prose under
+it, when the posting names its first project ("Your first assignment: ..."), or when a sentence
+about the work ties the start of the job to a deliverable (``first_problem.yaml``): "Within 60
+days you will have shipped...", "By the end of March the invoice matcher has to run on the new
+queue", "The immediate priority is moving billing off the cron box". The hire need not be the
+subject; onboarding ("in your first week you'll meet the team") is not a deliverable. Cues in
+benefits, pay, process and about-us sections do not count ("benefits start within 30 days"),
+except a project the company says it is building now ("our next title is currently in
+development").
 """
 from __future__ import annotations
 
@@ -38,8 +39,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
 def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     if not doc.has_content():
         return None
+    projects = vocab.first_problem_project_headings
     for sec in doc.sections:
-        if sec.kind == "first_problem" and sec.explicit_kind:
+        if ((sec.kind == "first_problem" and sec.explicit_kind)
+                or (projects and any(p.search(sec.title.strip()) for p in projects))):
             if any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line]):
                 return FirstProblem("section", sec.line, sec.title)
     # All countable prose as one text (blocks apart by a blank line, so no sentence or cue runs
