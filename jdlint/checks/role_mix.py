@@ -146,7 +146,9 @@ _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and 
 _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
                    "governance": {"data-engineer", "analytics-engineer", "security"},
                    "support": {"software-engineer", "sre-devops"},
-                   "learning": {"data-analyst"}}
+                   "learning": {"data-analyst"},
+                   # a developer advocate's sample apps, SDK examples and demo clusters are the job
+                   "devrel": {"software-engineer", "sre-devops", "ai-engineer"}}
 
 
 def _specialty(text: str) -> Counter:
@@ -161,7 +163,8 @@ def _specialty(text: str) -> Counter:
 _TITLE_SPECIALTY_WORDS = {"support": "support", "helpdesk": "support", "gis": "geo", "geospatial": "geo",
                           "spatial": "geo", "mapping": "geo", "cartographer": "geo", "governance": "governance",
                           "steward": "governance", "records": "governance", "trainer": "learning",
-                          "training": "learning", "learning": "learning"}
+                          "training": "learning", "learning": "learning",
+                          "advocate": "devrel", "devrel": "devrel", "evangelist": "devrel"}
 
 
 def _title_specialties(title: str) -> set[str]:
