@@ -321,16 +321,21 @@ class ToolIndex:
 
     def scan(self, text: str) -> tuple[list[Mention], set[str]]:
         """(tool mentions that count, names of tools the text names as a company)."""
-        found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        # Both scanners' names, the longest first where they overlap: "SQL Server" (a name
+        # matched with its case) is Microsoft SQL Server, not the any-case "SQL" inside it.
+        cands: list[tuple[int, int, Mention]] = []
         for a, b, key in self._any.finditer(text):
-            found.append(Mention(self._insensitive[key], a, b, text[a:b], False))
-            taken.append((a, b))
+            cands.append((a, -(b - a), Mention(self._insensitive[key], a, b, text[a:b], False)))
         for a, b, key in self._case.finditer(text):
-            if any(x < b and a < y for x, y in taken):
-                continue
             tool, ctx = self._sensitive[key]
-            found.append(Mention(tool, a, b, text[a:b], ctx))
+            cands.append((a, -(b - a), Mention(tool, a, b, text[a:b], ctx)))
+        cands.sort(key=lambda c: (c[0], c[1]))
+        found: list[Mention] = []
+        end = -1
+        for a, _neg, m in cands:
+            if a >= end:
+                found.append(m)
+                end = m.end
         if not found:
             return [], set()
         found = [f for f in found if not _lookalike(text, f)]

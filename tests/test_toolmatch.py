@@ -79,6 +79,12 @@ def test_versions_and_vendor_prefixes_resolve_to_one_tool():
     assert V.tool_by_name("golang").name == "Go"
 
 
+def test_the_longest_name_wins_whatever_its_case_rule():
+    # "SQL Server" is a name matched with its case; the any-case "SQL" inside it must not win.
+    assert names("Experience with SQL Server and Jira Service Management") == [
+        "Microsoft SQL Server", "Jira Service Management"]
+
+
 # -- roles ---------------------------------------------------------------------------------
 
 def test_required_preferred_and_team_stack():
