@@ -183,6 +183,16 @@ def _share(m: Any) -> float:
     return int(m.group("pct")) / 100 if m.group("pct") else _SHARE_WORDS[m.group("word").lower()]
 
 
+# A posting that says outright it is two jobs: "this role really is two jobs in one", "This
+# role combines two jobs", "Your two jobs" (not "we are hiring for two roles": two openings).
+_SAID_TWO = re.compile(
+    r"\b(?:two|2)\s+(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\s+in\s+one\b"
+    r"|\b(?:combines|combining|spans|spanning|is\s+really|is\s+actually|really\s+is|is\s+effectively)\s+(?:two|2)\s+"
+    r"(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\b"
+    r"|^\W*your\s+two\s+(?:jobs|roles)\W*$"
+    r"|\b(?:a|this)\s+dual[- ]role\b", re.I | re.M)
+
+
 class RoleMixKind(Kind):
     name = "role-mix"
     OPTIONS = {
@@ -197,7 +207,7 @@ class RoleMixKind(Kind):
         "sure_score": (float, 0.75, "a single duty this sure is enough for the other side of a known bad pair"),
         "one_duty_share": (float, 0.12, "least share of the counted work that single sure duty must be (one duty of eighteen is a side task)"),
     }
-    FIELDS = ("count", "families", "source")
+    FIELDS = ("count", "families", "source", "quote")
 
     def _with_specialty(self, doc: Any, rule: Any, ctx: Context, group: str, counts: Counter, group_label: str,
                         group_items: list[Any], group_families: list[str]) -> Iterator[Any]:
@@ -278,6 +288,19 @@ class RoleMixKind(Kind):
         title = ctx.facts.title
         if _title_family(ctx) == "leadership" or (title is not None and title.job_family_page):
             return  # a head of data oversees several kinds of work by design; a job-family page lists several jobs
+        for block in doc.blocks if ctx.facts.is_posting else ():
+            said = _SAID_TWO.search(block.text)
+            if said:
+                # The posting says so itself: "this role really is two jobs in one", "This role
+                # combines two jobs", a "Your two jobs" heading.
+                words = said.group(0)
+                quote = words.strip("#*_: \t")
+                start = said.start() + len(words) - len(words.lstrip("#*_: \t"))
+                line, col = block.position(start)
+                end_line, end_col = block.position(start + len(quote))
+                yield rule.finding(doc, line, col, line, end_col if end_line == line else col + 1,
+                                   match=quote, variant="said", quote=" ".join(quote.split()))
+                return
         group_of = family_groups(vocab)
         ignored = set(rule.options["ignore_families"])
         sure = rule.options["min_score"]
