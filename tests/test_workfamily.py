@@ -263,3 +263,17 @@ def test_people_lists_onboarding_and_exclusions_are_not_work_units():
     vocab = load_vocab()
     texts = [w.text for w in facts_for(Document.parse(text, vocab=vocab), vocab).work_items]
     assert texts == ["Retire the paper archive at the old site.", "The retention schedule for every record type"]
+
+
+def test_what_the_hire_must_know_is_not_a_duty():
+    # A classification's prose says what the hire does and, in the same voice, what they must
+    # know: the knowledge sentence is a requirement, not work.
+    text = ("# Network Technician\n\nThe Network Technician will patch and replace the switches in all "
+            "four depots. Network Technicians will possess knowledge of routing and experience "
+            "writing Android apps and web pages.\n")
+    from jdlint.document import Document
+    from jdlint.domain import facts_for
+
+    vocab = load_vocab()
+    texts = [w.text for w in facts_for(Document.parse(text, vocab=vocab), vocab).work_items]
+    assert texts == ["The Network Technician will patch and replace the switches in all four depots."]

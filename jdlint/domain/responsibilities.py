@@ -102,6 +102,14 @@ _NOT_YOURS = re_compile(
     r"|(?:^|[,;:]\s*)(?:our|the|a)\s+(?:separate\s+|dedicated\s+|central\s+)?(?:[\w/&-]+\s+){0,3}(?:team|group|squad|department|colleagues)\s+"
     r"(?:will\s+|then\s+)?(?:handles?|owns?|runs?|builds?|build|does|do|takes?\s+care|looks?\s+after|is\s+responsible|are\s+responsible)\b",
     re.I)
+# A sentence about what the hire must know or have, not what they will do: "DevOps Engineers
+# will possess knowledge and experience in deployment ...; skill in configuring Linux web
+# servers; creating custom HTML, CSS ... code", "The ideal candidate will have experience ...".
+_QUALIFIES = re_compile(
+    r"^\W*(?:[\w'\u2019-]+\s+){0,5}?(?:will|must|should|shall|to)\s+(?:also\s+)?(?:possess|have|bring|demonstrate|hold)\s+"
+    r"(?:(?:a|an|the|strong|solid|good|broad|deep|proven|some|working|demonstrated|extensive)\s+)*"
+    r"(?:knowledge|experience|skills?|familiarity|proficiency|understanding|expertise|background|abilit(?:y|ies)|"
+    r"qualifications?|degree|track\s+record)\b", re.I)
 # "**Job title:** ...", "Location: ...": a labelled fact, not a sentence about the work.
 _LABELLED_FACT = re_compile(r"^\s*(?:\*\*|__)?[^\s:*_][^:*_\n]{0,40}?:(?:\*\*|__)?(?:\s|$)")
 # Labels whose value is a fact of the job however long it runs ("Job title: Centers of
@@ -335,6 +343,8 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
             if _NOT_YOURS.search(sent):
                 continue  # what the hire will not do
+            if _QUALIFIES.search(sent):
+                continue  # what the hire must know, not what they will do
             if not in_work and _TERMS.search(sent):
                 continue  # the job's pay, benefits, place or application, not its work
             if not in_work and (not about or _NOTICE.search(sent)):
