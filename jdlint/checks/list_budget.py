@@ -23,7 +23,7 @@ class ListBudgetKind(Kind):
         "max_without_preferred": (int, 6, "most required items when the posting has no nice-to-have list"),
         "max_tools_per_item": (int, 4, "most tools one required item may name; more is tool soup"),
     }
-    FIELDS = ("count", "max", "heading", "tools")
+    FIELDS = ("count", "max", "heading", "tools", "note")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         opts = rule.options
@@ -31,13 +31,17 @@ class ListBudgetKind(Kind):
         for block in reqs.blocks:
             sec = block.section
             n = len(reqs.demands(block))  # character and values lines do not make a wish list
+            # Say what was left out of the count, so a reader who counts the bullets agrees.
+            others = len(block.required) - n
+            note = f"; {others} more about character, values or duties not counted" if others > 0 else ""
             if n > opts["max_required"]:
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
-                                   variant="too_many", count=n, max=opts["max_required"], heading=sec.title)
+                                   variant="too_many", count=n, max=opts["max_required"], heading=sec.title,
+                                   note=note)
             elif n > opts["max_without_preferred"] and not reqs.has_preferred:
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="no_preferred", count=n, max=opts["max_without_preferred"],
-                                   heading=sec.title)
+                                   heading=sec.title, note=note)
             for it in block.counted:
                 if it.preferred:
                     continue
