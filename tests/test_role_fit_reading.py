@@ -66,3 +66,16 @@ def test_a_comms_job_inside_a_network_job_is_reported_and_a_comms_duty_is_not():
     assert "conflated-roles" in {f.rule for f in lint_text(two, path="a.md")}
     one = two.split("- Run the organisation's")[0]
     assert "conflated-roles" not in {f.rule for f in lint_text(one, path="b.md")}
+
+
+def test_a_lone_duty_of_the_titles_close_family_is_the_titles_own_work():
+    # An NLP Data Scientist's one "Analyse data and share insights" is data science: beside two
+    # LLM-feature duties the posting pairs data science with AI engineering (the seeds' bad
+    # pair), not data analysis with it.
+    text = ("# NLP Data Scientist\n\n## What you'll do\n\n"
+            "- Build NLP models to understand millions of hotel reviews in many languages\n"
+            "- Help build our new AI travel assistant\n"
+            "- Analyse data and share insights\n"
+            "- Work with Product, Marketing and Customer Service teams\n")
+    found = [f.message for f in lint_text(text, select=["conflated-roles"])]
+    assert len(found) == 1 and "data science (1" in found[0] and "data analysis" not in found[0]
