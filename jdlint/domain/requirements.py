@@ -4,7 +4,8 @@ A requirements block is an outermost requirements section with its requirements 
 (a job-family page has one per level). Its counted items leave out lists introduced by a line
 that is not about requirements ("For each job on your resume, provide:"); required items are
 the top-level counted items not marked preferred, leaving out items that only point at another
-list ("Extends the Manager requirements").
+list ("Extends the Manager requirements"); a top-level item that only names a group
+("Experience", "Technical Skills:") stands for the items under it.
 """
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ _POINTER = re_compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|
                       r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
 _LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
+# A group label in a requirements list: a few words, no verb of a requirement and no number
+# ("Education", "Technical Skills:", "**Experience**", "Other").
+_GROUP_LABEL = re_compile(r"^\W*(?:[A-Za-z&/-]+\s*){1,4}:?\W*$")
 # What makes a trait item a real requirement after all: a number of years, a degree or a
 # certification ("passionate about data, with 3+ years of SQL").
 _HARD = re_compile(r"\b\d+\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b|\b(?:degree|bachelor|master|phd|doctorate|certif\w*|licen[cs]e\w*)\b", re.I)
@@ -66,8 +70,19 @@ class Requirements:
         for top in tops:
             items = by_top[id(top)]
             counted = [it for it in items if not (it.leadin and self.vocab.is_other_leadin(it.leadin))]
-            required = [it for it in counted if it.parent is None and not it.preferred
-                        and not _POINTER.match(str(it.text).strip())]
+            # A top-level item that only names a group ("Experience", "Technical Skills:",
+            # "Other") stands for the items nested under it: they are the requirements.
+            kids: dict[int, list[Any]] = {}
+            for it in counted:
+                if it.parent is not None:
+                    kids.setdefault(id(it.parent), []).append(it)
+            required = []
+            for it in counted:
+                if it.parent is None and not it.preferred and not _POINTER.match(str(it.text).strip()):
+                    if id(it) in kids and _GROUP_LABEL.match(str(it.text)):
+                        required += [k for k in kids[id(it)] if not k.preferred]
+                    else:
+                        required.append(it)
             out.append(RequirementBlock(top, tuple(items), tuple(counted), tuple(required)))
         return out
 
