@@ -11,9 +11,16 @@ Judged per requirements block (``domain.requirements``), counting its required t
 """
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
 from typing import Any, Iterator
 
 from .base import Context, Kind
+
+
+def _listed(names: list[str], most: int = 12) -> str:
+    """The tools named, the first dozen of a very long run and how many more."""
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 class ListBudgetKind(Kind):
@@ -25,9 +32,44 @@ class ListBudgetKind(Kind):
     }
     FIELDS = ("count", "max", "heading", "tools", "note")
 
+    @staticmethod
+    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any]) -> Iterator[Any]:
+        """A paragraph of the requirements that is only a run of tool names ("Python, R, Scala,
+        SQL, spaCy, NLTK, ..." under "Our stack / what you'll need") is one requirement too."""
+        for b in paragraphs:
+            parts = [p for p in re.split(r"[,;/\n]|\band\b|\bor\b", b.text) if p.strip()]
+            if len(parts) <= rule.options["max_tools_per_item"]:
+                continue
+            first, last = b.first_line, b.first_line + b.text.count("\n")
+            para = SimpleNamespace(lines=tuple(range(first, last + 1)), text=b.text, line=first)
+            names = reqs.tools_in_item(para)
+            if len(names) <= rule.options["max_tools_per_item"]:
+                continue
+            # Only a bare run of names: what is left without them is a few words at most (a
+            # sentence about the team's setup is not a demand list).
+            rest = b.text
+            for m in sorted(reqs.tools.scan(b.text), key=lambda m: -m.start):
+                rest = rest[:m.start] + " " + rest[m.end:]
+            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", rest) if w.lower() not in ("and", "or", "e", "g", "etc")]
+            if len(words) <= max(3, len(names) // 4):
+                line = doc.lines[first - 1]
+                col = len(line.text) - len(line.text.lstrip()) + 1
+                yield rule.finding(doc, first, col, last, len(doc.lines[last - 1].text) + 1,
+                                   match=line.text[col - 1:], variant="tool_soup", count=len(names),
+                                   tools=_listed(names), max=rule.options["max_tools_per_item"])
+
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         opts = rule.options
         reqs = ctx.facts.requirements
+        # Prose paragraphs of each requirements block, found in one pass over the posting.
+        tops = {id(block.section) for block in reqs.blocks}
+        paragraphs: dict[int, list[Any]] = {}
+        for b in doc.blocks if tops else ():
+            if b.kind != "paragraph" or b.item is not None or b.section.kind != "requirements":
+                continue
+            top = next((s for s in [b.section, *b.section.ancestors()] if id(s) in tops), None)
+            if top is not None:
+                paragraphs.setdefault(id(top), []).append(b)
         for block in reqs.blocks:
             sec = block.section
             n = len(reqs.demands(block))  # character and values lines do not make a wish list
@@ -42,6 +84,7 @@ class ListBudgetKind(Kind):
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="no_preferred", count=n, max=opts["max_without_preferred"],
                                    heading=sec.title, note=note)
+            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []))
             for it in block.counted:
                 if it.preferred:
                     continue
@@ -51,5 +94,5 @@ class ListBudgetKind(Kind):
                     yield rule.finding(doc, it.line, it.column, it.end_line,
                                        len(doc.lines[it.end_line - 1].text) + 1,
                                        match=line.text[it.column - 1:], variant="tool_soup",
-                                       count=len(names), tools=", ".join(names),
+                                       count=len(names), tools=_listed(names),
                                        max=opts["max_tools_per_item"])
