@@ -70,11 +70,42 @@ class TitleScopeKind(Kind):
                                  "share of the work that, when it is all managing people, makes a non-manager title wrong even though leadership is ignored")}
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
 
+    @staticmethod
+    def _manager_without_managing(doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+        """A manager's title over work with no managing in it: an "Analytics Manager" whose
+        every duty is building pipelines and models, with no one to lead, hire or plan for.
+        At least four duties, none of them leadership, two thirds of one other kind of work."""
+        vocab = ctx.vocab
+        items = [w for w in ctx.facts.work_items
+                 if w.work_family is not None and w.work_score >= rule.options["min_score"]]
+        if len(items) < max(4, rule.options["min_items"]):
+            return
+        group_of = family_groups(vocab)
+        counts = Counter(group_of.get(str(w.work_family), str(w.work_family)) for w in items)
+        if counts.get(group_of.get("leadership", "leadership"), 0):
+            return
+        top, n = counts.most_common(1)[0]
+        if top in rule.options["ignore_families"] or n * 3 < 2 * len(items):
+            return
+        theirs = [w for w in items if group_of.get(str(w.work_family), str(w.work_family)) == top]
+        kws: list[str] = []
+        for w in theirs:
+            kws += [x for x in w.work_evidence if x not in kws]
+        t = ctx.facts.title
+        label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
+        yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
+                           title_family=vocab.family_label("leadership"), family=label,
+                           count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
+                           lines=_lines(theirs), example=_short(theirs[0].text))
+
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
         fam = _title_family(ctx)
-        if fam is None or fam == "leadership" or ctx.facts.title.job_family_page:
-            return  # no clear title, a leader who oversees the work, or a page about many jobs
+        if fam is None or ctx.facts.title.job_family_page:
+            return  # no clear title, or a page about many jobs
+        if fam == "leadership":
+            yield from self._manager_without_managing(doc, rule, ctx)
+            return  # otherwise a leader who oversees the work
         # The work as its own words read it, without the title's pull on close calls: the title
         # cannot be evidence for itself.
         items = [w for w in ctx.facts.work_items
