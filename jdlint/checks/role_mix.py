@@ -58,6 +58,20 @@ def _short(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rsplit(" ", 1)[0] + "..."
 
 
+def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list[Any], n: int, total: int) -> Any:
+    """The title-scope-mismatch finding: the title against the work that is another family's."""
+    vocab = ctx.vocab
+    kws: list[str] = []
+    for w in theirs:
+        kws += [x for x in w.work_evidence if x not in kws]
+    t = ctx.facts.title
+    label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
+    return rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
+                        title_family=vocab.family_label(title_family), family=label,
+                        count=n, total=total, keywords=", ".join(kws[:4]), title=t.text,
+                        lines=_lines(theirs), example=_short(theirs[0].text))
+
+
 class TitleScopeKind(Kind):
     name = "title-scope"
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
@@ -88,15 +102,7 @@ class TitleScopeKind(Kind):
         if top in rule.options["ignore_families"] or n * 3 < 2 * len(items):
             return
         theirs = [w for w in items if group_of.get(str(w.work_family), str(w.work_family)) == top]
-        kws: list[str] = []
-        for w in theirs:
-            kws += [x for x in w.work_evidence if x not in kws]
-        t = ctx.facts.title
-        label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
-        yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
-                           title_family=vocab.family_label("leadership"), family=label,
-                           count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
-                           lines=_lines(theirs), example=_short(theirs[0].text))
+        yield _mismatch(doc, rule, ctx, "leadership", theirs, n, len(items))
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         vocab = ctx.vocab
@@ -153,17 +159,9 @@ class TitleScopeKind(Kind):
             near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _title_specialties(ctx.facts.title.text)))
             if {str(w.work_family) for w in theirs} & near:
                 return  # a GIS Analyst analysing the data on the maps is doing the job the title names
-        kws: list[str] = []
-        for w in theirs:
-            kws += [x for x in w.work_evidence if x not in kws]
-        t = ctx.facts.title
-        if _title_names_domain(t.text, fam, theirs, vocab):
+        if _title_names_domain(ctx.facts.title.text, fam, theirs, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
-        label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
-        yield rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
-                           title_family=vocab.family_label(title_spec), family=label,
-                           count=n, total=len(items), keywords=", ".join(kws[:4]), title=t.text,
-                           lines=_lines(theirs), example=_short(theirs[0].text))
+        yield _mismatch(doc, rule, ctx, title_spec, theirs, n, len(items))
 
 
 # The kinds of other-specialist work that are jobs of their own, by the concept that names them.
