@@ -57,6 +57,9 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     return _split(_SENTENCE_END, text)
 
 
+_QA_MARK = regex.compile(r"^\W*(?:Q|Question)\s*\d*\s*[.:)]\s*", regex.I)
+
+
 def _has_content(sec: Any, doc: Any) -> bool:
     return any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line])
 
@@ -74,7 +77,10 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
     # A section whose heading names the answer ("How we measure success", "On-call", "What a
     # good first quarter looks like"). A long heading is a sentence, read with the others below.
     for sec in doc.sections:
-        if sec.kind in SKIP_KINDS or len(sec.title.split()) > 8 or not _has_content(sec, doc):
+        # A Q&A posting's "Q. How will I know I'm doing a good job?": the question is the heading.
+        words = _QA_MARK.sub("", sec.title).split()
+        most = 10 if sec.title.rstrip().endswith("?") else 8  # a heading asked as a question runs longer
+        if sec.kind in SKIP_KINDS or len(words) > most or not _has_content(sec, doc):
             continue
         for q in qs:
             m = next((m for rx in q["headings"] for m in [rx.search(sec.title)] if m), None)
