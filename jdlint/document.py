@@ -636,6 +636,9 @@ def _strip_emphasis(text: str) -> str:
     return text.strip()
 
 
+_BR = re.compile(r"<br\s*/?>$", re.I)
+
+
 def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | None:
     """Text of a paragraph's first line when that line is only bold text (``kind`` "strong") or
     only italic text (``kind`` "em"), else None."""
@@ -658,8 +661,8 @@ def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | N
                 for r in rest:
                     if r.type in ("softbreak", "hardbreak"):
                         break
-                    if r.type == "html_inline" and r.content.startswith("<!--"):
-                        continue  # a directive or comment after the bold text
+                    if r.type == "html_inline" and (r.content.startswith("<!--") or _BR.match(r.content)):
+                        continue  # a directive or comment after the bold text, or a pasted "<br>"
                     tail.append(r.content if r.type == "text" else "x")
                 tail_text = "".join(tail).strip()
                 if tail_text not in ("", ":", "."):
