@@ -37,6 +37,7 @@ _LINK_DEST = re_compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\"
 _REF_DEF = re_compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _RAW_TAG = re_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LIST_MARKER = re_compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
+_ABOUT_THE_JOB = re.compile(r"\b(?:this|the)\s+(?:role|job|position|post|work)\b|\byou(?:r|\s|'|\u2019)", re.I)
 _ITALIC_LABEL = -2.0  # the level marker of a short italic line that labels a list
 _HEADING_MARKS = re_compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
 
@@ -409,7 +410,10 @@ class Document:
             while len(stack) > 1 and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1]
-            sec = Section(title=text, kind=kind or parent.kind, level=level, line=line0 + 1,
+            inherited = parent.kind
+            if kind is None and inherited == "about" and _ABOUT_THE_JOB.search(text):
+                inherited = "role"  # "Why this role exists" under the employer's name is about the job
+            sec = Section(title=text, kind=kind or inherited, level=level, line=line0 + 1,
                           column=col + 1, end_column=max(end_col, col + 2), parent=parent, bold=bold,
                           explicit_kind=explicit)
             if kind is None and parent is self.root:

@@ -106,7 +106,12 @@ _ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningfu
                     r"(?:equity|stock(?:\s+options)?|options|bonus(?:es)?|benefits|commission)\b", re.I)
 
 
-def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False) -> bool:
+_FACT_SEP = re_compile(r"\s[·•|]\s")
+_PER_PERIOD = re_compile(r"^\s*(?:/\s*(?:hr|hour|h|yr|year|annum|month|mo)\b|(?:per|a|an)\s+(?:hour|year|annum|month)\b"
+                         r"|p\.?a\.?(?!\w)|annually\b)|/\s*(?:hr|hour|yr|year|annum)\b", re.I)
+
+
+def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: bool = False) -> bool:
     """Whether a figure is the job's pay, not a stipend, a budget, a perk or the company's
     funding ("$200/month towards coworking", "we raised $20M"): a figure with one of those
     words beside it and no pay word is not pay."""
@@ -117,6 +122,12 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False) -> bool:
     # The words that say what a figure is sit on its own line: "- Competitive salary" on the
     # line above does not make "- $1,500 home office budget" pay.
     before, after = before[before.rfind("\n") + 1:], after.split("\n", 1)[0]
+    # ... and within its own part of a line of facts: "Full time · $52,000 – $58,000/year ·
+    # Medical, dental, 401(k)" (the 401(k) is the next fact, not what the figure is).
+    before, after = _FACT_SEP.split(before)[-1], _FACT_SEP.split(after)[0]
+    if is_range and (_PER_PERIOD.match(after) or _PER_PERIOD.search(m.group(0))):
+        return True  # "$52,000 – $58,000/year", "$31–$38 per hour": a wage (a lone "$1,200 a year
+        # for your home office" is not)
     near = before + m.group(0) + after
     return not c["not_pay"].search(near) or pay_section or bool(c["pay_words"].search(near))
 
@@ -145,7 +156,7 @@ def read_pay(doc: Any, vocab: Any) -> Pay:
         line = position(offset)[0]
         return 0 < line <= len(doc.lines) and doc.lines[line - 1].section.kind == "compensation"
 
-    if any(_is_pay(text, m, c, in_pay_section(m.start())) for r in c["ranges"] for m in r.finditer(text)):
+    if any(_is_pay(text, m, c, in_pay_section(m.start()), is_range=True) for r in c["ranges"] for m in r.finditer(text)):
         return Pay("range", None)
     open_hit = None
     for m in c["single"].finditer(text):
