@@ -106,6 +106,7 @@ _ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningfu
                     r"(?:equity|stock(?:\s+options)?|options|bonus(?:es)?|benefits|commission)\b", re.I)
 
 
+_MAGNITUDE = re_compile(r"^\s*(?:billion|million|trillion|bn|mn)\b", re.I)
 _FACT_SEP = re_compile(r"\s[·•|]\s")
 _PER_PERIOD = re_compile(r"^\s*(?:/\s*(?:hr|hour|h|yr|year|annum|month|mo)\b|(?:per|a|an)\s+(?:hour|year|annum|month)\b"
                          r"|p\.?a\.?(?!\w)|annually\b)|/\s*(?:hr|hour|yr|year|annum)\b", re.I)
@@ -125,6 +126,8 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: boo
     # ... and within its own part of a line of facts: "Full time · $52,000 – $58,000/year ·
     # Medical, dental, 401(k)" (the 401(k) is the next fact, not what the figure is).
     before, after = _FACT_SEP.split(before)[-1], _FACT_SEP.split(after)[0]
+    if _MAGNITUDE.match(after):
+        return False  # "$14 billion in assets under management", "a $2 million grant"
     if is_range and (_PER_PERIOD.match(after) or _PER_PERIOD.search(m.group(0))):
         return True  # "$52,000 – $58,000/year", "$31–$38 per hour": a wage (a lone "$1,200 a year
         # for your home office" is not)
