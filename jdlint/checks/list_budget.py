@@ -47,9 +47,12 @@ class ListBudgetKind(Kind):
                 continue
             # Only a bare run of names: what is left without them is a few words at most (a
             # sentence about the team's setup is not a demand list).
-            rest = b.text
-            for m in sorted(reqs.tools.scan(b.text), key=lambda m: -m.start):
-                rest = rest[:m.start] + " " + rest[m.end:]
+            pieces, pos = [], 0
+            for m in sorted(reqs.tools.scan(b.text), key=lambda m: m.start):
+                if m.start >= pos:
+                    pieces.append(b.text[pos:m.start])
+                    pos = m.end
+            rest = " ".join(pieces + [b.text[pos:]])  # the text without the names, in one pass
             words = [w for w in re.findall(r"[A-Za-z][\w'-]*", rest) if w.lower() not in ("and", "or", "e", "g", "etc")]
             if len(words) <= max(3, len(names) // 4):
                 line = doc.lines[first - 1]
