@@ -323,17 +323,15 @@ class ToolIndex:
         """(tool mentions that count, names of tools the text names as a company)."""
         # Both scanners' names, the longest first where they overlap: "SQL Server" (a name
         # matched with its case) is Microsoft SQL Server, not the any-case "SQL" inside it.
-        cands: list[tuple[int, int, Mention]] = []
-        for a, b, key in self._any.finditer(text):
-            cands.append((a, -(b - a), Mention(self._insensitive[key], a, b, text[a:b], False)))
+        cands = [Mention(self._insensitive[key], a, b, text[a:b], False) for a, b, key in self._any.finditer(text)]
         for a, b, key in self._case.finditer(text):
             tool, ctx = self._sensitive[key]
-            cands.append((a, -(b - a), Mention(tool, a, b, text[a:b], ctx)))
-        cands.sort(key=lambda c: (c[0], c[1]))
+            cands.append(Mention(tool, a, b, text[a:b], ctx))
+        cands.sort(key=lambda m: (m.start, m.start - m.end))
         found: list[Mention] = []
         end = -1
-        for a, _neg, m in cands:
-            if a >= end:
+        for m in cands:
+            if m.start >= end:
                 found.append(m)
                 end = m.end
         if not found:

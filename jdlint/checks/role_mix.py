@@ -85,16 +85,13 @@ class TitleScopeKind(Kind):
     FIELDS = ("title_family", "family", "count", "total", "keywords", "title", "lines", "example")
 
     @staticmethod
-    def _manager_without_managing(doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+    def _manager_without_managing(doc: Any, rule: Any, ctx: Context, items: list[Any],
+                                  group_of: dict[str, str]) -> Iterator[Any]:
         """A manager's title over work with no managing in it: an "Analytics Manager" whose
         every duty is building pipelines and models, with no one to lead, hire or plan for.
         At least four duties, none of them leadership, two thirds of one other kind of work."""
-        vocab = ctx.vocab
-        items = [w for w in ctx.facts.work_items
-                 if w.work_family is not None and w.work_score >= rule.options["min_score"]]
-        if len(items) < max(4, rule.options["min_items"]):
+        if len(items) < 4:
             return
-        group_of = family_groups(vocab)
         counts = Counter(group_of.get(str(w.work_family), str(w.work_family)) for w in items)
         if counts.get(group_of.get("leadership", "leadership"), 0):
             return
@@ -109,9 +106,6 @@ class TitleScopeKind(Kind):
         fam = _title_family(ctx)
         if fam is None or ctx.facts.title.job_family_page:
             return  # no clear title, or a page about many jobs
-        if fam == "leadership":
-            yield from self._manager_without_managing(doc, rule, ctx)
-            return  # otherwise a leader who oversees the work
         # The work as its own words read it, without the title's pull on close calls: the title
         # cannot be evidence for itself.
         items = [w for w in ctx.facts.work_items
@@ -121,6 +115,9 @@ class TitleScopeKind(Kind):
         # Close families (data science and analysis, ML engineering and MLOps) are one kind of
         # work here: a Data Engineer title over analysis and experiments is one mismatch.
         group_of = family_groups(vocab)
+        if fam == "leadership":
+            yield from self._manager_without_managing(doc, rule, ctx, items, group_of)
+            return  # otherwise a leader who oversees the work
         # A title of a specialism ("Frontend Developer", "iOS Engineer") is not close to the
         # family its parent is close to: infrastructure work under it is another job.
         title_spec = vocab.specialism(fam, ctx.facts.title.text)
@@ -292,15 +289,12 @@ class RoleMixKind(Kind):
             if m is None or _share(m) < 0.3:
                 continue
             mine = by_line[sec.line]
-            groups = Counter(group_of.get(f, f) for _w, f in mine)
-            if not groups:
-                continue
-            top, n = groups.most_common(1)[0]
+            top, n = Counter(group_of.get(f, f) for _w, f in mine).most_common(1)[0]
             if n >= 2 and n * 2 > len(mine) and all(top != g for g, _items in halves):
                 halves.append((top, [w for w, f in mine if group_of.get(f, f) == top]))
         for i, (a, items_a) in enumerate(halves):
             for b, items_b in halves[i + 1:]:
-                if a == b or vocab.close(a, b) or vocab.shares_work(a, b) or vocab.same_family(a, b):
+                if vocab.close(a, b) or vocab.shares_work(a, b):
                     continue
                 return " and ".join(f"{label(g)} ({len(items)}: lines {_lines(items, 3)})"
                                     for g, items in ((a, items_a), (b, items_b)))
@@ -411,15 +405,12 @@ class RoleMixKind(Kind):
             small = min(min(counts[g], titled_counts.get(g, 0)) for g in present)
             # Halves that share their day-to-day work are one job (DevOps and MLOps on one GPU
             # cluster), and so are a specialism and its own family: a full-stack developer's
-            # app screens and the API behind them.
-            # The family holding most of each half decides ("Deploy and monitor services",
-            # "write tested code" beside eight LLM duties: one job; the Kubernetes clusters
-            # beside them, with one React duty: two).
+            # app screens and the API behind them. The family holding most of each half decides
+            # ("Deploy and monitor services", "write tested code" beside eight LLM duties: one
+            # job; the Kubernetes clusters beside them, with one React duty: two).
             fam_n = Counter(fams)
-            heads = [max(members[g], key=lambda f: (fam_n[f], f)) for g in present[:2]]
-            shared = any(vocab.shares_work(a, b) or vocab.same_family(a, b)
-                         for a in members[present[0]] for b in members[present[1]]
-                         if a == heads[0] and b == heads[1])
+            a, b = (max(members[g], key=lambda f: (fam_n[f], f)) for g in present[:2])
+            shared = vocab.shares_work(a, b) or vocab.same_family(a, b)
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
