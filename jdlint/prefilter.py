@@ -119,6 +119,22 @@ class LiteralScanner:
         return m
 
 
+class PatternFilter:
+    """Which patterns of a list can match a text: the strings each needs
+    (``literals.required``), all found in one pass (``LiteralScanner``). A pattern with none
+    known can always match."""
+
+    def __init__(self, sources: list[str], flags: int = regex.I):
+        self.scanner = LiteralScanner()
+        self.needs = [self.scanner.need(sets) for sets in literal_sets(sources, flags)]
+
+    def possible(self, folded: str | None, a: int = 0, b: int | None = None) -> list[bool]:
+        """For each pattern, whether ``folded[a:b]`` (``fold`` of the text) holds what it
+        needs (every pattern: True when ``folded`` is None)."""
+        mask = self.scanner.mask(folded, a, b)
+        return [mask & need == need for need in self.needs]
+
+
 class CueList:
     """Cues searched as ``(?:c1)|(?:c2)|...`` is: the leftmost match, the first cue there.
 
@@ -150,6 +166,34 @@ class CueList:
     def cues(self) -> list[Any]:
         """Each cue compiled, when they are searched one by one (else none)."""
         return [self.cue(i) for i in range(len(self.sources))] if self.needs is not None else []
+
+    def finditer(self, text: str, mask: int = -1) -> list[Any]:
+        """The alternation's ``finditer``: its matches left to right, none overlapping, each
+        the leftmost from where the last ended and, of the cues matching there, the first.
+        Each cue's next match is searched again only once the last match passed its start."""
+        needs = self.needs
+        if needs is None or mask == -1:
+            return list(self.alternation.finditer(text))
+        live = [i for i, need in enumerate(needs) if mask & need == need]
+        ahead: dict[int, Any] = {}
+        out: list[Any] = []
+        pos = 0
+        while live and pos <= len(text):
+            best = None
+            for i in list(live):
+                m = ahead.get(i)
+                if m is None or m.start() < pos:
+                    m = ahead[i] = self.cue(i).search(text, pos)
+                    if m is None:  # no match left for this cue
+                        live.remove(i)
+                        continue
+                if best is None or m.start() < best.start():
+                    best = m
+            if best is None:
+                break
+            out.append(best)
+            pos = best.end() if best.end() > best.start() else best.end() + 1
+        return out
 
     def search(self, text: str, mask: int = -1) -> Any:
         needs = self.needs

@@ -68,6 +68,7 @@ class Vocab:
         # "key\0pattern" -> "path:line" for patterns a config's ``vocab:`` added: they run under
         # a time limit and name their entry when they exceed it (see patterns.py).
         self.origins = origins or {}
+        self._filters: dict[str, prefilter.PatternFilter] = {}
         sec = data["sections"]
         self.section_phrases: list[tuple[str, list[str]]] = [
             (k["kind"], [("^" if str(p).startswith("^") else "") + norm_heading(str(p)) for p in k["phrases"]])
@@ -189,6 +190,17 @@ class Vocab:
     @cached_property
     def exclusionary(self):
         return [dict(e, rx=self._vp("exclusionary", e["pattern"])) for e in self.inclusive["exclusionary"]]
+
+    def pattern_filter(self, name: str) -> prefilter.PatternFilter:
+        """The words each pattern of the list ``name`` (an attribute: ``first_problem_cues``,
+        ``exclusionary`` ...) needs, found in one pass over a text: a pattern is searched only
+        where they are (prefilter.py). All patterns compile with ``regex.I``."""
+        f = self._filters.get(name)
+        if f is None:
+            items = getattr(self, name)
+            sources = [i["pattern"] if isinstance(i, dict) else i.pattern for i in items]
+            f = self._filters[name] = prefilter.PatternFilter(sources, regex.I)
+        return f
 
     @cached_property
     def questions(self) -> list[dict[str, Any]]:

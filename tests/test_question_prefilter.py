@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, example, given, strategies as st
 
 from jdlint.document import Document
 from jdlint.domain.questions import _CLAUSE_END, _sentences, _split
@@ -253,3 +253,60 @@ def test_vocab_patterns_list_the_alternations_and_each_cue():
     for _qid, _kind, cues in _cue_lists():
         assert cues.alternation.pattern in listed
         assert set(cues.sources) <= listed
+
+
+# -- the other lists searched through the prefilter ---------------------------------------------
+
+def _alternation_keys(sources, text):
+    alternation = regex.compile("|".join(f"(?:{s})" for s in sources), regex.I)
+    return [_key(m) for m in alternation.finditer(text)]
+
+
+@given(st.lists(st.sampled_from([r"ab", r"abc", r"b\w", r"ca", r"a b", r"bca?", r"c+"]), min_size=1, max_size=5),
+       st.text("abc ", max_size=30))
+@example([r"ab", r"abc"], "abc abc")  # one start, two cues: the first in the list
+@example([r"bca?", r"ab"], "abca")  # overlapping matches: the leftmost, then on from its end
+def test_finditer_of_a_split_list_is_the_alternations(sources, text):
+    from jdlint.literals import required as req
+
+    scanner = LiteralScanner()
+    cues = CueList(sources, regex.I, regex.compile, scanner, lambda s: [sorted(x) for x in req(s)])
+    got = [_key(m) for m in cues.finditer(text, scanner.mask(fold(text)))]
+    assert got == _alternation_keys(sources, text)
+
+
+def test_the_gendered_exemptions_and_statements_find_what_their_alternations_find():
+    from jdlint.domain.wording import _coded_index
+
+    vocab = load_vocab()
+    _index, _side, exempt, _forms, statement, scanner = _coded_index(vocab)
+    assert exempt.needs is not None and statement.needs is not None
+    found = 0
+    for text in _texts():
+        mask = scanner.mask(fold(text))
+        for cues in (exempt, statement):
+            want = _alternation_keys(cues.sources, text)
+            assert [_key(m) for m in cues.finditer(text, mask)] == want, text
+            found += len(want)
+    assert found > 100
+
+
+@pytest.mark.parametrize("name", ["exclusionary", "first_problem_cues", "first_problem_standalone",
+                                  "first_problem_about", "first_problem_deliverables",
+                                  "first_problem_onboarding"])
+def test_a_pattern_the_filter_rules_out_never_matches(name):
+    vocab = load_vocab()
+    words = vocab.pattern_filter(name)
+    patterns = [p["rx"] if isinstance(p, dict) else p for p in getattr(vocab, name)]
+    ruled_out = matched = 0
+    texts = _texts()
+    for text in texts:
+        for p, possible in zip(patterns, words.possible(fold(text))):
+            if not possible:
+                ruled_out += 1
+                assert p.search(text) is None, (name, p.pattern, text)
+            else:
+                matched += p.search(text) is not None
+    # the filter rules out most searches, and the fixtures still hold matches
+    assert ruled_out > 0.6 * len(patterns) * len(texts)
+    assert matched > 0

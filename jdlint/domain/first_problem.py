@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from ..prefilter import fold
 from ..rxcache import re_compile
 
 _SENTENCE_END = re_compile(r"[.!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n")
@@ -48,12 +49,19 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     # All countable prose as one text (blocks apart by a blank line, so no sentence or cue runs
     # from one block into the next): each cue is searched once per posting.
     text, position = doc.joined(frozenset(vocab.first_problem_ignore))
-    for p in vocab.first_problem_standalone:
+    # Only the cues whose words the text holds are searched (prefilter.py).
+    folded = fold(text)
+    for p, possible in zip(vocab.first_problem_standalone,
+                           vocab.pattern_filter("first_problem_standalone").possible(folded)):
+        if not possible:
+            continue
         m = p.search(text)
         if m:
             at, sentence = _sentence(text, m.start(), m.end())
             return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
-    for p in vocab.first_problem_cues:
+    for p, possible in zip(vocab.first_problem_cues, vocab.pattern_filter("first_problem_cues").possible(folded)):
+        if not possible:
+            continue
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
             cue = (m.start() - at, m.end() - at)
@@ -65,7 +73,10 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     ignore = frozenset(vocab.first_problem_ignore)
     if "about" in ignore and vocab.first_problem_about:
         text, position = doc.joined(ignore - {"about"})
-        for p in vocab.first_problem_about:
+        for p, possible in zip(vocab.first_problem_about,
+                               vocab.pattern_filter("first_problem_about").possible(fold(text))):
+            if not possible:
+                continue
             m = p.search(text)
             if m:
                 at, sentence = _sentence(text, m.start(), m.end())
@@ -98,8 +109,14 @@ def _with_list_items(text: str, at: int, sentence: str, items: int = 3) -> str:
 def _delivers(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:
     """Whether the sentence names something delivered, outside its start cue and outside
     onboarding ("meet the team", "set up your laptop")."""
-    onboarding = [(m.start(), m.end()) for p in vocab.first_problem_onboarding for m in p.finditer(sentence)]
-    for p in vocab.first_problem_deliverables:
+    folded = fold(sentence)
+    onboarding = [(m.start(), m.end()) for p, possible in zip(
+        vocab.first_problem_onboarding, vocab.pattern_filter("first_problem_onboarding").possible(folded))
+        if possible for m in p.finditer(sentence)]
+    for p, possible in zip(vocab.first_problem_deliverables,
+                           vocab.pattern_filter("first_problem_deliverables").possible(folded)):
+        if not possible:
+            continue
         for m in p.finditer(sentence):
             a, b = m.start(), m.end()
             if a < cue[1] and cue[0] < b:

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from ..prefilter import CueList, LiteralScanner, fold, literal_sets
 from ..rxcache import compile as rxcompile
 from ..textindex import PrefixIndex
 
@@ -45,18 +46,24 @@ class PhraseHit:
 
 
 @lru_cache(maxsize=8)
-def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], Any, frozenset[str], Any]:
+def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], CueList, frozenset[str], CueList,
+                                      LiteralScanner]:
     """The coded stems as a prefix index (a word start after a hyphen counts, so "data-driven"
-    is split as gender-decoder splits it), one pattern for all exemptions, the trait forms,
-    and one pattern for equal-opportunity statements."""
+    is split as gender-decoder splits it), the exemptions as one list of cues, the trait
+    forms, the equal-opportunity statement cues as one list, and the scanner for the words both
+    lists' cues need (each cue is searched only in a text that holds them: prefilter.py)."""
     g = vocab.inclusive["gendered"]
     side = {s.lower(): "masculine" for s in g["masculine"]}
     side.update({s.lower(): "feminine" for s in g["feminine"]})
-    exempt = rxcompile("|".join(f"(?:{p.pattern})" for p in vocab.gender_exempt), regex.I)
     forms = frozenset(w.lower() for w in g.get("masculine_forms", []) + g.get("feminine_forms", []))
-    cues = g.get("statement_cues") or [r"(?!)"]
-    statement = rxcompile("|".join(f"(?:{c})" for c in cues), regex.I)
-    return PrefixIndex(side, whole_word=False), side, exempt, forms, statement
+    exempt_sources = [p.pattern for p in vocab.gender_exempt]
+    statement_sources = list(g.get("statement_cues") or [r"(?!)"])
+    literals = dict(zip(exempt_sources + statement_sources,
+                        literal_sets(exempt_sources + statement_sources, regex.I)))
+    scanner = LiteralScanner()
+    exempt = CueList(exempt_sources, regex.I, rxcompile, scanner, literals.__getitem__)
+    statement = CueList(statement_sources, regex.I, rxcompile, scanner, literals.__getitem__)
+    return PrefixIndex(side, whole_word=False), side, exempt, forms, statement, scanner
 
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'\u2019")
@@ -76,13 +83,14 @@ def _token(text: str, start: int, end: int) -> str:
 def coded_words(doc: Any, vocab: Any) -> list[CodedWord]:
     """Every word that starts with a coded stem, in document order, with whether it is one of
     the trait forms and whether it stands in the posting's own voice."""
-    index, side, exempt_rx, forms, statement_rx = _coded_index(vocab)
+    index, side, exempt_cues, forms, statement_cues, scanner = _coded_index(vocab)
     heading_lines = {s.line for s in doc.sections}
     text, position = doc.joined(skip_headings=True)
-    exempt = [(e.start(), e.end()) for e in exempt_rx.finditer(text)]
+    mask = scanner.mask(fold(text))
+    exempt = [(e.start(), e.end()) for e in exempt_cues.finditer(text, mask)]
     # Spans that do not speak about the hire: statement paragraphs and quotations.
     other: list[tuple[int, int, str]] = []
-    for m in statement_rx.finditer(text):
+    for m in statement_cues.finditer(text, mask):
         a = text.rfind("\n\n", 0, m.start())
         b = text.find("\n\n", m.end())
         other.append((a + 1 if a >= 0 else 0, b if b >= 0 else len(text), "statement"))
@@ -135,9 +143,13 @@ def _proper_name(text: str, start: int, matched: str) -> bool:
 def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
     """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
     out = []
+    entries = vocab.exclusionary
+    words = vocab.pattern_filter("exclusionary")
     for block in doc.blocks:
         seen: set[tuple[int, int]] = set()  # two entries on one span ("He" after "the candidate") are one finding
-        for entry in vocab.exclusionary:
+        for entry, possible in zip(entries, words.possible(fold(block.text))):
+            if not possible:  # the block lacks the words the entry needs
+                continue
             if entry.get("sections") and block.section.kind not in entry["sections"]:
                 continue
             for m in entry["rx"].finditer(block.text):
