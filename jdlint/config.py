@@ -87,10 +87,27 @@ class Config:
     stack_lines: Any = field(default=None, repr=False)  # (file, the YAML list, its line) for errors
     origins: dict = field(default_factory=dict)  # top key -> "path:line" of the file that set it last
     files: list = field(default_factory=list)  # the config files read, most basic (extends) first
+    # enabled_rules' answers: the same for every posting of a run that disables nothing.
+    _enabled: dict = field(default_factory=dict, repr=False, compare=False)
 
     def enabled_rules(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                       disable: Iterable[str] = ()) -> list:
-        """Rules to run, with this config's severities and options applied."""
+        """Rules to run, with this config's severities and options applied. The answer is kept
+        for the arguments and the settings it read (a config changed after a run is read again)."""
+        select, ignore, disable = (tuple(select) if select is not None else None,
+                                   tuple(ignore) if ignore is not None else None, tuple(disable))
+        key = (select, ignore, disable, self.require_salary, tuple(sorted(self.builtin_packs)),
+               id(self.ruleset), tuple((name, s.enabled, s.severity, repr(s.options))
+                                       for name, s in self.rules.items()))
+        rules = self._enabled.get(key)
+        if rules is None:
+            if len(self._enabled) > 64:
+                self._enabled.clear()
+            rules = self._enabled[key] = self._enabled_rules(select, ignore, disable)
+        return list(rules)
+
+    def _enabled_rules(self, select: Iterable[str] | None, ignore: Iterable[str] | None,
+                       disable: Iterable[str]) -> list:
         # Names this config does not know (a pack rule selected for another folder) select nothing.
         selected = {r.name for r in (self.ruleset.get(s) for s in select) if r is not None} if select else None
         ignored = {r.name for r in (self.ruleset.get(s) for s in ignore or ()) if r is not None}

@@ -101,3 +101,20 @@ def test_a_lint_can_be_cancelled_between_rules():
         lint_document(doc, Config(), vocab, cancelled=cancelled)
     assert len(asked) == 3
     assert lint_document(doc, Config(), vocab, cancelled=lambda: False)  # not stale: the findings
+
+
+def test_a_config_changed_between_calls_is_read_again():
+    # enabled_rules keeps its answer between postings; a caller that changes the config
+    # object between two calls gets the new settings, not the kept ones
+    from jdlint.config import Config, RuleSetting
+
+    text = ("# Data Engineer\n\n## Requirements\n\n"
+            + "".join(f"- Experience with tool number {i} in production\n" for i in range(16)))
+    cfg = Config()
+    assert any(f.rule == "wish-list" for f in lint_text(text, cfg))
+    cfg.rules["wish-list"] = RuleSetting(severity=Severity.ERROR)
+    assert {f.severity for f in lint_text(text, cfg) if f.rule == "wish-list"} == {Severity.ERROR}
+    cfg.rules["wish-list"].options.update(max_required=50, max_without_preferred=50)  # changed in place
+    assert not any(f.rule == "wish-list" for f in lint_text(text, cfg))
+    cfg.rules["wish-list"] = RuleSetting(enabled=False)
+    assert not any(f.rule == "wish-list" for f in lint_text(text, cfg))
