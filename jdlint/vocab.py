@@ -69,6 +69,7 @@ class Vocab:
         # a time limit and name their entry when they exceed it (see patterns.py).
         self.origins = origins or {}
         self._filters: dict[str, prefilter.PatternFilter] = {}
+        self._section_kinds: dict[str, tuple[str | None, bool]] = {}
         sec = data["sections"]
         self.section_phrases: list[tuple[str, list[str]]] = [
             (k["kind"], [("^" if str(p).startswith("^") else "") + norm_heading(str(p)) for p in k["phrases"]])
@@ -97,13 +98,16 @@ class Vocab:
         return VocabPattern(pattern, _rx(pattern, flags), origin)
 
     @cached_property
-    def _preferred_any(self):
-        """The built-in markers as one alternation; each added marker on its own (timed)."""
-        markers = self.data["sections"]["preferred_item_markers"]
-        builtin = [p for p in markers if f"preferred_item_markers\0{p}" not in self.origins]
-        added = [self._vp("preferred_item_markers", p) for p in markers if p not in builtin]
-        one = VocabPattern("", _rx("|".join(f"(?:{p})" for p in builtin))) if builtin else None
-        return ([one] if one else []) + added
+    def _preferred_markers(self):
+        """The markers, each on its own (an added one timed, named by its entry)."""
+        return [self._vp("preferred_item_markers", p) for p in self.data["sections"]["preferred_item_markers"]]
+
+    def any_match(self, name: str, text: str) -> bool:
+        """Whether some pattern of the list ``name`` (an attribute) matches ``text``; only the
+        patterns whose words ``text`` holds are tried (``pattern_filter``)."""
+        patterns = getattr(self, name)
+        possible = self.pattern_filter(name).possible(prefilter.fold(text))
+        return any(ok and p.search(text) for p, ok in zip(patterns, possible))
 
     def _pattern_list(self, file: str, key: str, required: bool = False) -> list[Any]:
         """The compiled patterns of one list of a vocabulary file (``required``: the key must
@@ -275,7 +279,7 @@ class Vocab:
             return p.rx if isinstance(p, VocabPattern) else p
 
         groups: list[tuple[str, list[Any]]] = [
-            ("sections.preferred_item_markers", [raw(p) for p in self._preferred_any]),
+            ("sections.preferred_item_markers", [raw(p) for p in self._preferred_markers]),
             ("sections.kinds.patterns", [rx for _kind, pats in self.section_patterns for rx in pats]),
             ("sections.preferred_leadins", list(self.preferred_leadins)),
             ("sections.apply_anyway_cues", list(self.apply_anyway)),
@@ -307,7 +311,16 @@ class Vocab:
     # -- sections ----------------------------------------------------------------------------
 
     def section_kind(self, heading: str) -> tuple[str | None, bool]:
-        """(kind, explicit) for a heading; (None, False) when no phrase matches."""
+        """(kind, explicit) for a heading; (None, False) when no phrase matches. Headings
+        repeat from posting to posting ("Requirements", "About us"): each is read once."""
+        known = self._section_kinds.get(heading)
+        if known is None:
+            if len(self._section_kinds) >= 4096:
+                self._section_kinds.clear()
+            known = self._section_kinds[heading] = self._section_kind(heading)
+        return known
+
+    def _section_kind(self, heading: str) -> tuple[str | None, bool]:
         h = f" {norm_heading(heading)} "
         if not h.strip():
             return None, False
@@ -325,14 +338,14 @@ class Vocab:
         return [(kind, [_rx(p, 0) for p in pats]) for kind, pats in self._section_pattern_src]
 
     def item_is_preferred(self, text: str) -> bool:
-        return any(p.search(text) for p in self._preferred_any)
+        return self.any_match("_preferred_markers", text)
 
     def is_preferred_leadin(self, text: str) -> bool:
-        return any(p.search(text) for p in self.preferred_leadins)
+        return self.any_match("preferred_leadins", text)
 
     def is_other_leadin(self, text: str) -> bool:
         """A list introduced by this text is not a list of requirements ("For each job, provide:")."""
-        return any(p.search(text) for p in self.other_leadins)
+        return self.any_match("other_leadins", text)
 
     # -- tools -------------------------------------------------------------------------------
 

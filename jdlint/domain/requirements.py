@@ -98,14 +98,14 @@ class Requirements:
           of the work in the imperative."""
         text = " ".join(_LINK.sub(r"\1", str(item.text)).split())
         vocab = self.vocab
-        trait = any(p.search(text) for p in vocab.trait_items)
+        trait = vocab.any_match("trait_items", text)
         # A condition of employment (citizenship, a clearance, a background check) is not a
         # skill a candidate could lack: a list of them is not a wish list.
-        condition = any(p.search(text) for p in vocab.condition_items)
+        condition = vocab.any_match("condition_items", text)
         names_tool = (trait or condition) and bool(self.tools_in_item(item))  # scanned once
         if trait and not (_HARD.search(text) or names_tool):
             return False
-        if any(p.search(text) for p in vocab.duty_items):
+        if vocab.any_match("duty_items", text):
             if not (_HARD.search(text) or _SKILL.search(text)):
                 return False
         return not (condition and not names_tool)
@@ -124,7 +124,7 @@ class Requirements:
             return True
         if self.vocab.apply_anyway:
             text, _ = doc.joined()
-            return any(p.search(text) for p in self.vocab.apply_anyway)
+            return self.vocab.any_match("apply_anyway", text)
         return False
 
     @cached_property
