@@ -485,6 +485,20 @@ def _role_index() -> dict[tuple[str, ...], str]:
     return idx
 
 
+@lru_cache(maxsize=None)
+def _starts(which: str, longest: int) -> dict[str, tuple[int, ...]]:
+    """For an index (``tool``, ``kw``, ``role``, ``concept``): each key's first word -> the key
+    lengths (at most ``longest``) that start with it, longest first. A position whose word
+    starts no key is passed over without building the candidate tuples."""
+    index: dict[tuple[str, ...], Any] = {"tool": lambda: _tool_index()[0], "kw": _keyword_index,
+                                         "role": _role_index, "concept": _concept_index}[which]()
+    out: dict[str, set[int]] = {}
+    for key in index:
+        if key and len(key) <= longest:
+            out.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
+
+
 def _norm_cat(cat: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", cat.lower()).split()) or "tool"
 
@@ -502,12 +516,13 @@ def features(text: str) -> list[Feature]:
 
     # Tools first: their words are then not read as ordinary words.
     loose, exact = _tool_index()
+    tool_starts = _starts("tool", 4)
     tool_at: dict[int, str] = {}
     lows = [t.low for t in toks]
     i = 0
     while i < len(toks):
         hit = None
-        for n in (4, 3, 2, 1):
+        for n in tool_starts.get(lows[i], ()):
             key = tuple(lows[i:i + n])
             if len(key) == n and key in loose:
                 hit = (n, loose[key])
@@ -535,8 +550,12 @@ def features(text: str) -> list[Feature]:
         add(Feature("w:" + lm, surf[j]))
         if j + 1 < len(lems):
             add(Feature("b:" + lm + "_" + lems[j + 1], surf[j] + " " + surf[j + 1]))
+    concept_starts = _starts("concept", 2)
     j = 0
     while j < len(lems):
+        if lems[j] not in concept_starts:
+            j += 1
+            continue
         c2 = cidx.get(tuple(lems[j:j + 2])) if j + 1 < len(lems) else None
         if c2:
             add(Feature("c:" + c2, surf[j] + " " + surf[j + 1]))
@@ -554,9 +573,10 @@ def features(text: str) -> list[Feature]:
 
     # Taxonomy keywords (longest match first at each position).
     kidx = _keyword_index()
+    kw_starts = _starts("kw", 5)
     j = 0
     while j < len(lems):
-        for n in (5, 4, 3, 2, 1):
+        for n in kw_starts.get(lems[j], ()):
             key = tuple(lems[j:j + n])
             if len(key) == n and key in kidx:
                 for fam_id in kidx[key]:
@@ -577,10 +597,11 @@ def features(text: str) -> list[Feature]:
     # Roles the item names: the longest title at each position ("data platform engineer"
     # before "platform engineer").
     ridx = _role_index()
+    role_starts = _starts("role", 4)
     role_span: dict[int, int] = {}  # each position inside a named role -> the position after it
     j = 0
     while j < len(lems):
-        for n in (4, 3, 2, 1):
+        for n in role_starts.get(lems[j], ()):
             key = tuple(lems[j:j + n])
             if len(key) == n and key in ridx:
                 add(Feature("role:" + ridx[key], " ".join(surf[j:j + n])))
