@@ -55,7 +55,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 from .rxcache import re_compile
 
 FEATURE_VERSION = 8
@@ -490,8 +490,9 @@ def _starts(which: str, longest: int) -> dict[str, tuple[int, ...]]:
     """For an index (``tool``, ``kw``, ``role``, ``concept``): each key's first word -> the key
     lengths (at most ``longest``) that start with it, longest first. A position whose word
     starts no key is passed over without building the candidate tuples."""
-    index: dict[tuple[str, ...], Any] = {"tool": lambda: _tool_index()[0], "kw": _keyword_index,
-                                         "role": _role_index, "concept": _concept_index}[which]()
+    readers: dict[str, Callable[[], dict[tuple[str, ...], Any]]] = {
+        "tool": lambda: _tool_index()[0], "kw": _keyword_index, "role": _role_index, "concept": _concept_index}
+    index = readers[which]()
     out: dict[str, set[int]] = {}
     for key in index:
         if key and len(key) <= longest:
