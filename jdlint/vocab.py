@@ -70,6 +70,7 @@ class Vocab:
         self.origins = origins or {}
         self._filters: dict[str, prefilter.PatternFilter] = {}
         self._section_kinds: dict[str, tuple[str | None, bool]] = {}
+        self._heading_answers: dict[str, tuple[str, ...]] = {}
         sec = data["sections"]
         self.section_phrases: list[tuple[str, list[str]]] = [
             (k["kind"], [("^" if str(p).startswith("^") else "") + norm_heading(str(p)) for p in k["phrases"]])
@@ -253,6 +254,17 @@ class Vocab:
             out.append(dict(q, headings=[_rx(text(c)) for c in q.get("headings", [])],
                             any_answer=one(answers + team), any_team_answer=one(team)))
         return out
+
+    def heading_answers(self, heading: str) -> tuple[str, ...]:
+        """The ids of the questions a section heading answers ("How we measure success"):
+        headings repeat from posting to posting, so each is searched once."""
+        known = self._heading_answers.get(heading)
+        if known is None:
+            if len(self._heading_answers) >= 4096:
+                self._heading_answers.clear()
+            known = self._heading_answers[heading] = tuple(
+                q["id"] for q in self.questions if any(rx.search(heading) for rx in q["headings"]))
+        return known
 
     @staticmethod
     def _cue_lists(q: dict[str, Any]) -> list[prefilter.CueList]:

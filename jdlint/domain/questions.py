@@ -82,10 +82,8 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
         most = 10 if sec.title.rstrip().endswith("?") else 8  # a heading asked as a question runs longer
         if sec.kind in SKIP_KINDS or len(words) > most or not _has_content(sec, doc):
             continue
-        for q in qs:
-            m = next((m for rx in q["headings"] for m in [rx.search(sec.title)] if m), None)
-            if m:
-                note(q["id"], sec.line, sec.title)
+        for qid in vocab.heading_answers(sec.title):
+            note(qid, sec.line, sec.title)
 
     # A sentence about the job or the team that says it. Only an earlier line replaces an
     # answer, so a question answered on or before the line where a block (or a clause) starts
