@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterator
-from ..rxcache import re_compile
 
 import regex
 
+from ..prefilter import PatternFilter, fold
 from ..rxcache import compile as rxcompile
+from ..rxcache import re_compile
 from ..textindex import PrefixIndex
 
 _AFTER_PLACE = re_compile(r"[A-Z][\w.]+,\s*$")
@@ -79,6 +80,8 @@ def compiled(vocab: Any) -> dict[str, Any]:
         "suffixes": frozenset(pay["place_suffixes"]),
         "org_of": rxcompile(r"\b(?:" + "|".join(regex.escape(h) for h in pay["org_heads_of"]) + r")\s+of\s+(?:the\s+)?$"),
         "federal": [rxcompile(p, regex.I) for p in pay["federal_employer_cues"]],
+        # the words each federal cue needs: only the cues whose words a posting holds are searched
+        "federal_words": PatternFilter(list(pay["federal_employer_cues"]), regex.I),
         "not_pay": rxcompile(pay["not_pay_cues"], regex.I),
         "pay_words": rxcompile(pay["pay_cues"], regex.I),
         "names": PrefixIndex(by_name, whole_word=True),
@@ -400,4 +403,4 @@ def federal_employer(doc: Any, vocab: Any) -> bool:
     help federal agencies") does not say so."""
     c = compiled(vocab)
     text, _position = doc.joined()
-    return any(rx.search(text) for rx in c["federal"])
+    return any(ok and rx.search(text) for rx, ok in zip(c["federal"], c["federal_words"].possible(fold(text))))
