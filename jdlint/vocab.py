@@ -145,6 +145,10 @@ class Vocab:
         return [self._vp("junior_title_markers", p) for p in self.data["seniority"]["junior_title_markers"]]
 
     @cached_property
+    def classification_cues(self):
+        return self._pattern_list("seniority", "classification_cues")
+
+    @cached_property
     def junior_level_suffix(self):
         return _rx(self.data["seniority"]["junior_level_suffix"], 0)
 
@@ -301,6 +305,7 @@ class Vocab:
             ("sections.condition_items", list(self.condition_items)),
             ("seniority.junior_title_markers", [raw(p) for p in self.junior_markers]),
             ("seniority.junior_level_suffix", [self.junior_level_suffix]),
+            ("seniority.classification_cues", list(self.classification_cues)),
             ("seniority.senior_scope", [raw(p) for _, ps in self.senior_scope for p in ps]),
             ("seniority.other_agent_cues", list(self.other_agent_cues)),
             ("first_problem.sentence_cues", [raw(p) for p in self.first_problem_cues]),

@@ -3,6 +3,8 @@
 Only the posting's title decides whether it is junior (a job-family page's level sub-headings
 do not). Then the senior-scope phrases (``domain.seniority``) and the "N+ years" requirements
 above ``max_years`` (``domain.experience``) in the same prose are reported, one finding per line.
+A level numeral in a civil-service posting ("Classification: IT Specialist I") is a grade of a
+classification series, not a junior title.
 """
 from __future__ import annotations
 
@@ -17,9 +19,22 @@ class SeniorityScopeKind(Kind):
     OPTIONS = {"max_years": (int, 2, "most years of experience a junior posting may ask for")}
     FIELDS = ("title", "marker", "scope")
 
+    @staticmethod
+    def _graded(doc: Any, t: Any, ctx: Context) -> bool:
+        """Whether the title's only junior marker is a level numeral ("Specialist I") in a
+        civil-service posting (a public employer in the config or front matter, or a posting
+        that names its classification): a grade of a classification series, not a junior job."""
+        vocab = ctx.vocab
+        if any(p.search(t.text) for p in vocab.junior_markers) or not vocab.junior_level_suffix.search(t.text):
+            return False
+        employer = ctx.employer
+        if employer is not None and getattr(employer, "type", None) in ("federal", "state", "municipal"):
+            return True
+        return any(p.search(doc.text) for p in vocab.classification_cues)
+
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
         t = ctx.facts.title
-        if t is None or not t.junior_marker:
+        if t is None or not t.junior_marker or self._graded(doc, t, ctx):
             return
         max_years = rule.options["max_years"]
         hits: dict[int, list[tuple[int, int, str, Any]]] = {}
