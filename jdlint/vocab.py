@@ -50,6 +50,13 @@ def norm_heading(text: str) -> str:
 from .toolmatch import Mention, Tool, ToolIndex, tool_from_entry  # noqa: E402
 
 
+# A public body's name in Title Case ("Office of Benefits Delivery", "Department for Work and
+# Pensions", "Bureau of Labor Statistics"): the words after "Office of" name the body.
+_ORG_NAME = regex.compile(
+    r"\b(?:Office|Department|Dept\.?|Bureau|Division|Ministry|Agency|Directorate|Administration|"
+    r"Commission|Council|Board|Institute|Centre|Center|School|College|Authority)\s+(?:of|for)\s+"
+    r"(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w'&-]*){0,5}")
+
 # "A ~ B" in a question's cue: A, then B within six words of the same sentence.
 QUESTION_GAP = r"(?:[^\w\n.;!?]+[\w'’/-]+){0,6}?[^\w\n.;!?]+"
 
@@ -256,6 +263,7 @@ class Vocab:
         for q in qs:
             answers, team = list(q.get("answers", [])), list(q.get("team_answers", []))
             out.append(dict(q, headings=[_rx(text(c)) for c in q.get("headings", [])],
+                            heading_unless=[_rx(text(c)) for c in q.get("heading_unless", [])],
                             any_answer=one(answers + team), any_team_answer=one(team)))
         return out
 
@@ -316,7 +324,8 @@ class Vocab:
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),
             ("inclusive.gendered.exempt", list(self.gender_exempt)),
             ("inclusive.exclusionary", [raw(e["rx"]) for e in self.exclusionary]),
-            ("questions", [rx for q in self.questions for rx in [*q["headings"], *self._alternations(q)]]
+            ("questions", [rx for q in self.questions
+                           for rx in [*q["headings"], *q["heading_unless"], *self._alternations(q)]]
                            + list(self.question_filters)
                            + list({id(rx): rx for q in self.questions for cues in self._cue_lists(q)
                                    for rx in cues.cues()}.values())),
@@ -338,6 +347,9 @@ class Vocab:
         return known
 
     def _section_kind(self, heading: str) -> tuple[str | None, bool]:
+        # An organisation's name says nothing of the section: "Research Data Specialist II -
+        # California Office of Benefits Delivery" is not a benefits section.
+        heading = _ORG_NAME.sub(" ", heading)
         h = f" {norm_heading(heading)} "
         if not h.strip():
             return None, False

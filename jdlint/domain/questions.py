@@ -64,11 +64,24 @@ def _has_content(sec: Any, doc: Any) -> bool:
     return any(ln.prose.strip() for ln in doc.lines[sec.line:sec.end_line])
 
 
+def _first_paragraph(doc: Any, sec: Any) -> str:
+    """The prose of a section's first paragraph (its lines up to the first blank one after
+    some text)."""
+    lines: list[str] = []
+    for ln in doc.lines[sec.line:sec.end_line]:
+        if ln.prose.strip():
+            lines.append(ln.prose)
+        elif lines:
+            break
+    return "\n".join(lines)
+
+
 def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
     qs = vocab.questions
     opener, hiring = vocab.question_filters
     scanner = vocab.question_scanner
     found: dict[str, tuple[int, str]] = {}
+    by_id = {q["id"]: q for q in qs}
 
     def note(qid: str, line: int, evidence: str) -> None:
         if qid not in found or line < found[qid][0]:
@@ -82,8 +95,15 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
         most = 10 if sec.title.rstrip().endswith("?") else 8  # a heading asked as a question runs longer
         if sec.kind in SKIP_KINDS or len(words) > most or not _has_content(sec, doc):
             continue
-        for qid in vocab.heading_answers(sec.title):
-            note(qid, sec.line, sec.title)
+        qids = vocab.heading_answers(sec.title)
+        if not qids:
+            continue
+        body = _first_paragraph(doc, sec)
+        for qid in qids:
+            # a heading that answers unless its first paragraph says otherwise ("How You Will
+            # Be Evaluated" over "Your application will be rated on ...")
+            if not any(rx.search(body) for rx in by_id[qid]["heading_unless"]):
+                note(qid, sec.line, sec.title)
 
     # A sentence about the job or the team that says it. Only an earlier line replaces an
     # answer, so a question answered on or before the line where a block (or a clause) starts
