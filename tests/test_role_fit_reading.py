@@ -79,3 +79,26 @@ def test_a_lone_duty_of_the_titles_close_family_is_the_titles_own_work():
             "- Work with Product, Marketing and Customer Service teams\n")
     found = [f.message for f in lint_text(text, select=["conflated-roles"])]
     assert len(found) == 1 and "data science (1" in found[0] and "data analysis" not in found[0]
+
+
+def test_a_list_item_that_only_names_its_nested_group_is_not_a_duty():
+    # "Server upkeep" over two nested duties labels them: read as work it was a DevOps duty of
+    # a Tableau developer. A parent that says work itself ("Own the quarterly planning
+    # pack, including:" is a lead-in; "Run the weekly demand review with planners") stays.
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Tableau Developer\n\n## What you'll work on\n\n"
+            "- Dashboards\n"
+            "  - The weekly inventory-cover dashboard for the supply director\n"
+            "  - Stock-out views for the regional warehouse leads\n"
+            "- Server upkeep\n"
+            "  - Publishing workflow on Tableau Server\n"
+            "- Own the quarterly planning pack, including:\n"
+            "  - the demand forecast tables\n"
+            "- Run the weekly demand review with the planners and the supply director\n"
+            "  - prepare the exceptions list the day before\n")
+    doc = Document.parse(text, "x.md", vocab)
+    lines = {w.line for w in work_items(doc, vocab)}
+    assert {6, 7, 9, 11, 12, 13} <= lines
+    assert not lines & {5, 8, 10}

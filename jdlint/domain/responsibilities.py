@@ -387,14 +387,26 @@ def _purpose(text: str) -> str:
     return m.group("purpose")
 
 
+def _names_a_group(text: str) -> bool:
+    """A list item's own text that only names what its nested items are: a few words, or a
+    lead-in ending in a colon."""
+    words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" *_:").split()
+    return len(words) <= 4 or text.rstrip(" *_").endswith(":")
+
+
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
     heads = frozenset(grammar(vocab).heads)  # the title grammar's role nouns, lower case
     opening = _opening_sections(doc)
     verb_lists = _verb_lists(doc, opening)
+    # An item whose nested list says the work, and which only names it ("Platform hygiene",
+    # "Report development", "Data modelling:"), is a label for its group, not a duty.
+    parents = {id(it.parent) for it in doc.items if it.parent is not None}
+    labels = {id(it) for it in doc.items if id(it) in parents and _names_a_group(str(it.text))}
     # (line, text, source, section): the section is the nearer context a close call is read in.
     units: list[tuple[int, str, str, int]] = [
         (int(it.line), duty, "item", int(it.section.line)) for it in doc.items
-        if not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab)
+        if id(it) not in labels
+        and not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab)
                                  or _list_key(it) in verb_lists)
         and not _NOT_YOURS.search(str(it.text))
         for duty in _item_duties(str(it.text))]
