@@ -233,6 +233,8 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
     if block.kind == "table":
         return bool(c["location_cues"].search(_table_header(doc, line)))
     sentence = _sentence(text, a, b)
+    if _machines_there(sentence, text[a:b]):
+        return False  # "co-located servers in London and Chicago": where the machines are
     if _footprint(sentence, text[a:b], before, text[b:b + 30]):
         if "job" not in stated:  # read once per posting
             stated["job"] = _job_place_stated(doc, c, loc_lines)
@@ -285,6 +287,26 @@ def _footprint(sentence: str, place: str, before: str, after: str) -> bool:
                                r"relocat\w*|commut\w*|role|position|job|join\w*|live|reside\w*)\b|"
                                + _FOOTPRINT.pattern, head, regex.I))
     return bool(cues) and bool(_FOOTPRINT.fullmatch(cues[-1].group(0)))
+
+
+# Where machines are, not people: servers, data centres, co-location, cloud regions, exchanges.
+_MACHINES = regex.compile(
+    r"\b(?:servers?|data[ -]?cent(?:er|re)s?|datacent(?:er|re)s?|co-?locat\w*|colo|racks?|"
+    r"(?:cloud|aws|azure|gcp) regions?|availability zones?|exchanges?|matching engines?|"
+    r"points? of presence|edge locations?)\b", regex.I)
+_PEOPLE_PLACE = regex.compile(r"\b(?:based|work\w*|remote\w*|hybrid|on-?site|hiring|relocat\w*|commut\w*|role|"
+                              r"position|job|join\w*|live|reside\w*|offices?|hq|headquarter\w*|team)\b", regex.I)
+
+
+def _machines_there(sentence: str, place: str) -> bool:
+    """Whether the place is named as where machines are ("co-located servers in London and
+    Chicago", "our data centre in Frankfurt"): the nearest word before it that says whose place
+    it is names machines, not people or offices."""
+    head = sentence[:max(0, sentence.find(place))]
+    last_machine = max((m.end() for m in _MACHINES.finditer(head)), default=-1)
+    if last_machine < 0:
+        return False
+    return last_machine > max((m.end() for m in _PEOPLE_PLACE.finditer(head)), default=-1)
 
 
 def _names_a_place(text: str) -> bool:
