@@ -108,9 +108,12 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
     # A sentence about the job or the team that says it. Only an earlier line replaces an
     # answer, so a question answered on or before the line where a block (or a clause) starts
     # is not searched for there: the answers are the same, at a fraction of the searches.
+    title_line = doc.title.line if doc.title is not None else None
     for block in doc.blocks:
         if block.section.kind in SKIP_KINDS:
             continue
+        if block.kind == "heading" and block.first_line == title_line:
+            continue  # the job's title ("Support Engineer") is not a sentence about the job
         open_qs = [q for q in qs if q["id"] not in found or found[q["id"]][0] > block.first_line]
         if not open_qs:
             continue

@@ -144,7 +144,8 @@ class Requirements:
         team's stack, the employer or in passing do not count. Tools listed after a category
         without an example marker ("Python and related tools (Pandas, PyTorch, Pydantic)") are
         each required, except a language's everyday libraries (pandas, NumPy, Pydantic) named
-        with the language, which are part of it."""
+        with the language, which are part of it, and a platform named with its own services
+        ("AWS (EC2, S3)"), which they say."""
         by_line = self._mentions_by_line
         mine = sorted((k, m) for line in set(item.lines) for k, m in by_line.get(line, ()))
         roles: dict[str, tuple[str, frozenset[str]]] = {}
@@ -154,6 +155,7 @@ class Requirements:
         text = item.text
         names: list[str] = []
         library_of: dict[str, str | None] = {}
+        parents: set[str] = set()  # platforms whose own services the item names
         groups: set[Any] = set()
         for m in self.tools.scan(text):
             if not m.tool.is_stack_tool:
@@ -168,6 +170,10 @@ class Requirements:
             if m.tool.name not in names:
                 names.append(m.tool.name)
                 library_of[m.tool.name] = m.tool.library_of
+                if m.tool.parent:
+                    parents.add(m.tool.parent)
         # "Python (pandas, NumPy, Pydantic)" asks for Python: the language's everyday
-        # libraries named with it are part of knowing it, not requirements of their own.
-        return [n for n in names if library_of.get(n) not in names]
+        # libraries named with it are part of knowing it, not requirements of their own. And
+        # "AWS services (EC2, S3, Lambda, EKS)" asks for four services: the platform they
+        # belong to is said through them, not one more tool.
+        return [n for n in names if library_of.get(n) not in names and n not in parents]
