@@ -8,7 +8,15 @@ real corpus this is about ten times faster.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from .prefilter import fold
 from .rxcache import re_compile
+
+# The characters the trie pattern's lookarounds test, as cheap predicates on one character.
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9_'\u2019]").fullmatch
+_WORD_AFTER = re.compile(r"[A-Za-z0-9_]").fullmatch
+_STEM_TAIL = re.compile(r"[A-Za-z'\u2019]").fullmatch
 
 
 def trie_pattern(keys) -> str:
@@ -46,7 +54,52 @@ class PrefixIndex:
         start = r"(?<![A-Za-z0-9_'\u2019])"
         self._rx = re_compile(start + "(" + trie_pattern(sorted(self.keys)) + ")" + tail, re.I)
 
+        self._automaton: Any = None
+        self._built = False
+
+    def _build(self) -> None:
+        self._built = True
+        try:
+            import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
+        except ImportError:  # pragma: no cover - the dependency has wheels for every platform we support
+            return
+        if self.keys:
+            a = ahocorasick.Automaton()
+            for k in self.keys:
+                a.add_word(k, len(k))
+            a.make_automaton()
+            self._automaton = a
+
     def finditer(self, text: str):
-        """(start, end, key) for each match, in order; matches do not overlap."""
-        for m in self._rx.finditer(text):
-            yield m.start(), m.end(), m.group(1).lower()
+        """(start, end, key) for each match, in order; matches do not overlap.
+
+        One Aho-Corasick pass finds every key in the lower-cased text; a key counts where a
+        word starts and (``whole_word``) ends, the longest at each start, and matches are taken
+        left to right without overlapping, as the trie pattern's search would."""
+        if not self._built:
+            self._build()
+        folded = fold(text) if self._automaton is not None else None
+        if folded is None:
+            for m in self._rx.finditer(text):
+                yield m.start(), m.end(), fold(m.group(1)) or m.group(1).lower()
+            return
+        best: dict[int, int] = {}  # start -> end of the longest key that counts there
+        for end, n in self._automaton.iter(folded):
+            start, stop = end - n + 1, end + 1
+            if start > 0 and _WORD_BEFORE(folded[start - 1]):
+                continue
+            if self.whole_word:
+                if stop < len(folded) and _WORD_AFTER(folded[stop]):
+                    continue
+            if stop > best.get(start, -1):
+                best[start] = stop
+        last = 0
+        for start in sorted(best):
+            if start < last:
+                continue
+            stop = key_end = best[start]
+            if not self.whole_word:  # a stem runs on to the end of its word
+                while stop < len(folded) and _STEM_TAIL(folded[stop]):
+                    stop += 1
+            yield start, stop, folded[start:key_end]
+            last = stop

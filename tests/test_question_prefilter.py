@@ -325,3 +325,40 @@ def test_any_match_answers_as_every_pattern_searched_would(name):
         assert vocab.any_match(name, text) == want, (name, text)
         hits += want
     assert hits > 0
+
+
+# -- word-start indexes (textindex.PrefixIndex): one Aho-Corasick pass, as the trie pattern -----
+
+def _regex_finditer(index, text):
+    # the key as the index holds it: "ſupport" (a long s) is the stem "support"
+    return [(m.start(), m.end(), fold(m.group(1)) or m.group(1).lower()) for m in index._rx.finditer(text)]
+
+
+def _vocab_indexes():
+    from jdlint.domain.pay import compiled
+    from jdlint.domain.wording import _coded_index
+
+    vocab = load_vocab()
+    return [compiled(vocab)["names"], _coded_index(vocab)[0]]
+
+
+def test_place_names_and_coded_stems_are_found_as_the_trie_pattern_finds_them():
+    indexes = _vocab_indexes()
+    found = 0
+    for text in _texts():
+        for index in indexes:
+            got = list(index.finditer(text))
+            assert got == _regex_finditer(index, text), text
+            found += len(got)
+    assert found > 1000
+
+
+@given(st.text("NnEeWw YyOoRrKkCcAa-'\u2019\u212a\u0130._1", max_size=40))
+@example("New Yorker in New York, new-york; newish")
+@example("Competitive, confident and con-artist, data-driven competitor's")
+def test_a_word_start_index_matches_its_trie_pattern_on_any_text(text):
+    from jdlint.textindex import PrefixIndex
+
+    for whole in (True, False):
+        index = PrefixIndex(["new york", "new", "york", "ork", "con", "compet", "a", "k"], whole)
+        assert list(index.finditer(text)) == _regex_finditer(index, text)
