@@ -88,7 +88,9 @@ class Vocab:
         roles = data["roles"]
         self.families: list[dict] = roles["families"]
         self.title_grammar: dict = roles["title"]
-        self.conflicts = [tuple(c["families"]) + (c.get("source", ""),) for c in roles.get("conflicts", [])]
+        # (family, family, source, the title family the pair is read under or None: any)
+        self.conflicts = [tuple(c["families"]) + (c.get("source", ""), c.get("title"))
+                          for c in roles.get("conflicts", [])]
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
         self.shared_work = {frozenset(p["families"]) for p in roles.get("shared_work") or []}
         self.specialisms: list[dict] = list(roles.get("specialisms") or [])

@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 from .rxcache import re_compile
 
-FEATURE_VERSION = 8
+FEATURE_VERSION = 9
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -287,6 +287,10 @@ CONCEPTS: dict[str, str] = {
     "fundraising": "fundraise fundraising fundraiser donor donation philanthropy philanthropic gift-aid "
                    "legacy-giving major-gift grant-writing grant-application funder sponsorship supporter "
                    "trust-bid income-generation charitable appeal",
+    "administration": "reception receptionist front-desk switchboard enquiries room-booking room-bookings "
+                      "diary-management petty-cash stationery filing personnel-file personnel-files "
+                      "personnel-records new-starter new-starters payroll-forms timesheets office-supplies "
+                      "sickness-absence annual-leave minute-taking",
     "teamwork": "collaborate collaboration cross-functional colleague stakeholder communicate culture "
                 "value diverse inclusive passion curious fast-paced environment opportunity mission "
                 "join company benefit grow growth",

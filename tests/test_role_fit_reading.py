@@ -102,3 +102,19 @@ def test_a_list_item_that_only_names_its_nested_group_is_not_a_duty():
     lines = {w.line for w in work_items(doc, vocab)}
     assert {6, 7, 9, 11, 12, 13} <= lines
     assert not lines & {5, 8, 10}
+
+
+def test_an_item_that_only_names_who_the_hire_works_with_is_not_work():
+    # "Work with a product manager, two backend engineers and three frontend engineers" says
+    # who, not what: read as work it was one more software duty of a product designer
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Product Designer\n\n## What you'll do\n\n"
+            "- Design the checkout flows in Figma and test them with buyers\n"
+            "- Work with a product manager, two backend engineers and three frontend engineers\n"
+            "- Work with the analysts to define the checkout funnel metrics\n"
+            "- You'll collaborate closely with support on the refund journey\n")
+    doc = Document.parse(text, "x.md", vocab)
+    lines = {w.line for w in work_items(doc, vocab)}
+    assert lines == {5, 7, 8}

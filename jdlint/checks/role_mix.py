@@ -165,7 +165,8 @@ class TitleScopeKind(Kind):
 _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and communications",
                 "commercial": "sales and customer accounts", "advisory": "policy and advice",
                 "learning": "training programmes", "support": "user support",
-                "governance": "data governance and records", "fundraising": "fundraising and donor care"}
+                "governance": "data governance and records", "fundraising": "fundraising and donor care",
+                "administration": "office administration and personnel"}
 # The families whose work a specialty shares day to day: analysing and engineering spatial data
 # is GIS work too; stewarding data sits next to engineering and securing it; a support engineer
 # reads code and servers; teaching data literacy is analysis work.
@@ -265,11 +266,17 @@ class RoleMixKind(Kind):
         sp, items = max(spec_items.items(), key=lambda kv: (len(kv[1]), kv[0]))
         if set(group_families) & _SPECIALTY_NEAR.get(sp, set()):
             return  # a GIS analyst's data analysis, a records officer's data work: one job
-        total = sum(counts.values()) + len(items)
-        small = min(counts[group], len(items))
+        # The other specialties that belong with the group's work count on its side: an IT
+        # officer's "support staff with laptops and Microsoft 365" is the IT job, beside the
+        # network and the backups, against the reception and the personnel files.
+        with_group = [w for other, ws in spec_items.items() if other != sp
+                      and set(group_families) & _SPECIALTY_NEAR.get(other, set()) for w in ws]
+        total = sum(counts.values()) + len(items) + len(with_group)
+        small = min(counts[group] + len(with_group), len(items))
         if small >= 3 and small >= rule.options["two_jobs_share"] * total:
             line, col, end_col, match = _where(doc)
-            names = (f"{group_label} ({counts[group]}: lines {_lines(group_items, 3)}) and "
+            group_items = sorted(group_items + with_group, key=lambda w: w.line)
+            names = (f"{group_label} ({len(group_items)}: lines {_lines(group_items, 3)}) and "
                      f"{_SPECIALTIES[sp]} ({len(items)}: lines {_lines(items, 3)})")
             yield rule.finding(doc, line, col, line, end_col, match=match, variant="two", families=names)
 
@@ -432,7 +439,9 @@ class RoleMixKind(Kind):
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
-        for a, b, source in vocab.conflicts:
+        for a, b, source, only_title in vocab.conflicts:
+            if only_title and title_fam != only_title:
+                continue  # an engineer's two design duties are not a designer's backend work
             if (title_fam and vocab.covers(title_fam, a) and vocab.covers(title_fam, b)
                     and min(fam_counts[a], fam_counts[b]) < 3):
                 # A full-stack developer's title covers the screens and the deploys of their
@@ -452,8 +461,14 @@ class RoleMixKind(Kind):
             # The title is the hire's side of the pair: a Data Scientist posting with one duty of
             # its own family and two LLM-feature duties asks for both jobs. (When the other side
             # is most of the work, title-scope-mismatch reports the title instead.)
+            # Unless the title names the domain that made the work the other side's ("NLP Data
+            # Scientist" over NLP-model and assistant duties): then title-scope-mismatch stays
+            # quiet, and the pair is this rule's to report however large its share.
             titled = any(x == title_fam and fam_counts[x] >= 1 and fam_counts[y] >= rule.options["min_items"]
-                         and fam_counts[y] * 2 <= len(fams) for x, y in ((a, b), (b, a)))
+                         and (fam_counts[y] * 2 <= len(fams)
+                              or _title_names_domain(ctx.facts.title.text, str(title_fam),
+                                                     [w for w, f in counted if f == y], vocab))
+                         for x, y in ((a, b), (b, a)))
             if both or one or titled:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
                                    families=" and ".join(

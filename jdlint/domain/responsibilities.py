@@ -249,6 +249,16 @@ _PEOPLE_LEADIN = re_compile(r"\b(?:work|collaborat|partner|liais|interact|report
                             r"(?:with|alongside|to|into|across)(?:\s+(?:the\s+)?(?:following|these|people|teams|groups))?\s*:?\W*$", re.I)
 
 
+# An item that only says who the hire works with ("Work with a product manager, two backend
+# engineers and our payments operations team"): people, not work. One that says what for ("to
+# define the metrics", "on the migration", "so that ...") is work.
+_ONLY_PEOPLE = re_compile(
+    r"^\W*(?:(?:you(?:'|\u2019)ll|you\s+will)\s+(?:also\s+)?)?(?:work|collaborat|partner|pair|sit)\w*\s+"
+    r"(?:(?:closely|directly|daily|day[- ]to[- ]day|every\s+day|regularly|alongside)\s+)?(?:with|alongside|beside)\s+"
+    r"(?![^.;:]*\b(?:to|on|in order|so that|so|for|in|across|through|towards?|until|by|around|when|while|as|who|which|that)\b)"
+    r"[^.;:]*[.;]?\s*$", re.I)
+
+
 def _duty_leadin(leadin: str) -> bool:
     from ..workfamily import lead_verbs, lemma
 
@@ -414,7 +424,8 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     # The equal-opportunity statement and the application instructions, where a posting puts
     # them under its duties, are not work ("To be considered, please submit your application").
     statement = vocab.statement_cues
-    units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1]))]
+    units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1])
+                                      or _ONLY_PEOPLE.match(u[1]))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
