@@ -158,7 +158,16 @@ class TitleScopeKind(Kind):
                 return  # a GIS Analyst analysing the data on the maps is doing the job the title names
         if _title_names_domain(ctx.facts.title.text, fam, theirs, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
+        if fam == "researcher" and _APPLIED.search(ctx.facts.title.text) and all(
+                str(w.work_family) in _APPLIED_RESEARCH for w in theirs):
+            return  # an Applied Research Scientist fine-tuning and evaluating models does applied research
         yield _mismatch(doc, rule, ctx, title_spec, theirs, n, len(items))
+
+
+# "Applied" in a research title says the research is building and evaluating real systems: the
+# model and AI-system work those titles ask for is the job the title names.
+_APPLIED = re.compile(r"\bapplied\b", re.I)
+_APPLIED_RESEARCH = frozenset({"ai-engineer", "ml-engineer", "research-engineer", "data-scientist"})
 
 
 # The kinds of other-specialist work that are jobs of their own, by the concept that names them.
