@@ -158,10 +158,20 @@ class TitleScopeKind(Kind):
                 return  # a GIS Analyst analysing the data on the maps is doing the job the title names
         if _title_names_domain(ctx.facts.title.text, fam, theirs, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
+        if any(_SPLIT_TIME.search(b.text) for b in doc.blocks):
+            return  # "You'll split your time between customer analytics and the assistant": the
+            # posting says the title's work is half the job; two jobs are conflated-roles' to judge
         if fam == "researcher" and _APPLIED.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _APPLIED_RESEARCH for w in theirs):
             return  # an Applied Research Scientist fine-tuning and evaluating models does applied research
         yield _mismatch(doc, rule, ctx, title_spec, theirs, n, len(items))
+
+
+# A posting that says the hire's time is divided between two kinds of work.
+_SPLIT_TIME = re.compile(
+    r"\bsplit(?:s|ting)? (?:your|their|the|his|her|this role's|the role's) (?:time|week|days?) (?:between|across)\b"
+    r"|\b(?:divide|divides|dividing) (?:your|their|the) (?:time|week) (?:between|across)\b"
+    r"|\b(?:50\s*/\s*50|fifty[- ]fifty)\b|\b(?:roughly |about |an? )?even(?:ly)? split\b", re.I)
 
 
 # "Applied" in a research title says the research is building and evaluating real systems: the
@@ -448,6 +458,8 @@ class RoleMixKind(Kind):
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
+        # a posting that says the hire's time is split: the title's side is half the job
+        split = any(_SPLIT_TIME.search(b.text) for b in doc.blocks)
         for a, b, source, only_title in vocab.conflicts:
             if only_title and title_fam != only_title:
                 continue  # an engineer's two design duties are not a designer's backend work
@@ -474,7 +486,7 @@ class RoleMixKind(Kind):
             # Scientist" over NLP-model and assistant duties): then title-scope-mismatch stays
             # quiet, and the pair is this rule's to report however large its share.
             titled = any(x == title_fam and fam_counts[x] >= 1 and fam_counts[y] >= rule.options["min_items"]
-                         and (fam_counts[y] * 2 <= len(fams)
+                         and (fam_counts[y] * 2 <= len(fams) or split
                               or _title_names_domain(ctx.facts.title.text, str(title_fam),
                                                      [w for w, f in counted if f == y], vocab))
                          for x, y in ((a, b), (b, a)))
