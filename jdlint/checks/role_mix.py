@@ -171,7 +171,8 @@ class TitleScopeKind(Kind):
 _SPLIT_TIME = re.compile(
     r"\bsplit(?:s|ting)? (?:your|their|the|his|her|this role's|the role's) (?:time|week|days?) (?:between|across)\b"
     r"|\b(?:divide|divides|dividing) (?:your|their|the) (?:time|week) (?:between|across)\b"
-    r"|\b(?:50\s*/\s*50|fifty[- ]fifty)\b|\b(?:roughly |about |an? )?even(?:ly)? split\b", re.I)
+    r"|\b(?:50\s*/\s*50|fifty[- ]fifty)\b|\b(?:roughly |about |an? )?even(?:ly)? split\b"
+    r"|\bthe rest of (?:your|the|their) (?:time|week) (?:will go|goes|is spent|will be spent) (?:to|on)\b", re.I)
 
 
 # "Applied" in a research title says the research is building and evaluating real systems: the
@@ -378,11 +379,20 @@ class RoleMixKind(Kind):
                 by_section.setdefault((w.section, fam), Counter())[spec] += 1
             else:
                 plain[(w.section, fam)] += 1
+        # So does a paragraph that opens on the specialism ("The rest of your time will go to
+        # the iOS app. You'll share ownership of it: building features, ..."): its other duties
+        # of the parent family are that specialism's too.
+        opens: dict[tuple[int, str], str] = {}
+        for w, fam, spec in picked:
+            if w.source == "prose" and (w.line, fam) not in opens:
+                opens[(w.line, fam)] = spec
         for w, fam, spec in picked:
             if spec == fam and (w.section, fam) in by_section:
                 top_spec, n_spec = by_section[(w.section, fam)].most_common(1)[0]
                 if n_spec >= 2 and n_spec >= plain[(w.section, fam)]:
                     spec = top_spec
+            if spec == fam and w.source == "prose" and opens.get((w.line, fam), fam) != fam:
+                spec = opens[(w.line, fam)]
             if spec not in ignored:  # managing is not a role mix
                 counted.append((w, spec))
                 fams.append(spec)
