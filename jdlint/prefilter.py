@@ -66,6 +66,22 @@ def literal_sets(sources: list[str], flags: int) -> list[list[list[str]]]:
     return data if ok else build()
 
 
+def automaton(words: dict[str, Any]) -> Any:
+    """A ``pyahocorasick`` automaton of ``words`` (each found with its value), or None when
+    there are no words or no ``pyahocorasick``."""
+    try:
+        import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
+    except ImportError:  # pragma: no cover - the dependency has wheels for every platform we support
+        return None
+    if not words:
+        return None
+    a = ahocorasick.Automaton()
+    for word, value in words.items():
+        a.add_word(word, value)
+    a.make_automaton()
+    return a
+
+
 class LiteralScanner:
     """The required strings of many cues, found in one pass (``pyahocorasick``). Each required
     set of each cue has a bit; a string's value is the bits of the sets it is in, and a
@@ -93,17 +109,7 @@ class LiteralScanner:
 
     def _build(self) -> None:
         self._built = True
-        self._automaton = None
-        try:
-            import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
-        except ImportError:  # pragma: no cover - the dependency has wheels for every platform we support
-            return
-        if self._bits:
-            a = ahocorasick.Automaton()
-            for lit, bits in self._bits.items():
-                a.add_word(lit, bits)
-            a.make_automaton()
-            self._automaton = a
+        self._automaton = automaton(self._bits)
 
     def mask(self, folded: str | None, a: int = 0, b: int | None = None) -> int:
         """The bits of the strings in ``folded[a:b]`` (``fold`` of the text); -1 (every bit)

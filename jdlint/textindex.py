@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .prefilter import fold
+from .prefilter import automaton, fold
 from .rxcache import re_compile
 
 # The characters the trie pattern's lookarounds test, as cheap predicates on one character.
@@ -59,16 +59,7 @@ class PrefixIndex:
 
     def _build(self) -> None:
         self._built = True
-        try:
-            import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
-        except ImportError:  # pragma: no cover - the dependency has wheels for every platform we support
-            return
-        if self.keys:
-            a = ahocorasick.Automaton()
-            for k in self.keys:
-                a.add_word(k, len(k))
-            a.make_automaton()
-            self._automaton = a
+        self._automaton = automaton({k: len(k) for k in self.keys})
 
     def finditer(self, text: str):
         """(start, end, key) for each match, in order; matches do not overlap.

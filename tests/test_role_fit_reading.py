@@ -85,9 +85,6 @@ def test_a_list_item_that_only_names_its_nested_group_is_not_a_duty():
     # "Server upkeep" over two nested duties labels them: read as work it was a DevOps duty of
     # a Tableau developer. A parent that says work itself ("Own the quarterly planning
     # pack, including:" is a lead-in; "Run the weekly demand review with planners") stays.
-    from jdlint.domain.responsibilities import work_items
-
-    vocab = load_vocab()
     text = ("# Tableau Developer\n\n## What you'll work on\n\n"
             "- Dashboards\n"
             "  - The weekly inventory-cover dashboard for the supply director\n"
@@ -98,8 +95,7 @@ def test_a_list_item_that_only_names_its_nested_group_is_not_a_duty():
             "  - the demand forecast tables\n"
             "- Run the weekly demand review with the planners and the supply director\n"
             "  - prepare the exceptions list the day before\n")
-    doc = Document.parse(text, "x.md", vocab)
-    lines = {w.line for w in work_items(doc, vocab)}
+    lines = _work_lines(text)
     assert {6, 7, 9, 11, 12, 13} <= lines
     assert not lines & {5, 8, 10}
 
@@ -107,14 +103,17 @@ def test_a_list_item_that_only_names_its_nested_group_is_not_a_duty():
 def test_an_item_that_only_names_who_the_hire_works_with_is_not_work():
     # "Work with a product manager, two backend engineers and three frontend engineers" says
     # who, not what: read as work it was one more software duty of a product designer
-    from jdlint.domain.responsibilities import work_items
-
-    vocab = load_vocab()
     text = ("# Product Designer\n\n## What you'll do\n\n"
             "- Design the checkout flows in Figma and test them with buyers\n"
             "- Work with a product manager, two backend engineers and three frontend engineers\n"
             "- Work with the analysts to define the checkout funnel metrics\n"
             "- You'll collaborate closely with support on the refund journey\n")
-    doc = Document.parse(text, "x.md", vocab)
-    lines = {w.line for w in work_items(doc, vocab)}
-    assert lines == {5, 7, 8}
+    assert _work_lines(text) == {5, 7, 8}
+
+
+def _work_lines(text):
+    """The lines of the posting's work items, as role fit reads them."""
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    return {w.line for w in work_items(Document.parse(text, "x.md", vocab), vocab)}
