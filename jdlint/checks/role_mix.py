@@ -467,7 +467,8 @@ class RoleMixKind(Kind):
             if lone:
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
-        sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"] and f == w.work_family}
+        sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
+                    and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))}
         # a posting that says the hire's time is split: the title's side is half the job
         split = any(_SPLIT_TIME.search(b.text) for b in doc.blocks)
         for a, b, source, only_title in vocab.conflicts:
