@@ -37,7 +37,8 @@ _LINK_DEST = re_compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\"
 _REF_DEF = re_compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _RAW_TAG = re_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LIST_MARKER = re_compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
-_ABOUT_THE_JOB = re.compile(r"\b(?:this|the)\s+(?:role|job|position|post|work)\b|\byou(?:r|\s|'|\u2019)", re.I)
+_ABOUT_THE_JOB = re.compile(r"\b(?:this|the)\s+(?:role|job|position|post|work)\b|\byou(?:r|\s|'|\u2019)"
+                            r"|\b(?:is|are)\s+to\s+be\b|\bwhat\s+needs\b|\bthe\s+(?:problem|challenge|project)\b", re.I)
 _ITALIC_LABEL = -2.0  # the level marker of a short italic line that labels a list
 _HEADING_MARKS = re_compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
 
@@ -407,6 +408,10 @@ class Document:
                 end_col = col + len(text_part.rstrip()) + 1
             text = _strip_emphasis(text)
             kind, explicit = vocab.section_kind(text)
+            if kind is not None and not self.sections and _names_a_job(text, vocab):
+                # The posting's title is not a section of its kind: "Senior Data Scientist,
+                # Driver Experience" is not a requirements section, whatever "experience" says.
+                kind, explicit = None, False
             while len(stack) > 1 and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1]
@@ -632,6 +637,12 @@ class Document:
 
     def has_content(self) -> bool:
         return any(True for _ in self.prose_lines())
+
+
+def _names_a_job(text: str, vocab: Any) -> bool:
+    from .domain.titles import names_a_job  # the title grammar reads the vocabulary too
+
+    return names_a_job(text, vocab)
 
 
 def _strip_emphasis(text: str) -> str:

@@ -329,10 +329,17 @@ def _job_place_stated(doc: Any, vocab_c: dict, loc_lines: set[int]) -> bool:
             prose = _LOCATION_LABEL.sub(" ", doc.lines[number - 1].prose)
             if _names_a_place(prose):
                 return True
+    return bool(_byline_lines(doc))
+
+
+def _byline_lines(doc: Any) -> set[int]:
+    """The lines of a byline under the title that names a place ("Halden Row Capital | London |
+    Full-time", "**Timberline Peaks** — Frisco, Colorado · Full-time"): where the job is."""
     title = doc.title
     if title is None or title.source == "front_matter":
-        return False
+        return set()
     seen = 0
+    out = set()
     for ln in doc.lines[title.line:title.line + 6]:
         if ln.blank:
             continue
@@ -342,8 +349,8 @@ def _job_place_stated(doc: Any, vocab_c: dict, loc_lines: set[int]) -> bool:
         parts = _BYLINE_SEP.split(ln.prose.strip().strip("*_ "))
         if 2 <= len(parts) <= 6 and len(ln.prose) <= 160 and not regex.search(r"[.!?]\s+\p{Lu}", ln.prose):
             if any(_names_a_place(p.strip("*_ ")) for p in parts[1:]):
-                return True
-    return False
+                out.add(int(ln.number))
+    return out
 
 
 _REMOTE_US = regex.compile(r"\bremote\b[^\n]{0,40}?\b(?:US|USA|U\.S\.A?\.?|United States)(?![\w])"
@@ -392,7 +399,7 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
         for found, js in hits:
             for j in js:
                 out.append(PlaceMention(j, _fm_line(doc, text) or base, 1, 1 + len(text), found))
-    loc_lines = _location_lines(doc)
+    loc_lines = _location_lines(doc) | _byline_lines(doc)
     stated: dict[str, bool] = {}
     for block in doc.blocks:
         text = block.text
