@@ -2,7 +2,7 @@
 
 The phrases come from ``domain.wording`` (``inclusive.yaml``, with a suggested replacement per
 phrase); phrases marked ``fix: true`` are whole-word swaps that change no grammar, and
-``--fix`` applies them.
+``--fix`` applies them. A gendered pronoun for the hire is reported once a paragraph.
 """
 from __future__ import annotations
 
@@ -17,8 +17,15 @@ class PhraseListKind(Kind):
     FIELDS = ("phrase", "category", "suggestion")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
+        said: set[tuple[int, str]] = set()
         for hit in ctx.facts.exclusionary:
             block, entry, text = hit.block, hit.entry, hit.text
+            if entry["category"] == "gendered pronoun":
+                # A paragraph that calls the hire "he" says it in every sentence: one finding
+                # a paragraph names the problem (each paragraph still gets its own).
+                if (id(block), entry["category"]) in said:
+                    continue
+                said.add((id(block), entry["category"]))
             line, col = block.position(hit.start)
             end_line, end_col = block.position(hit.end)
             repl = adapt(entry.get("replacement") or "", text)
