@@ -21,7 +21,7 @@ from ..rxcache import re_compile
 import regex
 
 _SEGMENT = re_compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
-_JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or)\s+", re.I)
+_JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+", re.I)
 _WORD = re_compile(r"[^\W_][\w.'\u2019+#-]*")
 
 
