@@ -61,6 +61,12 @@ class PayRangeKind(Kind):
             from ..employer import Employer
 
             employer = Employer(employer.size if employer else None, "federal")
+        if (employer is None or employer.size is None) and ctx.facts.headcount is not None:
+            # The posting says how many people the employer has ("We're six people"): a law
+            # for employers of 15 or more does not reach it.
+            from ..employer import Employer
+
+            employer = Employer(ctx.facts.headcount, employer.type if employer else None)
         mentions = [p for p in ctx.facts.places if p.in_force(ctx.today) and _binds(p.jurisdiction, employer)]
         if mode == "covered-locations" and not mentions:
             return

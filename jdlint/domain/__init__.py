@@ -15,7 +15,7 @@ from typing import Any
 
 from .experience import YearsPhrase, years_phrases
 from .first_problem import FirstProblem, find_first_problem
-from .pay import Pay, PlaceMention, federal_employer, places, read_pay
+from .pay import Pay, PlaceMention, federal_employer, places, read_pay, stated_headcount
 from .questions import Question, questions
 from .requirements import Requirements
 from .responsibilities import WorkItem, family_groups, work_items
@@ -105,6 +105,11 @@ class Facts:
     @cached_property
     def pay(self) -> Pay:
         return read_pay(self.doc, self.vocab)
+
+    @cached_property
+    def headcount(self) -> int | None:
+        """The employer's size as the posting states it ("We're six people"), or None."""
+        return stated_headcount(self.doc)
 
     @cached_property
     def federal_employer(self) -> bool:

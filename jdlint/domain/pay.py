@@ -425,6 +425,28 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     return out
 
 
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_N = r"(?P<n>\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")"
+_HEADCOUNT = regex.compile(
+    r"\bwe(?:'|\u2019)?re\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N + r"\s+(?:people|employees|staff|of\s+us)\b"
+    r"|\bwe\s+are\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N.replace("?P<n>", "?P<m>") + r"\s+(?:people|employees|staff|of\s+us)\b"
+    r"|\b(?:an?\s+)?" + _N.replace("?P<n>", "?P<k>") + r"[- ](?:person|people|employee)\s+(?:company|startup|business|firm|organi[sz]ation|charity|practice)\b",
+    regex.I)
+
+
+def stated_headcount(doc: Any) -> int | None:
+    """The employer's size where the posting says it ("We're six people", "a 12-person
+    startup"), for the pay laws that reach only employers of a size; None when it does not."""
+    text, _position = doc.joined()
+    m = _HEADCOUNT.search(text)
+    if m is None:
+        return None
+    word = (m.group("n") or m.group("m") or m.group("k")).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
 def federal_employer(doc: Any, vocab: Any) -> bool:
     """Whether the posting says its employer is a national government: outright, by the federal
     hiring system it names (a GS grade, USAJOBS, Canada's classification groups) or by naming
