@@ -140,6 +140,11 @@ class PatternFilter:
         mask = self.scanner.mask(folded, a, b)
         return [mask & need == need for need in self.needs]
 
+    def select(self, items: list[Any], folded: str | None) -> list[Any]:
+        """The items (one per pattern, in the list's order) whose pattern can match the text
+        ``folded`` was folded from."""
+        return [item for item, ok in zip(items, self.possible(folded)) if ok]
+
 
 class CueList:
     """Cues searched as ``(?:c1)|(?:c2)|...`` is: the leftmost match, the first cue there.

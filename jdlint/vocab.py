@@ -61,6 +61,17 @@ _ORG_NAME = regex.compile(
 QUESTION_GAP = r"(?:[^\w\n.;!?]+[\w'’/-]+){0,6}?[^\w\n.;!?]+"
 
 
+def _kept(answers: dict, key: str, work: Any, most: int = 4096) -> Any:
+    """``answers[key]``, from ``work()`` the first time: headings repeat across a run's
+    postings. Past ``most`` keys the store starts again (a run over generated text stays small)."""
+    known = answers.get(key)
+    if known is None:
+        if len(answers) >= most:
+            answers.clear()
+        known = answers[key] = work()
+    return known
+
+
 def _rx(pattern: str, flags: int = regex.I):
     return rxcache.compile(pattern, flags)
 
@@ -115,9 +126,12 @@ class Vocab:
     def any_match(self, name: str, text: str) -> bool:
         """Whether some pattern of the list ``name`` (an attribute) matches ``text``; only the
         patterns whose words ``text`` holds are tried (``pattern_filter``)."""
-        patterns = getattr(self, name)
-        possible = self.pattern_filter(name).possible(prefilter.fold(text))
-        return any(ok and p.search(text) for p, ok in zip(patterns, possible))
+        return any(p.search(text) for p in self.possible(name, prefilter.fold(text)))
+
+    def possible(self, name: str, folded: str | None) -> list[Any]:
+        """The entries of the list ``name`` (an attribute) whose pattern can match the text
+        ``folded`` was folded from (``prefilter.fold``): only these need searching."""
+        return self.pattern_filter(name).select(getattr(self, name), folded)
 
     def _pattern_list(self, file: str, key: str, required: bool = False) -> list[Any]:
         """The compiled patterns of one list of a vocabulary file (``required``: the key must
@@ -272,13 +286,8 @@ class Vocab:
     def heading_answers(self, heading: str) -> tuple[str, ...]:
         """The ids of the questions a section heading answers ("How we measure success"):
         headings repeat from posting to posting, so each is searched once."""
-        known = self._heading_answers.get(heading)
-        if known is None:
-            if len(self._heading_answers) >= 4096:
-                self._heading_answers.clear()
-            known = self._heading_answers[heading] = tuple(
-                q["id"] for q in self.questions if any(rx.search(heading) for rx in q["headings"]))
-        return known
+        return _kept(self._heading_answers, heading, lambda: tuple(
+            q["id"] for q in self.questions if any(rx.search(heading) for rx in q["headings"])))
 
     @staticmethod
     def _cue_lists(q: dict[str, Any]) -> list[prefilter.CueList]:
@@ -341,12 +350,7 @@ class Vocab:
     def section_kind(self, heading: str) -> tuple[str | None, bool]:
         """(kind, explicit) for a heading; (None, False) when no phrase matches. Headings
         repeat from posting to posting ("Requirements", "About us"): each is read once."""
-        known = self._section_kinds.get(heading)
-        if known is None:
-            if len(self._section_kinds) >= 4096:
-                self._section_kinds.clear()
-            known = self._section_kinds[heading] = self._section_kind(heading)
-        return known
+        return _kept(self._section_kinds, heading, lambda: self._section_kind(heading))
 
     def _section_kind(self, heading: str) -> tuple[str | None, bool]:
         # An organisation's name says nothing of the section: "Research Data Specialist II -

@@ -51,17 +51,12 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     text, position = doc.joined(frozenset(vocab.first_problem_ignore))
     # Only the cues whose words the text holds are searched (prefilter.py).
     folded = fold(text)
-    for p, possible in zip(vocab.first_problem_standalone,
-                           vocab.pattern_filter("first_problem_standalone").possible(folded)):
-        if not possible:
-            continue
+    for p in vocab.possible("first_problem_standalone", folded):
         m = p.search(text)
         if m:
             at, sentence = _sentence(text, m.start(), m.end())
             return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
-    for p, possible in zip(vocab.first_problem_cues, vocab.pattern_filter("first_problem_cues").possible(folded)):
-        if not possible:
-            continue
+    for p in vocab.possible("first_problem_cues", folded):
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
             cue = (m.start() - at, m.end() - at)
@@ -73,10 +68,7 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     ignore = frozenset(vocab.first_problem_ignore)
     if "about" in ignore and vocab.first_problem_about:
         text, position = doc.joined(ignore - {"about"})
-        for p, possible in zip(vocab.first_problem_about,
-                               vocab.pattern_filter("first_problem_about").possible(fold(text))):
-            if not possible:
-                continue
+        for p in vocab.possible("first_problem_about", fold(text)):
             m = p.search(text)
             if m:
                 at, sentence = _sentence(text, m.start(), m.end())
@@ -110,13 +102,9 @@ def _delivers(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:
     """Whether the sentence names something delivered, outside its start cue and outside
     onboarding ("meet the team", "set up your laptop")."""
     folded = fold(sentence)
-    onboarding = [(m.start(), m.end()) for p, possible in zip(
-        vocab.first_problem_onboarding, vocab.pattern_filter("first_problem_onboarding").possible(folded))
-        if possible for m in p.finditer(sentence)]
-    for p, possible in zip(vocab.first_problem_deliverables,
-                           vocab.pattern_filter("first_problem_deliverables").possible(folded)):
-        if not possible:
-            continue
+    onboarding = [(m.start(), m.end()) for p in vocab.possible("first_problem_onboarding", folded)
+                  for m in p.finditer(sentence)]
+    for p in vocab.possible("first_problem_deliverables", folded):
         for m in p.finditer(sentence):
             a, b = m.start(), m.end()
             if a < cue[1] and cue[0] < b:

@@ -454,4 +454,4 @@ def federal_employer(doc: Any, vocab: Any) -> bool:
     help federal agencies") does not say so."""
     c = compiled(vocab)
     text, _position = doc.joined()
-    return any(ok and rx.search(text) for rx, ok in zip(c["federal"], c["federal_words"].possible(fold(text))))
+    return any(rx.search(text) for rx in c["federal_words"].select(c["federal"], fold(text)))

@@ -143,13 +143,9 @@ def _proper_name(text: str, start: int, matched: str) -> bool:
 def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
     """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
     out = []
-    entries = vocab.exclusionary
-    words = vocab.pattern_filter("exclusionary")
     for block in doc.blocks:
         seen: set[tuple[int, int]] = set()  # two entries on one span ("He" after "the candidate") are one finding
-        for entry, possible in zip(entries, words.possible(fold(block.text))):
-            if not possible:  # the block lacks the words the entry needs
-                continue
+        for entry in vocab.possible("exclusionary", fold(block.text)):  # the entries whose words it holds
             if entry.get("sections") and block.section.kind not in entry["sections"]:
                 continue
             for m in entry["rx"].finditer(block.text):
