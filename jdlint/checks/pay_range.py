@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from ..employer import Employer
 from .base import Context, Kind
 
 # Laws that bind a federal employer too: none of the listed ones (they are state, provincial,
@@ -55,18 +56,18 @@ class PayRangeKind(Kind):
         if mode == "never" or not doc.has_content() or not ctx.facts.is_posting:
             return
         employer = ctx.employer
-        if (employer is None or employer.type is None) and ctx.facts.federal_employer:
+        size = employer.size if employer else None
+        kind = employer.type if employer else None
+        if kind is None and ctx.facts.federal_employer:
             # The posting says the employer is a national government ("the federal
             # government", "Government of Canada"): no state, provincial or city law binds it.
-            from ..employer import Employer
-
-            employer = Employer(employer.size if employer else None, "federal")
-        if (employer is None or employer.size is None) and ctx.facts.headcount is not None:
+            kind = "federal"
+        if size is None:
             # The posting says how many people the employer has ("We're six people"): a law
             # for employers of 15 or more does not reach it.
-            from ..employer import Employer
-
-            employer = Employer(ctx.facts.headcount, employer.type if employer else None)
+            size = ctx.facts.headcount
+        if (size, kind) != (None, None):
+            employer = Employer(size, kind)
         mentions = [p for p in ctx.facts.places if p.in_force(ctx.today) and _binds(p.jurisdiction, employer)]
         if mode == "covered-locations" and not mentions:
             return

@@ -17,15 +17,15 @@ class PhraseListKind(Kind):
     FIELDS = ("phrase", "category", "suggestion")
 
     def check(self, doc: Any, rule: Any, ctx: Context) -> Iterator[Any]:
-        said: set[tuple[int, str]] = set()
+        pronoun_in: set[int] = set()  # the paragraphs already reported for a gendered pronoun
         for hit in ctx.facts.exclusionary:
             block, entry, text = hit.block, hit.entry, hit.text
             if entry["category"] == "gendered pronoun":
                 # A paragraph that calls the hire "he" says it in every sentence: one finding
                 # a paragraph names the problem (each paragraph still gets its own).
-                if (id(block), entry["category"]) in said:
+                if id(block) in pronoun_in:
                     continue
-                said.add((id(block), entry["category"]))
+                pronoun_in.add(id(block))
             line, col = block.position(hit.start)
             end_line, end_col = block.position(hit.end)
             repl = adapt(entry.get("replacement") or "", text)

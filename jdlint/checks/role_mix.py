@@ -158,7 +158,7 @@ class TitleScopeKind(Kind):
                 return  # a GIS Analyst analysing the data on the maps is doing the job the title names
         if _title_names_domain(ctx.facts.title.text, fam, theirs, vocab):
             return  # the title names that domain itself ("Cyber Data Analyst" over security data work)
-        if any(_SPLIT_TIME.search(b.text) for b in doc.blocks):
+        if ctx.facts.splits_time:
             return  # "You'll split your time between customer analytics and the assistant": the
             # posting says the title's work is half the job; two jobs are conflated-roles' to judge
         if fam == "researcher" and _APPLIED.search(ctx.facts.title.text) and all(
@@ -166,13 +166,6 @@ class TitleScopeKind(Kind):
             return  # an Applied Research Scientist fine-tuning and evaluating models does applied research
         yield _mismatch(doc, rule, ctx, title_spec, theirs, n, len(items))
 
-
-# A posting that says the hire's time is divided between two kinds of work.
-_SPLIT_TIME = re.compile(
-    r"\bsplit(?:s|ting)? (?:your|their|the|his|her|this role's|the role's) (?:time|week|days?) (?:between|across)\b"
-    r"|\b(?:divide|divides|dividing) (?:your|their|the) (?:time|week) (?:between|across)\b"
-    r"|\b(?:50\s*/\s*50|fifty[- ]fifty)\b|\b(?:roughly |about |an? )?even(?:ly)? split\b"
-    r"|\bthe rest of (?:your|the|their) (?:time|week) (?:will go|goes|is spent|will be spent) (?:to|on)\b", re.I)
 
 
 # "Applied" in a research title says the research is building and evaluating real systems: the
@@ -470,7 +463,7 @@ class RoleMixKind(Kind):
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))}
         # a posting that says the hire's time is split: the title's side is half the job
-        split = any(_SPLIT_TIME.search(b.text) for b in doc.blocks)
+        split = ctx.facts.splits_time
         for a, b, source, only_title in vocab.conflicts:
             if only_title and title_fam != only_title:
                 continue  # an engineer's two design duties are not a designer's backend work

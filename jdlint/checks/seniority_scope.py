@@ -27,8 +27,7 @@ class SeniorityScopeKind(Kind):
         vocab = ctx.vocab
         if any(p.search(t.text) for p in vocab.junior_markers) or not vocab.junior_level_suffix.search(t.text):
             return False
-        employer = ctx.employer
-        if employer is not None and getattr(employer, "type", None) in ("federal", "state", "municipal"):
+        if ctx.employer is not None and ctx.employer.type in ("federal", "state", "municipal"):
             return True
         return any(p.search(doc.text) for p in vocab.classification_cues)
 

@@ -20,7 +20,7 @@ from .questions import Question, questions
 from .requirements import Requirements
 from .responsibilities import WorkItem, family_groups, work_items
 from .seniority import ScopeHit, senior_scope
-from .titles import DeclaredHybrid, TitleFacts, declared_hybrid, names_a_job, read_title
+from .titles import DeclaredHybrid, TitleFacts, declared_hybrid, names_a_job, read_title, splits_time
 from .tools import ToolFacts
 from .wording import CodedWord, PhraseHit, coded_words, exclusionary_phrases
 
@@ -60,6 +60,11 @@ class Facts:
         if any(w.source == "item" for w in items) or sum(1 for w in items if w.family) >= 2:
             return True
         return self.pay.shown is not None
+
+    @cached_property
+    def splits_time(self) -> bool:
+        """The posting says the hire's time is split between two kinds of work."""
+        return splits_time(self.doc)
 
     @cached_property
     def declared_hybrid(self) -> DeclaredHybrid | None:

@@ -314,6 +314,21 @@ _ALSO_AS = re_compile(r"\balso\s+(?:serv(?:e|es|ing)|act(?:s|ing)?|work(?:s|ing)
 _ALSO_AS_ONE_JOB = frozenset({"leadership", "other-specialist"})
 
 
+# A posting that says the hire's time is divided between two kinds of work.
+_SPLIT_TIME = re_compile(
+    r"\bsplit(?:s|ting)? (?:your|their|the|his|her|this role's|the role's) (?:time|week|days?) (?:between|across)\b"
+    r"|\b(?:divide|divides|dividing) (?:your|their|the) (?:time|week) (?:between|across)\b"
+    r"|\b(?:50\s*/\s*50|fifty[- ]fifty)\b|\b(?:roughly |about |an? )?even(?:ly)? split\b"
+    r"|\bthe rest of (?:your|the|their) (?:time|week) (?:will go|goes|is spent|will be spent) (?:to|on)\b", re.I)
+
+
+def splits_time(doc: Any) -> bool:
+    """Whether the posting says the hire's time is split between two kinds of work ("You'll
+    split your time between customer analytics and the assistant", "the rest of your time goes
+    to the iOS app")."""
+    return any(_SPLIT_TIME.search(b.text) for b in doc.blocks)
+
+
 def declared_hybrid(doc: Any, vocab: Any, title_family: str | None = None) -> DeclaredHybrid | None:
     """The first sentence where the posting calls its job a blend of two role families, or
     names a second role the hire also takes on besides the title's family ("you will also act
