@@ -970,7 +970,11 @@ def feature_digest() -> str:
     import hashlib
 
     data = _builtin_vocab()
-    text = json.dumps([data.get("tools"), data.get("roles")], sort_keys=True, default=str)
+    # Of roles.yaml, only the families' titles and keywords are features: its conflicts,
+    # specialisms and shared work are the rules' to read, and may change under the same weights.
+    roles = [{k: fam.get(k) for k in ("id", "titles", "keywords")}
+             for fam in (data.get("roles") or {}).get("families", [])]
+    text = json.dumps([data.get("tools"), roles], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()  # of the content: comments may change
 
 

@@ -494,6 +494,11 @@ class RoleMixKind(Kind):
                               or _title_names_domain(ctx.facts.title.text, str(title_fam),
                                                      [w for w, f in counted if f == y], vocab))
                          for x, y in ((a, b), (b, a)))
+            if title_fam in (a, b) and 2 * fam_counts[b if title_fam == a else a] > len(fams):
+                # The title's side is a small part and the other side most of the work: one job
+                # under the wrong title (a Research Fellow who administers the cluster and writes
+                # papers "where time allows"), which title-scope-mismatch reports.
+                both = one = False
             if both or one or titled:
                 yield rule.finding(doc, line, col, line, end_col, match=match, variant="pair",
                                    families=" and ".join(
