@@ -789,15 +789,15 @@ class WorkModel:
         # Whether an item is work at all is its own words' call, tipped at most by the title:
         # the other items only choose between families for items that are work.
         is_work = [own != GENERIC for own in own_tops]
+        clear = [self._clear(own, sc) for own, sc in zip(own_tops, scores)]
         if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
-            for sc, own in zip(scores, own_tops):
+            for sc, own, sure in zip(scores, own_tops, clear):
                 # The title settles close calls; it does not overturn a clear reading. Words
                 # that are sure of another family ("Develop data governance policies" under a
                 # Data Executive title, "supervise and develop the people on your team" under
                 # a Software Engineer one) feel half the pull.
                 weight = self.title_weight
-                if (self.title_clear_share < 1.0 and own not in (None, title_family, GENERIC)
-                        and _softmax(sc)[own] >= self.title_clear_prob):
+                if own != title_family and sure:
                     weight *= self.title_clear_share
                 sc[title_family] += weight
         by_section = groups is not None and len(groups) == len(scores) and self.section_weight > 0
@@ -817,8 +817,12 @@ class WorkModel:
                 out.append(self._decide(f, s, None, n_evidence, own))
                 continue
             context = dict.fromkeys(self.families, 0.0)
-            for weight, tot in ((posting_weight, total),
-                                (self.section_weight, section_total.get(groups[i]) if by_section and groups else None)):
+            # A reading the item's own words are sure of feels the same share of the rest of the
+            # posting's pull as of the title's: context settles close calls, it does not
+            # overturn clear ones ("Penetration-test the warehouse" among four pipeline duties).
+            damp = self.title_clear_share if clear[i] else 1.0
+            for weight, tot in ((posting_weight * damp, total),
+                                (self.section_weight * damp, section_total.get(groups[i]) if by_section and groups else None)):
                 if not weight or tot is None:
                     continue
                 others = {fam: tot[fam] - w.get(fam, 0.0) for fam in tot}
@@ -828,6 +832,11 @@ class WorkModel:
                         context[fam] += weight * x / z
             out.append(self._decide(f, s, context if any(context.values()) else None, n_evidence, own))
         return out
+
+    def _clear(self, own: str | None, s: dict[str, float]) -> bool:
+        """Whether an item's own words are sure of a family (``title_clear_prob``)."""
+        return (self.title_clear_share < 1.0 and own not in (None, GENERIC)
+                and _softmax(s)[own] >= self.title_clear_prob)
 
     def _sum(self, shares: Iterable[dict[str, float]]) -> dict[str, float]:
         total = dict.fromkeys(self.families, 0.0)

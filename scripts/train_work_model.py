@@ -55,6 +55,8 @@ TITLE_WEIGHT = 2.0
 # data governance policies" at 0.8 other-specialist stays governance under a Data Executive
 # title). Chosen with the work-item sets: dev labels 0.825 -> 0.827, worktest 0.903 -> 0.903, no
 # role-fit change on the five rolefit sets.
+# The same share applies to the rest of the posting's pull (CONTEXT_WEIGHT, SECTION_WEIGHT) on
+# such an item: six pipeline duties around one penetration test leave it a sure security duty.
 TITLE_CLEAR_PROB = 0.8
 TITLE_CLEAR_SHARE = 0.5
 
