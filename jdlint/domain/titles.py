@@ -22,6 +22,9 @@ import regex
 
 _SEGMENT = re_compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
 _JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+", re.I)
+# The same joints, kept: a comma before a bare discipline names the team ("Software Engineer,
+# SRE"), an "&" or "and" a second job ("Mobile Developer & DevOps").
+_JOINT_KEPT = re_compile(r"(\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+)", re.I)
 _WORD = re_compile(r"[^\W_][\w.'\u2019+#-]*")
 
 
@@ -41,6 +44,9 @@ class TitleGrammar:
         self.decoration = [regex.compile(p) for p in g["decoration_patterns"]]
         self.family_ids = {f["id"] for f in vocab.families}
         self.bare_heads = {str(k).lower(): str(v) for k, v in (g.get("bare_heads") or {}).items()}
+        # Disciplines that name a second job on their own after "&", "and", "+" or "/"
+        # ("Senior Mobile Developer (Flutter) & DevOps"): word -> the role it stands for.
+        self.bare_disciplines = {str(k).lower(): str(v) for k, v in (g.get("bare_disciplines") or {}).items()}
         self.family_titles: list[tuple[str, dict]] = []
         for fam in vocab.families:
             for t in fam.get("titles", []):
@@ -99,15 +105,22 @@ class TitleGrammar:
         best: list[str] = []
         for segment in _SEGMENT.split(self.clean(title)):
             roles: list[str] = []
-            for part in _JOINT.split(segment):
-                part = part.strip()
+            pieces = _JOINT_KEPT.split(segment)
+            for n in range(0, len(pieces), 2):
+                part = pieces[n].strip()
+                joint = pieces[n - 1].strip().lower() if n else ""
                 words = self.words(part)
                 if not words:
                     continue
                 hi = self.head_index(words)
                 if hi is None:
+                    also = self.bare_disciplines.get(" ".join(w.lower() for w in words))
+                    if also and roles and joint in ("&", "and", "+", "/", "and/or"):
+                        roles.append(also)
                     continue  # a modifier ("AI", "Applied ML"), a place or a level
                 content = [w for w in words if w.lower() not in self.ignore and w.lower() not in self.heads]
+                if not content and roles and joint == ",":
+                    continue  # the team: "Software Engineer, SRE"
                 if not content and roles:
                     # A bare role noun: "Developer/Engineer", "Research Scientist / Engineer".
                     prev_words = self.words(roles[-1])
