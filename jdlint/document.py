@@ -349,7 +349,7 @@ class Document:
 
         doc._build_items(list_items, vocab)
         doc._build_blocks(paragraphs, headings)
-        doc._find_title(tokens)
+        doc._find_title(tokens, vocab)
         return doc
 
     def _parse_front_matter(self, raw: list[str]) -> int:
@@ -543,7 +543,7 @@ class Document:
             line = self.lines[a]
             self.blocks.append(Block(text, a + 1, kind, line.section, item_at.get(a + 1), starts))
 
-    def _find_title(self, tokens) -> None:
+    def _find_title(self, tokens, vocab: Any = None) -> None:
         fm = self.front_matter
         if fm is not None and fm.get("title") not in (None, ""):
             value = fm.get("title")
@@ -570,6 +570,7 @@ class Document:
                 if text:
                     self.title = Title(text, line0 + 1, start + 1, start + 1 + len(text), "h1")
                     return
+        first: Title | None = None
         for ln in self.lines:
             if ln.block in ("front_matter", "code", "html", "blank"):
                 continue
@@ -578,9 +579,20 @@ class Document:
                 m = _HEADING_MARKS.match(p) or _LIST_MARKER.match(p)
                 start = m.end() if m else len(p) - len(p.lstrip())
                 text = _strip_emphasis(p[start:].strip())
-                if text:
-                    self.title = Title(text, ln.number, start + 1, start + 1 + len(text), "line")
-                    return
+                if not text:
+                    continue
+                found = Title(text, ln.number, start + 1, start + 1 + len(text), "line")
+                if first is None:
+                    first = found
+                    # An employer's name on the first line, the job on the next ("**Silver
+                    # Pika Mountain Resort**" over "**IT Systems Administrator**"): the job.
+                    if vocab is None or _has_role_noun(text, vocab):
+                        break
+                    continue
+                if ln.number == first.line + 1 and len(text) <= 120 and _has_role_noun(text, vocab):
+                    first = found
+                break
+        self.title = first
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -637,6 +649,15 @@ class Document:
 
     def has_content(self) -> bool:
         return any(True for _ in self.prose_lines())
+
+
+def _has_role_noun(text: str, vocab: Any) -> bool:
+    """Whether a line holds one of the vocabulary's role nouns ("Administrator", "Engineer"):
+    a job title does, an employer's name ("Silver Pika Mountain Resort") does not."""
+    from .domain.titles import grammar
+
+    g = grammar(vocab)
+    return g.head_index(g.words(g.clean(text))) is not None
 
 
 def _names_a_job(text: str, vocab: Any) -> bool:
