@@ -10,7 +10,7 @@ in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from ..rxcache import re_compile
@@ -105,6 +105,22 @@ def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
     return end, stop
 
 
+# A release named by its year right after the tool ("Windows Server 2022", "SQL Server 2019",
+# "Visual Studio 2022"): that version cannot be older than the year before its name.
+_VERSION_YEAR = re.compile(r"\s+((?:19|20)\d\d)\b(?![-/.]\d)")
+
+
+def _versioned(tool: Any, text: str, end: int) -> tuple[Any, int]:
+    """(the tool, or its version named by a year, when that version is newer; the span's end)."""
+    m = _VERSION_YEAR.match(text, end)
+    if not m or tool.first_release is None:
+        return tool, end
+    earliest = int(m.group(1)) - 1
+    if earliest <= int(str(tool.first_release)[:4]):
+        return tool, end
+    return replace(tool, name=f"{tool.name} {m.group(1)}", first_release=str(earliest), confidence="R"), m.end()
+
+
 def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
     """Every "N years" phrase in the posting's prose blocks, in document order."""
     out = []
@@ -122,7 +138,8 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
                 if mention.tool.name in seen:
                     continue
                 seen.add(mention.tool.name)
-                found.append(ToolSpan(mention.tool, mention.start + a, mention.end + a, mention.surface))
+                tool, stop = _versioned(mention.tool, text, mention.end + a)
+                found.append(ToolSpan(tool, mention.start + a, stop, text[mention.start + a:stop]))
             after = text[end:end + 60].lower()
             out.append(YearsPhrase(
                 block, start, end, n, text[start:end].strip().rstrip("."),
