@@ -652,12 +652,9 @@ class Document:
 
 
 def _has_role_noun(text: str, vocab: Any) -> bool:
-    """Whether a line holds one of the vocabulary's role nouns ("Administrator", "Engineer"):
-    a job title does, an employer's name ("Silver Pika Mountain Resort") does not."""
-    from .domain.titles import grammar
+    from .domain.titles import has_role_noun  # the title grammar reads the vocabulary too
 
-    g = grammar(vocab)
-    return g.head_index(g.words(g.clean(text))) is not None
+    return has_role_noun(text, vocab)
 
 
 def _names_a_job(text: str, vocab: Any) -> bool:

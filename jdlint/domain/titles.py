@@ -24,7 +24,7 @@ _SEGMENT = re_compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[
 _JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+", re.I)
 # The same joints, kept: a comma before a bare discipline names the team ("Software Engineer,
 # SRE"), an "&" or "and" a second job ("Mobile Developer & DevOps").
-_JOINT_KEPT = re_compile(r"(\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+)", re.I)
+_JOINT_KEPT = re_compile(f"({_JOINT.pattern})", re.I)
 _WORD = re_compile(r"[^\W_][\w.'\u2019+#-]*")
 
 
@@ -273,11 +273,15 @@ def names_a_job(title: str, vocab: Any) -> bool:
     """Whether a title names someone who does a job ("Fellow Experience Supervisor", "Growth
     Marketer"), as a job title does and "Real job-description corpus: sources" or "How we
     write postings" does not."""
+    return has_role_noun(title, vocab) or any(_AGENT_NOUN.match(w.lower()) for w in re.findall(r"[A-Za-z]+", title))
+
+
+def has_role_noun(title: str, vocab: Any) -> bool:
+    """Whether a title holds one of the vocabulary's role nouns ("Administrator", "Fellow in
+    Genomics"): a job title does, an employer's name ("Silver Pika Mountain Resort") does not."""
     g = grammar(vocab)
     cleaned = g.clean(title)
-    if any(g.head_index(g.words(piece)) is not None for piece in [cleaned, *_SEGMENT.split(cleaned)]):
-        return True
-    return any(_AGENT_NOUN.match(w.lower()) for w in re.findall(r"[A-Za-z]+", title))
+    return any(g.head_index(g.words(piece)) is not None for piece in [cleaned, *_SEGMENT.split(cleaned)])
 
 
 def junior_marker(title: str, vocab: Any) -> str | None:
