@@ -789,8 +789,14 @@ class WorkModel:
         # Whether an item is work at all is its own words' call, tipped at most by the title:
         # the other items only choose between families for items that are work.
         is_work = [own != GENERIC for own in own_tops]
-        clear = [self._clear(own, sc) for own, sc in zip(own_tops, scores)]
-        if title_family in self.families and title_family != GENERIC and self.title_weight > 0:
+        pulls_title = title_family in self.families and title_family != GENERIC and self.title_weight > 0
+        by_section = groups is not None and len(groups) == len(scores) and self.section_weight > 0
+        reads_context = (self.context_weight > 0 and len(scores) >= 3) or by_section
+        # Whether each item's own words are sure of a family, read before any pull: only when
+        # the title or the rest of the posting will pull.
+        clear = [self._clear(own, sc) for own, sc in zip(own_tops, scores)] if pulls_title or reads_context else []
+        if pulls_title:
+            assert title_family is not None
             for sc, own, sure in zip(scores, own_tops, clear):
                 # The title settles close calls; it does not overturn a clear reading. Words
                 # that are sure of another family ("Develop data governance policies" under a
@@ -800,8 +806,7 @@ class WorkModel:
                 if own != title_family and sure:
                     weight *= self.title_clear_share
                 sc[title_family] += weight
-        by_section = groups is not None and len(groups) == len(scores) and self.section_weight > 0
-        if (self.context_weight <= 0 or len(scores) < 3) and not by_section:
+        if not reads_context:
             return [self._decide(f, s, None, n_evidence, own) for f, s, own in zip(feats, scores, own_tops)]
         work = [self._work_share(s) if w else {} for s, w in zip(scores, is_work)]
         total = self._sum(work)

@@ -107,7 +107,7 @@ def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A release named by its year right after the tool ("Windows Server 2022", "SQL Server 2019",
 # "Visual Studio 2022"): that version cannot be older than the year before its name.
-_VERSION_YEAR = re.compile(r"\s+((?:19|20)\d\d)\b(?![-/.]\d)")
+_VERSION_YEAR = re_compile(r"\s+((?:19|20)\d\d)\b(?![-/.]\d)")
 
 
 def _versioned(tool: Any, text: str, end: int) -> tuple[Any, int]:
