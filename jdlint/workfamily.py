@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 from .rxcache import re_compile
 
-FEATURE_VERSION = 9
+FEATURE_VERSION = 10
 GENERIC = "generic"
 
 # -- lemmatiser -------------------------------------------------------------------------------
@@ -590,6 +590,16 @@ def features(text: str) -> list[Feature]:
                 break
         j += 1
 
+    # The infrastructure AI work runs on ("the core infrastructure that underpins our AI stack",
+    # "environments for AI workloads"): AI and infrastructure named together are platform work,
+    # whoever's title it sits under; either word alone is not, nor is a "full-stack" AI feature.
+    ai_at = next((j for j, lm in enumerate(lems) if lm in _AI_WORDS), None)
+    if ai_at is not None:
+        infra_at = next((j for j, lm in enumerate(lems)
+                         if lm in _INFRA_WORDS and not (lm == "stack" and j and lems[j - 1] == "full")), None)
+        if infra_at is not None:
+            add(Feature("x:ai-infra", surf[ai_at] + " " + surf[infra_at]))
+
     # An impact question ("find out whether the scheme changed how often people shop") is an
     # evaluation, whatever the object: data science's question, not a report's.
     for j, lm in enumerate(lems):
@@ -917,6 +927,8 @@ _SCOPE_WORDS = frozenset("""every any all shared self serve service company wide
 org cross multi tenant tenants platform platforms gateway gateways cluster clusters
 quota quotas paved golden teams squads tooling framework frameworks internal standard standardise gpu gpus tracking
 standardize kubeflow mlflow""".split())
+_AI_WORDS = frozenset({"ai", "ml", "llm", "gpu", "genai"})
+_INFRA_WORDS = frozenset({"infrastructur", "stack", "workload", "cluster", "comput"})
 _SCOPE_CATEGORIES = ("orchestration", "experiment", "feature", "platform", "registry", "container", "infrastructure")
 
 

@@ -66,6 +66,21 @@ def test_a_plain_team_is_not_platform_work():
     assert "c:ml-platform" in {f.name for f in wf.features("Run the shared GPU cluster for every team")}
 
 
+def test_the_infrastructure_ai_runs_on_is_platform_work():
+    # "An AI Engineer who runs GPU clusters and job schedulers": AI and infrastructure named
+    # together are MLOps work on their own words (the role-fit rules read them without the
+    # title); AI features built for users stay AI engineering, and either word alone proves
+    # nothing.
+    names = lambda t: {f.name for f in wf.features(t)}  # noqa: E731
+    assert "x:ai-infra" in names("Stand up the infrastructure our LLM workloads run on")
+    assert "x:ai-infra" not in names("Build full-stack AI features in React")
+    assert "x:ai-infra" not in names("Keep the cloud infrastructure patched")
+    assert fam("Own the compute layer behind our AI features: node pools, autoscaling and the inference gateway.") == "mlops"
+    assert fam("Stand up the infrastructure our LLM workloads run on across two cloud regions.") == "mlops"
+    assert fam("Work across the stack to ship our AI writing assistant.") == "ai-engineer"
+    assert fam("Build the customer-facing AI assistant that answers questions about invoices.") == "ai-engineer"
+
+
 def test_being_paged_is_on_call_work_and_a_web_page_is_not():
     # "paged", "paging" and "answer pages" are the on-call sense of the word; its lemma once
     # made "be the person who gets paged" read as web (design) work.
