@@ -19,6 +19,7 @@ All positions are 1-based; columns count characters of the original line.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -171,6 +172,12 @@ class Line:
         return not self.prose.strip()
 
 
+# A pasted HTML line that holds one line of text ("<p><strong>Claims Data Engineer</strong></p>",
+# "<h1>Data Analyst</h1>"): its text can be the title.
+_HTML_TEXT = re.compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
+_RAW_HTML = re.compile(r"\s*<(?:script|style|pre|textarea|svg|!--)", re.I)
+
+
 @dataclass(eq=False)
 class Block:
     """Prose of one paragraph, heading or table row, joined with newlines, with positions."""
@@ -289,6 +296,11 @@ class Document:
                     prose[i] = _blank(raw[i])
             elif t == "html_block" and tok.map:
                 mark(tok.map[0], tok.map[1], "html")
+                # A posting pasted from an ATS export ("<p>You will lead the rewrite ...</p>")
+                # says its work in HTML: each line's text (tags masked) is prose of its own, so
+                # the sentences in it count. Script, style and preformatted blocks do not.
+                if not _RAW_HTML.match(tok.content):
+                    paragraphs.extend((i, i + 1, depth) for i in range(tok.map[0], min(tok.map[1], n)))
             elif t == "table_open" and tok.map:
                 mark(tok.map[0], tok.map[1], "table")
             elif t == "heading_open" and tok.map:
@@ -572,7 +584,7 @@ class Document:
                     return
         first: Title | None = None
         for ln in self.lines:
-            if ln.block in ("front_matter", "code", "html", "blank"):
+            if ln.block in ("front_matter", "code", "blank") or (ln.block == "html" and not _HTML_TEXT.match(ln.text)):
                 continue
             p = ln.prose
             if p.strip():
@@ -581,7 +593,8 @@ class Document:
                 text = _strip_emphasis(p[start:].strip())
                 if not text:
                     continue
-                found = Title(text, ln.number, start + 1, start + 1 + len(text), "line")
+                found = Title(html.unescape(text) if ln.block == "html" else text, ln.number, start + 1,
+                              start + 1 + len(text), "line")
                 if first is None:
                     first = found
                     # An employer's name on the first line, the job on the next ("**Silver

@@ -31,6 +31,24 @@ def _where(doc: Any) -> tuple[int, int, int, str]:
     return doc.anchor()
 
 
+_WITH_SOMEONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _done_with_its_owner(text: str, family: str) -> bool:
+    """Whether a duty is done with a colleague whose job it is ("Work on the Word add-in
+    integration with our frontend engineer"): the one duty of another family is shared with
+    the person who owns it, so it is not a second job the hire is asked to do alone."""
+    from ..workfamily import features
+
+    for f in features(text):
+        if f.name == "role:" + family and f.words:
+            # the role's words as written, hyphens or spaces between them ("front-end developer")
+            named = re.search(r"[\s-]+".join(re.escape(w) for w in f.words.split()), text)
+            if named and _WITH_SOMEONE.search(text[:named.start()]):
+                return True
+    return False
+
+
 def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> bool:
     """Whether the title's own modifiers (not its role words) are what made the work another
     family's: "FedRAMP Cyber Data Analyst" over work decided by "FedRAMP", "cyber". It must be
@@ -440,6 +458,12 @@ class RoleMixKind(Kind):
             fam_n = Counter(fams)
             a, b = (max(members[g], key=lambda f: (fam_n[f], f)) for g in present[:2])
             shared = vocab.shares_work(a, b) or vocab.same_family(a, b)
+            # The title may be the bridge: a BI Developer (analytics engineering) whose work reads
+            # half as reports and half as warehouse views does the one job the title names, when
+            # the title's family sits in one half and shares its work with the other.
+            shared = shared or any(
+                title_fam in members[g] and (vocab.shares_work(str(title_fam), other) or vocab.same_family(str(title_fam), other))
+                for g, other in ((present[0], b), (present[1], a)))
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
@@ -461,7 +485,8 @@ class RoleMixKind(Kind):
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
-                    and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))}
+                    and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
+                    and not _done_with_its_owner(w.text, str(w.work_family))}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         for a, b, source, only_title in vocab.conflicts:

@@ -13,6 +13,7 @@ development").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from ..prefilter import fold
@@ -60,6 +61,8 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
             cue = (m.start() - at, m.end() - at)
+            if _told_as_past(sentence):
+                continue
             if _delivers(_with_list_items(text, at, sentence), cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
                                     " ".join(sentence.split()))
@@ -74,6 +77,22 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
                 at, sentence = _sentence(text, m.start(), m.end())
                 return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     return None
+
+
+# History is not a first problem: "The Digital Corps was launched in August 2021" ties a date to
+# a launch, but one that is over. A sentence told in the past, with nothing still to come in
+# it ("must be replaced by June", "will", "planned"), does not state the hire's first work.
+_PAST = re_compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t|ilt|un)\b|\bago\b|\blast\s+(?:year|month|quarter|"
+                   r"spring|summer|autumn|fall|winter)\b(?!['’]s)|\b(?:has|have|had)\s+(?:been\s+)?\w+ed\s+(?:\w+\s+){0,6}?since\b",
+                   re.I)
+_FUTURE = re_compile(r"\b(?:will|shall|must|needs?\s+to|has\s+to|have\s+to|going\s+to|plan(?:s|ned)?|scheduled|due|"
+                     r"(?:by|before|until|till)\s+(?:the\s+)?(?:end|start|\d|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|"
+                     r"spring|summer|autumn|fall|winter)|aim(?:s|ing)?|expect(?:s|ed)?|is\s+to|are\s+to|about\s+to|next|upcoming|soon)\b|.ll\b",
+                     re.I)
+
+
+def _told_as_past(sentence: str) -> bool:
+    return bool(_PAST.search(sentence)) and not _FUTURE.search(sentence)
 
 
 _ITEM_START = re_compile(r"\s*(?:[-*+•]|\d+[.)])?\s*")

@@ -247,6 +247,12 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
         return True
     if not c["location_cues"].search(sentence):
         return False
+    if all(_WEAK_CUE.match(m.group(0)) for m in c["location_cues"].finditer(sentence)):
+        if "job" not in stated:
+            stated["job"] = _job_place_stated(doc, c, loc_lines)
+        if stated["job"]:
+            return False  # "People in Germany, Austria and the Netherlands sell through us" in a
+            # posting whose title already says the job is in Berlin: where the users are
     title_line = doc.title.line if doc.title is not None else None
     if (block.section.line != title_line and c["third_party"].search(block.section.title)
             and not c["first_party"].search(
@@ -263,6 +269,9 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
     return not third or bool(first) and max(first) > max(third)
 
 
+# Location words that say where people are, not where the job is: they count only when the
+# posting says nowhere else where the job is.
+_WEAK_CUE = regex.compile(r"(?:people|colleagues|teams?|us)\b", regex.I)
 _FOOTPRINT = regex.compile(r"\b(?:offices?|hq|headquarter\w*|hubs?|campus(?:es)?|studios?|sites?|branches)\b", regex.I)
 _OFFICE_AFTER = regex.compile(r"^[ \t]*(?:offices?|hq|headquarters|hub|campus|studio|site|branch)\b", regex.I)
 _WORK_MODE = regex.compile(
@@ -329,6 +338,10 @@ def _job_place_stated(doc: Any, vocab_c: dict, loc_lines: set[int]) -> bool:
             prose = _LOCATION_LABEL.sub(" ", doc.lines[number - 1].prose)
             if _names_a_place(prose):
                 return True
+    title = doc.title
+    if title is not None and (any(True for _ in vocab_c["names"].finditer(title.text))
+                              or vocab_c["location_cues"].search(title.text)):
+        return True  # "Analytics Engineer – Mobelo (Berlin or remote within Germany)"
     return bool(_byline_lines(doc))
 
 
