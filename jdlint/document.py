@@ -172,6 +172,10 @@ class Line:
         return not self.prose.strip()
 
 
+# A field that names the job in a posting's header block ("**Position:** Data Analyst", "Job
+# title: Nurse Informaticist").
+_TITLE_FIELD = re.compile(r"\s*(?:[*_]{1,2})?(?:job\s+title|position(?:\s+title)?|post(?:\s+title)?|role(?:\s+title)?|"
+                          r"vacancy|job|title)\s*(?::\s*(?:[*_]{1,2})?|(?:[*_]{1,2})?\s*:)\s*", re.I)
 # A pasted HTML line that holds one line of text ("<p><strong>Claims Data Engineer</strong></p>",
 # "<h1>Data Analyst</h1>"): its text can be the title.
 _HTML_TEXT = re.compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
@@ -604,7 +608,17 @@ class Document:
                     continue
                 if ln.number == first.line + 1 and len(text) <= 120 and _has_role_noun(text, vocab):
                     first = found
-                break
+                    break
+                # A labelled field near the top names the job ("VACANCY ANNOUNCEMENT" over
+                # "**Position:** Product Manager / M&E Data Analyst"): the field's value.
+                label = _TITLE_FIELD.match(p)
+                if label and _has_role_noun(p[label.end():], vocab):
+                    value = _strip_emphasis(p[label.end():].strip())
+                    at = label.end() + len(p[label.end():]) - len(p[label.end():].lstrip())
+                    first = Title(value, ln.number, at + 1, at + 1 + len(value), "line")
+                    break
+                if ln.number > first.line + 12:
+                    break
         self.title = first
 
     # -- queries ---------------------------------------------------------------------------
