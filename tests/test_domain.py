@@ -133,6 +133,11 @@ def test_the_terms_of_the_job_are_not_its_work():
             "You will be eligible for federal health benefits. "
             "You will build the models that rank security findings for human review.\n")
     assert [w.text[:24] for w in facts(text).work_items] == ["You will build the model"]
+    # A header's band, pay, hours and reference were read as a data engineering duty.
+    header = ("# BI Developer\n\n**Riverside Hospitals Trust**\n\n**Band 6** — £37,338 to £44,962 per annum\n"
+              "Permanent, full time (37.5 hours per week)\nJob reference: 349-PI-6712-25\n\n"
+              "## Duties\n\n- Rebuild the ward reports in Power BI\n")
+    assert [w.text[:20] for w in facts(header).work_items] == ["Rebuild the ward rep"]
 
 
 @pytest.mark.parametrize("sentence,families", [

@@ -87,6 +87,10 @@ _TERMS = re_compile(
     r"|^\W*(?:you(?:'|\u2019)ll|you\s+will|you\s+may|you\s+must)\s+(?:also\s+)?(?:be\s+(?:paid|eligible|entitled|offered|"
     r"required\s+to\s+(?:pass|undergo|submit|provide|complete\s+a\s+background))|receive\s+(?:a\s+)?(?:salary|pay|benefits?|"
     r"an?\s+offer))\b", re.I)
+# A header's terms of the job: "**Band 6** — £37,338 to £44,962 per annum Permanent, full time
+# (37.5 hours per week) Job reference: 349-PI-6712-25".
+_JOB_TERMS = re_compile(r"[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:k|K)?\s*(?:per\s+(?:annum|year|hour|month)|a\s+year|p\.?a\.?)\b|"
+                        r"\bhours\s+(?:per|a)\s+week\b|\bjob\s+(?:reference|ref|id|number)\b|\bclosing\s+date\b", re.I)
 # What the hire will NOT do, or what another team does, is scope, not a duty: "it won't be
 # wired into the app", "you will not be on call", "our ML engineering group will build it".
 _APPLYING = re_compile(r"\b(?:to be considered|please (?:submit|apply|send|upload|include)|submit (?:your|an|a) (?:application|resume|cv)|"
@@ -355,7 +359,7 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # what the hire will not do
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
-            if not in_work and _TERMS.search(sent):
+            if not in_work and (_TERMS.search(sent) or _JOB_TERMS.search(sent)):
                 continue  # the job's pay, benefits, place or application, not its work
             if not in_work and (not about or _NOTICE.search(sent)):
                 continue
