@@ -50,6 +50,8 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     # All countable prose as one text (blocks apart by a blank line, so no sentence or cue runs
     # from one block into the next): each cue is searched once per posting.
     text, position = doc.joined(frozenset(vocab.first_problem_ignore))
+    # Emphasis marks are not words: "goes live in **March 2026**" is a date like any other.
+    text = _unemphasise(text)
     # Only the cues whose words the text holds are searched (prefilter.py).
     folded = fold(text)
     for p in vocab.possible("first_problem_standalone", folded):
@@ -71,6 +73,7 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     ignore = frozenset(vocab.first_problem_ignore)
     if "about" in ignore and vocab.first_problem_about:
         text, position = doc.joined(ignore - {"about"})
+        text = _unemphasise(text)
         for p in vocab.possible("first_problem_about", fold(text)):
             m = p.search(text)
             if m:
@@ -89,6 +92,14 @@ _FUTURE = re_compile(r"\b(?:will|shall|must|needs?\s+to|has\s+to|have\s+to|going
                      r"(?:by|before|until|till)\s+(?:the\s+)?(?:end|start|\d|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|"
                      r"spring|summer|autumn|fall|winter)|aim(?:s|ing)?|expect(?:s|ed)?|is\s+to|are\s+to|about\s+to|next|upcoming|soon)\b|.ll\b",
                      re.I)
+
+
+_EMPHASIS = re_compile(r"\*\*|__")
+
+
+def _unemphasise(text: str) -> str:
+    """The text with bold marks blanked (same length, so positions hold)."""
+    return _EMPHASIS.sub("  ", text) if "**" in text or "__" in text else text
 
 
 def _told_as_past(sentence: str) -> bool:
