@@ -603,8 +603,12 @@ _TEAM_STACK = re_compile(
     r"\b(?:we(?:'re| are)? (?:currently )?(?:use|uses|using|love|work (?:with|in)|build (?:with|on|in)|rely on|run on|"
     r"write|develop in|leverage|have adopted)|(?:our|\w+['\u2019]s) (?:\w+ ){0,2}(?:stack|languages?|tools?|tooling|toolset|platform|"
     r"infrastructure|data|systems?|codebase|environment)\b[^.]{0,40}?(?:is|are|includes?|consists? of|runs? on|"
-    r"built (?:on|with|in)|uses?)|(?:tech(?:nology)?|data) stack(?: is| includes|:)|currently,? (?:but not limited to,? )?"
-    r"|is built (?:on|with|in)|runs? on|written in|powered by|we are (?:a|an) \w+ shop)", re.I)
+    r"built (?:on|with|in)|uses?)|(?:tech(?:nology)?|data) stack(?: is| includes|:)|"
+    r"currently,? (?:but not limited to,? )?"
+    r"|is built (?:on|with|in)|runs? on|written in|powered by|we are (?:a|an) \w+ shop)"
+    # a "**Stack:** Python, TypeScript, Postgres" line: the team's tools, labelled
+    r"|(?:^|(?<=\n))[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:our[ \t]+|the[ \t]+)?(?:tech[ \t]+|technology[ \t]+)?stack[ \t]*"
+    r"(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__))?", re.I)
 _ASK = re_compile(
     r"\b(?:experience|experienced|proficien\w*|expert\w*|knowledge|familiar\w*|skills?|skilled|ability|able to|"
     r"comfort\w*|you(?:'ll| will)?|must|should|required|requires?|understanding|background|fluen\w*|demonstrated)\b",

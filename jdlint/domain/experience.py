@@ -3,9 +3,9 @@
 "5+ years", "five years", "eleven yrs.", "at least 4 years", "4-6 years" and "3 to 5 years"
 (the lower bound counts) are all read by the one pattern below, in digits or in words. Each
 phrase is paired with the tools named in the rest of its clause ("3+ years of Python and
-LangChain" names both) or, for "LangChain (3+ years)" and "LangChain: 3+ years", in the clause
-before it. Every look-around is bounded, so a paragraph of a thousand "N years" phrases is read
-in linear time.
+LangChain" names both) or, for "LangChain (3+ years)", "LangChain: 3+ years" and "Microsoft
+Fabric – minimum 6+ years", in the clause before it. Every look-around is bounded, so a
+paragraph of a thousand "N years" phrases is read in linear time.
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ _CLAUSE_END = re_compile(
     r",\s*(?:with|and|or|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b",
     re.I)
 _BEFORE_PAREN = re_compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
-_BEFORE_COLON = re_compile(r":\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
+# "LangChain: 3+ years", "Microsoft Fabric – minimum 6+ years"
+_BEFORE_COLON = re_compile(r"(?::|\s[–—-])\s*(?:at least\s+|min(?:imum)?\.?\s+(?:of\s+)?)?$", re.I)
 _CLAUSE_STOP = re_compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
 _CLAUSE_BREAK = re_compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
 _WE = re_compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)

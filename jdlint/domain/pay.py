@@ -106,6 +106,8 @@ def _walk(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
 
 
 _ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningful|significant)\s+)?"
+                    # "+ 0.3–0.6% equity", "+ 10% bonus": the share before what is added
+                    r"(?:~?\d+(?:\.\d+)?\s*%?\s*(?:[–—-]|to)\s*)?(?:~?\d+(?:\.\d+)?\s*%\s*)?"
                     r"(?:equity|stock(?:\s+options)?|options|bonus(?:es)?|benefits|commission)\b", re.I)
 
 

@@ -57,6 +57,22 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     return _split(_SENTENCE_END, text)
 
 
+# A wall of text ("Quayline is a Dublin fintech ..., and we are now looking for ..., working
+# closely with our data scientists ..., and on a typical day you might ...") is one sentence
+# of a thousand characters: one word of hiring talk in it ("interview") would silence the
+# rest. A sentence that long is read in its clauses, split before a joining word.
+_LONG = 400
+_LONG_JOIN = regex.compile(r",\s+(?=(?:and|but|where|while|which|who|so|working|including|with|plus)\b)")
+
+
+def _long_split(flat: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for s0, s1 in spans:
+        if s1 - s0 <= _LONG:
+            yield s0, s1
+        else:
+            yield from _split(_LONG_JOIN, flat, s0, s1)
+
+
 _QA_MARK = regex.compile(r"^\W*(?:Q|Question)\s*\d*\s*[.:)]\s*", regex.I)
 
 
@@ -127,7 +143,7 @@ def questions(doc: Any, vocab: Any, tools: Any = None) -> list[Question]:
         # are still split on the text as written (a blank line, a list item).
         flat = text.replace("\n", " ")
         folded = fold(flat)  # lower-cased once, for the words each clause holds (prefilter.py)
-        for s0, s1 in _sentences(text):
+        for s0, s1 in _long_split(flat, _sentences(text)):
             if hiring.search(flat, s0, s1):
                 continue
             # a sentence about the candidate's past stays so across its ";" clauses

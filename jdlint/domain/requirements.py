@@ -21,6 +21,7 @@ _POINTER = re_compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|
                       r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
 _LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
+_OPEN_BRACKET = re_compile(r"[ \t]*(?:(?:suite|services|products|apps|applications|family|tools|stack|ecosystem)[ \t]*)?\(", re.I)
 # A group label in a requirements list: a few words, no verb of a requirement and no number
 # ("Education", "Technical Skills:", "**Experience**", "Other").
 _GROUP_LABEL = re_compile(r"^\W*(?:[A-Za-z&/-]+\s*){1,4}:?\W*$")
@@ -157,9 +158,18 @@ class Requirements:
         library_of: dict[str, str | None] = {}
         parents: set[str] = set()  # platforms whose own services the item names
         groups: set[Any] = set()
-        for m in self.tools.scan(text):
-            if not m.tool.is_stack_tool:
-                continue
+        scanned = [m for m in self.tools.scan(text) if m.tool.is_stack_tool]
+        for m in scanned:
+            # A tool whose own parts follow it in brackets ("Microsoft Office Suite (Excel,
+            # PowerPoint, Word, Visio)", "Spark (PySpark, Spark SQL, MLlib)") is said through
+            # them: the bracketed tools are the requirement, the head is not one more.
+            opened = _OPEN_BRACKET.match(text, m.end)
+            if opened:
+                close = text.find(")", opened.end())
+                inside = [x for x in scanned if opened.end() <= x.start and (close < 0 or x.end <= close)]
+                if len({x.tool.name for x in inside} - {m.tool.name}) >= 2:
+                    parents.add(m.tool.name)
+        for m in scanned:
             role, group = roles.get(m.tool.name, ("required", frozenset()))
             if role in ("team-stack", "incidental"):
                 continue
