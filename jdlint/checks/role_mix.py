@@ -182,8 +182,17 @@ class TitleScopeKind(Kind):
         if fam == "researcher" and _APPLIED.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _APPLIED_RESEARCH for w in theirs):
             return  # an Applied Research Scientist fine-tuning and evaluating models does applied research
+        if fam == "data-analyst" and _BUSINESS_ANALYST.search(ctx.facts.title.text) and all(
+                str(w.work_family) in _REQUIREMENTS_WORK for w in theirs):
+            return  # a Business Analyst eliciting requirements and running workshops does the BA's job
         yield _mismatch(doc, rule, ctx, title_spec, theirs, n, len(items))
 
+
+# A business analyst's job is requirements as much as data: eliciting and documenting them,
+# running workshops with the business and working with the product owner read as product
+# management to the classifier, and are the job the title names.
+_BUSINESS_ANALYST = re.compile(r"\bbusiness\s+(?:systems\s+|process\s+)?analysts?\b", re.I)
+_REQUIREMENTS_WORK = frozenset({"product-manager"})
 
 
 # "Applied" in a research title says the research is building and evaluating real systems: the
