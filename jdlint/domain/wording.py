@@ -144,13 +144,18 @@ def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
     """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
     out = []
     for block in doc.blocks:
-        seen: set[tuple[int, int]] = set()  # two entries on one span ("He" after "the candidate") are one finding
+        hits: list[PhraseHit] = []
         for entry in vocab.possible("exclusionary", fold(block.text)):  # the entries whose words it holds
             if entry.get("sections") and block.section.kind not in entry["sections"]:
                 continue
             for m in entry["rx"].finditer(block.text):
-                if m.span() in seen or _proper_name(block.text, m.start(), m.group(0)):
-                    continue
-                seen.add(m.span())
-                out.append(PhraseHit(entry, block, m.start(), m.end(), m.group(0)))
+                if not _proper_name(block.text, m.start(), m.group(0)):
+                    hits.append(PhraseHit(entry, block, m.start(), m.end(), m.group(0)))
+        # Two entries on one stretch of words ("young and dynamic" and "young"; "He" after "the
+        # candidate" twice) are one finding: the longest, in the order the entries are listed.
+        kept: list[PhraseHit] = []
+        for h in sorted(hits, key=lambda h: h.start - h.end):
+            if not any(h.start < k.end and k.start < h.end for k in kept):
+                kept.append(h)
+        out.extend(h for h in hits if h in kept)
     return out
