@@ -18,6 +18,10 @@ from typing import Any, Iterator
 from .base import Context, Kind
 
 
+# "Knowledge, Skills and Abilities", "KSAs", "Required Knowledge, Skills & Abilities"
+_KSA = re.compile(r"\bknowledge\s*,?\s*skills?\s*,?\s*(?:and|&)\s*abilit|\bKSAs?\b", re.I)
+
+
 def _listed(names: list[str], most: int = 12) -> str:
     """The tools named, the first dozen of a very long run and how many more."""
     return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
@@ -78,6 +82,9 @@ class ListBudgetKind(Kind):
             n = len(reqs.demands(block))  # character and values lines do not make a wish list
             # Say what was left out of the count, so a reader who counts the bullets agrees.
             others = len(block.required) - n
+            if _KSA.search(sec.title):
+                n = 0  # a public-sector statement of the knowledge, skills and abilities the job
+                # uses (rated in the assessment), not a pile of must-haves; tool soup still counts
             note = f"; {others} more about character, values or duties not counted" if others > 0 else ""
             if n > opts["max_required"]:
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
