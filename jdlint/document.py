@@ -428,7 +428,9 @@ class Document:
                 # The posting's title is not a section of its kind: "Senior Data Scientist,
                 # Driver Experience" is not a requirements section, whatever "experience" says.
                 kind, explicit = None, False
-            while len(stack) > 1 and stack[-1].level >= level:
+            # A bold label holds a list or a paragraph, never a markdown heading: "**Salary:**"
+            # under the title does not make the "## About us" after it a part of the salary.
+            while len(stack) > 1 and (stack[-1].level >= level or (not bold and stack[-1].bold)):
                 stack.pop()
             parent = stack[-1]
             inherited = parent.kind

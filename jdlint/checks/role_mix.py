@@ -49,6 +49,15 @@ def _done_with_its_owner(text: str, family: str) -> bool:
     return False
 
 
+_DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": frozenset({"ai-engineer"}),
+                    "llm": frozenset({"ai-engineer"}), "llms": frozenset({"ai-engineer"}),
+                    "ml": frozenset({"ml-engineer", "mlops"}), "security": frozenset({"security"}),
+                    "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"})}
+
+
+_MODEL_FAMILIES = frozenset({"researcher", "research-engineer", "data-scientist", "ml-engineer", "mlops", "ai-engineer"})
+
+
 def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> bool:
     """Whether the title's own modifiers (not its role words) are what made the work another
     family's: "FedRAMP Cyber Data Analyst" over work decided by "FedRAMP", "cyber". It must be
@@ -59,8 +68,15 @@ def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> b
     for t in next((f.get("titles", []) for f in vocab.families if f["id"] == fam), []):
         role_words |= {w.lower() for w in g.words(str(t))}
     domain = {w.lower() for w in g.words(title)} - role_words
+    # A domain the title names whose work is a family of its own: "Product Manager, AI Features"
+    # over assistant and guardrail duties, "Security Data Analyst" over security work.
+    # (Not for the model-building families themselves: an "AI Researcher" who deploys models
+    # and runs serving is doing another job, which the title does not name.)
+    near = set().union(*(_DOMAIN_FAMILIES.get(w.lower(), frozenset()) for w in g.words(title)))
+    if near and fam not in _MODEL_FAMILIES and all(str(w.work_family) in near for w in items):
+        return True
     named = sum(1 for w in items
-                if any(k.lower() in domain for k in w.work_evidence if " " not in k and len(k) > 2))
+                if any(k.lower() in domain for k in w.work_evidence if " " not in k and (len(k) > 2 or k.isupper())))
     return named > 0 and named * 2 >= len(items)
 
 
@@ -179,9 +195,9 @@ class TitleScopeKind(Kind):
         if ctx.facts.splits_time:
             return  # "You'll split your time between customer analytics and the assistant": the
             # posting says the title's work is half the job; two jobs are conflated-roles' to judge
-        if fam == "researcher" and _APPLIED.search(ctx.facts.title.text) and all(
+        if fam in ("researcher", "data-scientist") and _APPLIED.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _APPLIED_RESEARCH for w in theirs):
-            return  # an Applied Research Scientist fine-tuning and evaluating models does applied research
+            return  # an Applied (Research) Scientist fine-tuning, evaluating and shipping models does applied science
         if fam == "data-analyst" and _BUSINESS_ANALYST.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _REQUIREMENTS_WORK for w in theirs):
             return  # a Business Analyst eliciting requirements and running workshops does the BA's job
@@ -437,6 +453,16 @@ class RoleMixKind(Kind):
                      for w in ctx.facts.work_items if w.family is not None and w.score >= sure]
         titled_counts = Counter(group_of.get(f, f) for f in as_titled)
         many = [g for g in present if titled_counts.get(g, 0) >= rule.options["min_items"]]
+        # Jobs that share their day-to-day work count once: a Power BI developer's reports and
+        # the semantic model under them are one job (analysis and analytics engineering), so two
+        # deployment duties beside them do not make it three.
+        fam_of = {g: max(members[g], key=lambda f: (sum(1 for x in fams if x == f), f)) for g in many}
+        distinct: list[str] = []
+        for g in many:
+            if not any(vocab.shares_work(fam_of[g], fam_of[h]) or vocab.same_family(fam_of[g], fam_of[h]) for h in distinct):
+                distinct.append(g)
+        if len(distinct) <= rule.options["max_families"]:
+            many = []
         if len(many) > rule.options["max_families"] and top_share < rule.options["max_share"]:
             names = ", ".join(
                 f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"

@@ -142,7 +142,7 @@ def _proper_name(text: str, start: int, matched: str) -> bool:
 
 def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
     """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
-    out = []
+    out: list[PhraseHit] = []
     for block in doc.blocks:
         hits: list[PhraseHit] = []
         for entry in vocab.possible("exclusionary", fold(block.text)):  # the entries whose words it holds
