@@ -26,7 +26,10 @@ YEARS = re_compile(
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
 _CLAUSE_END = re_compile(
     r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b|"
-    r",\s*(?:with|and|or|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b",
+    r",\s*(?:with|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b"
+    # ", and" turns to other things, except before a list's last name: "LangChain, LlamaIndex,
+    # and vLLM" names three tools
+    r"|,\s*(?:and|or)\b(?!\s+(?=[\w.+#-]*(?-i:[A-Z]))[\w.+#-]+\s*(?:[.;\n]|$))",
     re.I)
 _BEFORE_PAREN = re_compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
 # "LangChain: 3+ years", "Microsoft Fabric – minimum 6+ years"
