@@ -178,7 +178,7 @@ _TITLE_FIELD = re.compile(r"\s*(?:[*_]{1,2})?(?:job\s+title|position(?:\s+title)
                           r"vacancy|job|title)\s*(?::\s*(?:[*_]{1,2})?|(?:[*_]{1,2})?\s*:)\s*", re.I)
 # A pasted HTML line that holds one line of text ("<p><strong>Claims Data Engineer</strong></p>",
 # "<h1>Data Analyst</h1>"): its text can be the title.
-_HTML_TEXT = re.compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
+_HTML_TEXT = re.compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:p|h[1-6]|strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
 _RAW_HTML = re.compile(r"\s*<(?:script|style|pre|textarea|svg|!--)", re.I)
 
 

@@ -274,7 +274,8 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
 # Location words that say where people are, not where the job is: they count only when the
 # posting says nowhere else where the job is.
 _WEAK_CUE = regex.compile(r"(?:people|colleagues|teams?|us)\b", regex.I)
-_FOOTPRINT = regex.compile(r"\b(?:offices?|hq|headquarter\w*|hubs?|campus(?:es)?|studios?|sites?|branches)\b", regex.I)
+_FOOTPRINT = regex.compile(r"\b(?:offices?|hq|headquarter\w*|hubs?|campus(?:es)?|studios?|sites?|branches|locations|facilities|"
+                           r"hospitals|clinics|practices|stores|plants|warehouses|depots)\b", regex.I)
 _OFFICE_AFTER = regex.compile(r"^[ \t]*(?:offices?|hq|headquarters|hub|campus|studio|site|branch)\b", regex.I)
 _WORK_MODE = regex.compile(
     r"\b(?:remote|hybrid|on-?site|in[- ]office|in[- ]person|flexible|full[- ]time|part[- ]time|"
@@ -283,7 +284,7 @@ _WORK_MODE = regex.compile(
     r"wednesday|thursday|friday|office|offices|home|job|role|team|department|salary|pay|"
     r"type|schedule|hours|start|date|level|grade|band|reports?|to|and|or|of|the|per|with|a|an)\b",
     regex.I)
-_BYLINE_SEP = regex.compile(r"\s[|·•]\s|\s[–—]\s")
+_BYLINE_SEP = regex.compile(r"(?:\s|&nbsp;)[|·•](?:\s|&nbsp;)|\s[–—]\s")  # "&nbsp;|&nbsp;" pasted from HTML too
 
 
 def _footprint(sentence: str, place: str, before: str, after: str) -> bool:
@@ -363,11 +364,13 @@ def _byline_lines(doc: Any) -> set[int]:
             break
         parts = _BYLINE_SEP.split(ln.prose.strip().strip("*_ "))
         if 2 <= len(parts) <= 6 and len(ln.prose) <= 160 and not regex.search(r"[.!?]\s+\p{Lu}", ln.prose):
-            if any(_names_a_place(p.strip("*_ ")) for p in parts[1:]):
+            # the first part is the employer's name, unless it reads as a place ("Evansville, IN")
+            if any(_names_a_place(p.strip("*_ ")) for p in parts[1:]) or _CITY_REGION.match(parts[0].strip("*_ ")):
                 out.add(int(ln.number))
     return out
 
 
+_CITY_REGION = regex.compile(r"\p{Lu}[\p{L}.'’ -]{1,40},\s*(?:\p{Lu}{2}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s*$")
 _REMOTE_US = regex.compile(r"\bremote\b[^\n]{0,40}?\b(?:US|USA|U\.S\.A?\.?|United States)(?![\w])"
                            r"|\b(?:US|USA|U\.S\.A?\.?|United States)\b[^\n]{0,40}?\bremote\b", regex.I)
 
