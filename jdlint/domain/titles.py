@@ -121,6 +121,9 @@ class TitleGrammar:
                 content = [w for w in words if w.lower() not in self.ignore and w.lower() not in self.heads]
                 if not content and roles and joint == ",":
                     continue  # the team: "Software Engineer, SRE"
+                tail = [w.lower() for w in words[hi + 1:] if w.lower() not in self.ignore]
+                if roles and joint == "," and tail and tail[0] not in ("of", "in", "for", "to"):
+                    continue  # the product, not a role: "Product Manager, Internal Developer Platform"
                 if not content and roles:
                     # A bare role noun: "Developer/Engineer", "Research Scientist / Engineer".
                     prev_words = self.words(roles[-1])
