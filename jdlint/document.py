@@ -174,12 +174,12 @@ class Line:
 
 # A field that names the job in a posting's header block ("**Position:** Data Analyst", "Job
 # title: Nurse Informaticist").
-_TITLE_FIELD = re.compile(r"\s*(?:[*_]{1,2})?(?:job\s+title|position(?:\s+title)?|post(?:\s+title)?|role(?:\s+title)?|"
+_TITLE_FIELD = re_compile(r"\s*(?:[*_]{1,2})?(?:job\s+title|position(?:\s+title)?|post(?:\s+title)?|role(?:\s+title)?|"
                           r"vacancy|job|title)\s*(?::\s*(?:[*_]{1,2})?|(?:[*_]{1,2})?\s*:)\s*", re.I)
 # A pasted HTML line that holds one line of text ("<p><strong>Claims Data Engineer</strong></p>",
 # "<h1>Data Analyst</h1>"): its text can be the title.
-_HTML_TEXT = re.compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:p|h[1-6]|strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
-_RAW_HTML = re.compile(r"\s*<(?:script|style|pre|textarea|svg|!--)", re.I)
+_HTML_TEXT = re_compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:p|h[1-6]|strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
+_RAW_HTML = re_compile(r"\s*<(?:script|style|pre|textarea|svg|!--)", re.I)
 
 
 @dataclass(eq=False)

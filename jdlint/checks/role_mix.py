@@ -32,6 +32,7 @@ def _where(doc: Any) -> tuple[int, int, int, str]:
 
 
 _WITH_SOMEONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_WITH_ANYONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s", re.I)
 
 
 def _done_with_its_owner(text: str, family: str) -> bool:
@@ -40,6 +41,8 @@ def _done_with_its_owner(text: str, family: str) -> bool:
     the person who owns it, so it is not a second job the hire is asked to do alone."""
     from ..workfamily import features
 
+    if not _WITH_ANYONE.search(text):
+        return False  # no "with our/the ..." at all: the features need not be read again
     for f in features(text):
         if f.name == "role:" + family and f.words:
             # the role's words as written, hyphens or spaces between them ("front-end developer")

@@ -235,26 +235,26 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
     if block.kind == "table":
         return bool(c["location_cues"].search(_table_header(doc, line)))
     sentence = _sentence(text, a, b)
-    if _machines_there(sentence, text[a:b]):
-        return False  # "co-located servers in London and Chicago": where the machines are
-    if _footprint(sentence, text[a:b], before, text[b:b + 30]):
+
+    def job_stated() -> bool:
         if "job" not in stated:  # read once per posting
             stated["job"] = _job_place_stated(doc, c, loc_lines)
-        if stated["job"]:
-            return False  # "headquartered in Tel Aviv with offices in New York and London" in a
-            # posting whose byline or location line already says where this job is
+        return stated["job"]
+
+    if _machines_there(sentence, text[a:b]):
+        return False  # "co-located servers in London and Chicago": where the machines are
+    if _footprint(sentence, text[a:b], before, text[b:b + 30]) and job_stated():
+        return False  # "headquartered in Tel Aviv with offices in New York and London" in a
+        # posting whose byline or location line already says where this job is
     if _OUR.search(before):
         return True  # "our Toronto office", "our Boston team"
     if c["place_list"].match(sentence):
         return True
     if not c["location_cues"].search(sentence):
         return False
-    if all(_WEAK_CUE.match(m.group(0)) for m in c["location_cues"].finditer(sentence)):
-        if "job" not in stated:
-            stated["job"] = _job_place_stated(doc, c, loc_lines)
-        if stated["job"]:
-            return False  # "People in Germany, Austria and the Netherlands sell through us" in a
-            # posting whose title already says the job is in Berlin: where the users are
+    if all(_WEAK_CUE.match(m.group(0)) for m in c["location_cues"].finditer(sentence)) and job_stated():
+        return False  # "People in Germany, Austria and the Netherlands sell through us" in a
+        # posting whose title already says the job is in Berlin: where the users are
     title_line = doc.title.line if doc.title is not None else None
     if (block.section.line != title_line and c["third_party"].search(block.section.title)
             and not c["first_party"].search(

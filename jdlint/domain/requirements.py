@@ -9,6 +9,7 @@ list ("Extends the Manager requirements"); a top-level item that only names a gr
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -159,6 +160,7 @@ class Requirements:
         parents: set[str] = set()  # platforms whose own services the item names
         groups: set[Any] = set()
         scanned = [m for m in self.tools.scan(text) if m.tool.is_stack_tool]
+        starts = [m.start for m in scanned]  # in text order, as scanned
         for m in scanned:
             # A tool whose own parts follow it in brackets ("Microsoft Office Suite (Excel,
             # PowerPoint, Word, Visio)", "Spark (PySpark, Spark SQL, MLlib)") is said through
@@ -166,9 +168,15 @@ class Requirements:
             opened = _OPEN_BRACKET.match(text, m.end)
             if opened:
                 close = text.find(")", opened.end())
-                inside = [x for x in scanned if opened.end() <= x.start and (close < 0 or x.end <= close)]
-                if len({x.tool.name for x in inside} - {m.tool.name}) >= 2:
-                    parents.add(m.tool.name)
+                parts: set[str] = set()
+                for x in scanned[bisect.bisect_left(starts, opened.end()):]:
+                    if 0 <= close < x.end:
+                        break
+                    if x.tool.name != m.tool.name:
+                        parts.add(x.tool.name)
+                        if len(parts) >= 2:
+                            parents.add(m.tool.name)
+                            break
         for m in scanned:
             role, group = roles.get(m.tool.name, ("required", frozenset()))
             if role in ("team-stack", "incidental"):

@@ -151,11 +151,29 @@ def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
             for m in entry["rx"].finditer(block.text):
                 if not _proper_name(block.text, m.start(), m.group(0)):
                     hits.append(PhraseHit(entry, block, m.start(), m.end(), m.group(0)))
-        # Two entries on one stretch of words ("young and dynamic" and "young"; "He" after "the
-        # candidate" twice) are one finding: the longest, in the order the entries are listed.
-        kept: list[PhraseHit] = []
-        for h in sorted(hits, key=lambda h: h.start - h.end):
-            if not any(h.start < k.end and k.start < h.end for k in kept):
-                kept.append(h)
-        out.extend(h for h in hits if h in kept)
+        out.extend(_longest_of_overlaps(hits))
     return out
+
+
+def _longest_of_overlaps(hits: list[PhraseHit]) -> list[PhraseHit]:
+    """Two entries on one stretch of words ("young and dynamic" and "young"; "He" after "the
+    candidate" twice) are one finding: the longest, the first listed among equals; the hits
+    kept stay in their order. Only hits in one run of overlapping spans are compared, so a
+    paragraph of thousands of hits is read in about linear time."""
+    order = sorted(range(len(hits)), key=lambda i: hits[i].start)
+    keep: set[int] = set()
+    run: list[int] = []
+    run_end = -1
+    for i in order + [-1]:
+        if i < 0 or hits[i].start >= run_end:
+            kept: list[int] = []
+            for j in sorted(run, key=lambda j: (hits[j].start - hits[j].end, j)):
+                if not any(hits[j].start < hits[k].end and hits[k].start < hits[j].end for k in kept):
+                    kept.append(j)
+            keep.update(kept)
+            run, run_end = [], -1
+            if i < 0:
+                break
+        run.append(i)
+        run_end = max(run_end, hits[i].end)
+    return [h for i, h in enumerate(hits) if i in keep]
