@@ -956,7 +956,10 @@ def lead_verbs() -> frozenset[str]:
     """Lemmas the shipped model knows as the verb that opens a duty (its ``lead:`` features with
     a weight for some family other than generic): "plan", "decide", "take", "own" ..."""
     m = load_model()
-    nouns = OBJECT_NOUNS | frozenset(_role_index_words())
+    # A role noun is not a verb ("Engineer ..." opens a title, not a duty), but the verb a role
+    # noun comes from is: "develop" and "design" open duties though "developer" and "designer"
+    # lemmatise to them.
+    nouns = OBJECT_NOUNS | frozenset(_role_noun_lemmas())
     return frozenset(f[5:] for f in m.feature_names()
                      if f.startswith("lead:") and f[5:] not in nouns and f[5:].isalpha()
                      and any(fam != GENERIC and x > 0 for fam, x in (m.row(f) or {}).items()))
@@ -964,6 +967,18 @@ def lead_verbs() -> frozenset[str]:
 
 def _role_index_words() -> set[str]:
     return {w for key in _role_index() for w in key}
+
+
+def _role_noun_lemmas() -> set[str]:
+    """The lemmas of the role titles' words, except a verb whose noun in "-ment" a title uses
+    ("Software Development Engineer" lemmatises "development" to "develop", which is still the
+    verb that opens "Develop failure-prediction models ...")."""
+    data = _builtin_vocab().get("roles") or {}
+    written = {w for fam in data.get("families", []) for t in fam.get("titles", []) or []
+               for w in re.findall(r"[a-z]+", str(t).lower())}
+    from_ment = {lemma(w) for w in written if w.endswith("ment")}
+    plain = {lemma(w) for w in written if not w.endswith("ment")}
+    return _role_index_words() - (from_ment - plain)
 
 
 def _softmax(s: dict[str, float]) -> dict[str, float]:

@@ -301,6 +301,17 @@ def _list_key(item: Any) -> tuple:
     return (id(sec), item.depth, id(item.parent), item.leadin)
 
 
+def _verb_list_key(item: Any) -> tuple:
+    """``_list_key``, with the lists under sibling labels of one list taken as one list: "One
+    role, three hats" whose "**Machine learning**", "**Platform reliability**" and "**OT/IT
+    integration**" items each hold two or three duties lists seven duties, not three short
+    lists of facts."""
+    parent = item.parent
+    if parent is not None and _names_a_group(str(parent.text)):
+        return ("under-labels", _list_key(parent))
+    return _list_key(item)
+
+
 def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
     """Lists under "About the role", "What the job actually involves" or a heading of no known
     kind ("The gig", "Part 2: building our data platform") with no lead-in that are duties by
@@ -314,7 +325,7 @@ def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
         if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section)) or it.leadin:
             continue
         words = _WORD.findall(str(it.text)[:60])
-        groups.setdefault(_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
+        groups.setdefault(_verb_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
     return {k for k, opens in groups.items() if len(opens) >= 3 and sum(opens) >= 0.6 * len(opens)}
 
 
@@ -405,7 +416,16 @@ def _names_a_group(text: str) -> bool:
     """A list item's own text that only names what its nested items are: a few words, or a
     lead-in ending in a colon."""
     words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" *_:").split()
-    return len(words) <= 4 or text.rstrip(" *_").endswith(":")
+    if len(words) <= 4:
+        return True
+    if not text.rstrip(" *_").endswith(":"):
+        return False
+    # A lead-in that is itself a duty, its verb and object named and the list saying what for
+    # ("Develop failure-prediction models from vibration and oil data for:"), is work; one that
+    # only announces a list ("Responsibilities include the following:") is not.
+    from ..workfamily import features
+
+    return len(words) < 6 or not any(f.name.startswith("vo:") for f in features(" ".join(words)))
 
 
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
@@ -421,7 +441,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
         (int(it.line), duty, "item", int(it.section.line)) for it in doc.items
         if id(it) not in labels
         and not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab)
-                                 or _list_key(it) in verb_lists)
+                                 or _verb_list_key(it) in verb_lists)
         and not _NOT_YOURS.search(str(it.text))
         for duty in _item_duties(str(it.text))]
     units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, heads, opening)]
