@@ -35,6 +35,26 @@ _WITH_SOMEONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s+(?:[\w-]
 _WITH_ANYONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s", re.I)
 
 
+# "with the Data Platform team", "alongside our SRE group": a team named for the work it owns.
+_WITH_TEAM = re.compile(r"\b(?:with|alongside|together\s+with)\s+(?:our|the|a|an|your|their|its)\s+"
+                        r"(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew|function|department)\b", re.I)
+# The families whose work a team is named for ("platform" teams run the platforms models,
+# pipelines and services ship on).
+_PLATFORM = r"platform|infrastructure|infra|cloud|ops|operations"
+_OWNER_TEAMS = {fam: re.compile(rf"\b(?:{words})\b", re.I) for fam, words in {
+    "mlops": _PLATFORM + r"|ml\s*ops|mlops|ml\s+platform",
+    "sre-devops": _PLATFORM + r"|sre|devops|reliability|network|systems",
+    "data-engineer": r"data\s+(?:platform|engineering|infrastructure|infra)|platform|ingestion|pipelines?",
+    "security": r"security|sec\s*ops|infosec|cyber\w*|iam|identity",
+    "designer": r"design|ux|ui|brand",
+    "ai-engineer": r"ai|llm|genai|applied\s+ai|assistant",
+    "software-engineer": r"engineering|backend|back-end|frontend|front-end|app|apps|mobile|web|product\s+engineering",
+    "product-manager": r"product",
+    "analytics-engineer": r"analytics\s+engineering|bi|data\s+modell?ing",
+    "data-analyst": r"analytics|bi|insights|reporting",
+}.items()}
+
+
 def _done_with_its_owner(text: str, family: str) -> bool:
     """Whether a duty is done with a colleague whose job it is ("Work on the Word add-in
     integration with our frontend engineer"): the one duty of another family is shared with
@@ -43,6 +63,11 @@ def _done_with_its_owner(text: str, family: str) -> bool:
 
     if not _WITH_ANYONE.search(text):
         return False  # no "with our/the ..." at all: the features need not be read again
+    owners = _OWNER_TEAMS.get(family)
+    if owners is not None:
+        for m in _WITH_TEAM.finditer(text):
+            if owners.search(m.group("name")):
+                return True  # "Work with the Data Platform team to schedule training as jobs"
     for f in features(text):
         if f.name == "role:" + family and f.words:
             # the role's words as written, hyphens or spaces between them ("front-end developer")

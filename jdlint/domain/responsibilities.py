@@ -452,9 +452,27 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
                                       or _ONLY_PEOPLE.match(u[1]))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
-    return [WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
-                     v.work_family, v.work_score, tuple(v.work_evidence), section)
-            for (line, text, source, section), v in zip(units, verdicts)]
+    out = []
+    for (line, text, source, section), v in zip(units, verdicts):
+        if _PEOPLE_AGENTS.search(text) and not _AI_WORDS.search(text):
+            # "agents on the floor", "build agent schedules and shift rosters": the agents of a
+            # contact centre are people, and their work says nothing of the AI kind.
+            v = v._replace(family=None if v.family == "ai-engineer" else v.family,
+                           work_family=None if v.work_family == "ai-engineer" else v.work_family)
+        out.append(WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
+                            v.work_family, v.work_score, tuple(v.work_evidence), section))
+    return out
+
+
+# Agents who are people: a contact centre's, a sales floor's, a travel or estate agency's.
+_PEOPLE_AGENTS = re_compile(
+    r"\b(?:call|contact|customer|service|support|sales|travel|estate|insurance|booking|care|help\s*desk|floor|frontline|front-line|chat|phone|voice|live)"
+    r"[\s-]+(?:cent(?:re|er)\s+)?agents?\b"
+    r"|\bagents?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:shifts?|rosters?|rotas?|schedules?|adherence|occupancy|headcount|handle\s+time|"
+    r"on\s+the\s+floor|attrition|staffing|utili[sz]ation|break\s+times?|seats?)\b"
+    r"|\b(?:number\s+of|staff(?:ing)?|hire|hiring|coach(?:ing)?|train(?:ing)?|roster(?:ing)?|rota|scheduling)\s+(?:\w+\s+){0,2}?agents?\b", re.I)
+_AI_WORDS = re_compile(r"\b(?:AI|LLMs?|GPT|GenAI|generative|language\s+models?|agentic|prompts?|tool[- ]?(?:use|calling)|"
+                       r"function[- ]calling|autonomous|model[- ]based|MCP|RAG|chatbots?|copilots?|assistants?)\b", re.I)
 
 
 def family_groups(vocab: Any) -> dict[str, str]:
