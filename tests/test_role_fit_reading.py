@@ -117,3 +117,39 @@ def _work_lines(text):
 
     vocab = load_vocab()
     return {w.line for w in work_items(Document.parse(text, "x.md", vocab), vocab)}
+
+
+def test_a_named_colleagues_work_is_not_the_hires():
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Frontend Developer\n\n## What you'll work on\n\n"
+            "You'll rebuild the quote forms our brokers fill in every day.\n"
+            "Most days start with a note from Priya, our product designer. She owns the design\n"
+            "system, so the component decisions are hers.\n\n"
+            "When a build breaks at night, Tomás, the platform engineer on call, gets paged first.\n"
+            "He keeps the deploy pipeline green.\n")
+    doc = Document.parse(text, "x.md", vocab)
+    items = work_items(doc, vocab)
+    texts = " | ".join(w.text for w in items)
+    assert "design system" not in texts and "deploy pipeline" not in texts and "gets paged" not in texts
+    assert not any(w.work_family in ("designer", "sre-devops") for w in items)
+    assert "quote forms" in texts  # the hire's own work is still read
+
+
+def test_a_duty_list_split_under_labels_is_read_as_one_list():
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Machine Learning Engineer\n\n## Three parts of one job\n\n"
+            "- **Models**\n"
+            "  - Develop defect-detection models from the packing-line camera images for:\n"
+            "    - romaine hearts\n"
+            "  - Retrain the models each season with the quality team\n"
+            "- **Keeping it up**\n"
+            "  - Patch the Linux servers in the packing shed\n"
+            "  - Set up alerting for the camera feeds\n"
+            "  - Take a turn on the weekend on-call rota\n")
+    doc = Document.parse(text, "x.md", vocab)
+    lines = {w.line for w in work_items(doc, vocab)}
+    assert {6, 8, 10, 11, 12} <= lines  # the two model duties are read beside the three upkeep ones

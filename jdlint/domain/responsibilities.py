@@ -366,8 +366,11 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
             if sent.rstrip().endswith(":") or (fact and (len(sent[fact.end():].split()) <= 8
                                                          or _FACT_LABEL.search(fact.group(0)))):
                 continue  # introduces a list, or states a labelled fact ("Job title: ...")
-            if _NOT_YOURS.search(sent):
-                continue  # what the hire will not do
+            plain = _APPOSITIVE.sub(r"\g<name>", sent)  # "a note from Priya, our product designer"
+            moved = plain != sent  # offsets past the appositive no longer match the block's text
+            sent = plain
+            if _NOT_YOURS.search(sent) or _SOMEONE_ELSE.search(sent):
+                continue  # what the hire will not do; what a named colleague does
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
             if not in_work and (_TERMS.search(sent) or _JOB_TERMS.search(sent)):
@@ -379,8 +382,24 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 unit = " ".join(duty.split())
                 if len(unit.split()) < 3:
                     continue
-                line, _col = block.position(off + doff + lead)
+                line, _col = block.position(off + (0 if moved else doff + lead))
                 yield line, unit, int(sec.line)
+
+
+# A sentence about a colleague, not the hire: "He owns the SSIS loads", "When a build breaks,
+# Tomás gets paged first" (a name, or he or she, as the subject). And the colleague's role named
+# beside their name ("Priya, our product designer") is who they are, not the hire's work.
+_SOMEONE_ELSE = re_compile(
+    r"^\W*(?:(?:he|she)\b(?!\s*/)"
+    r"|(?:[^,.;]{0,60},\s+)?(?!(?:you|we|they|it|this|that|these|those|there|here|our|your|each|every|everyone|"
+    r"everything|all|one|who|what|which|someone|nobody|no\s+one)\b)(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))?\s+(?:owns|runs|keeps|handles|leads|manages|gets|looks\s+after|takes\s+care|does|is|has|will)\b)",
+    re.I)
+_APPOSITIVE = re_compile(
+    r"(?P<name>\b(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))?),\s+(?:our|the|a|an|their|your)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:engineer|developer|designer|analyst|scientist|manager|lead|director|head|owner|architect|administrator|"
+    r"officer|specialist|coordinator|researcher|consultant|founder|colleague|teammate|mentor|planner|controller|"
+    r"accountant|nurse|doctor|pharmacist|supervisor)s?(?:\s+on\s+call)?(?:,|(?=[.;!?]|$))",
+    re.I)
 
 
 # "Use an LLM to sort and summarise the survey answers": a duty that names an AI model as its
