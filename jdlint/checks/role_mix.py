@@ -83,6 +83,7 @@ _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": fr
                     "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"})}
 
 
+_LLM_WORDS = frozenset({"llm", "llms", "genai"})
 _MODEL_FAMILIES = frozenset({"researcher", "research-engineer", "data-scientist", "ml-engineer", "mlops", "ai-engineer"})
 
 
@@ -102,6 +103,12 @@ def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> b
     # and runs serving is doing another job, which the title does not name.)
     near = set().union(*(_DOMAIN_FAMILIES.get(w.lower(), frozenset()) for w in g.words(title)))
     if near and fam not in _MODEL_FAMILIES and all(str(w.work_family) in near for w in items):
+        return True
+    # An ML title that names LLM applications as its domain ("Machine Learning Engineer - LLM
+    # Applications") asks for the LLM work: "AI" alone does not say which kind of AI work.
+    llm = set().union(*(_DOMAIN_FAMILIES.get(w.lower(), frozenset()) for w in g.words(title)
+                        if w.lower() in _LLM_WORDS))
+    if llm and all(str(w.work_family) in llm for w in items):
         return True
     named = sum(1 for w in items
                 if any(k.lower() in domain for k in w.work_evidence if " " not in k and (len(k) > 2 or k.isupper())))
