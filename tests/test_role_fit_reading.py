@@ -153,3 +153,18 @@ def test_a_duty_list_split_under_labels_is_read_as_one_list():
     doc = Document.parse(text, "x.md", vocab)
     lines = {w.line for w in work_items(doc, vocab)}
     assert {6, 8, 10, 11, 12} <= lines  # the two model duties are read beside the three upkeep ones
+
+
+def test_lists_under_italic_labels_in_the_role_section_are_duties():
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Web Developer\n\n## The role\n\n*Online shop*\n\n"
+            "- Look after our Shopify store and build new features in the theme\n"
+            "- Improve page speed and checkout conversion\n\n"
+            "*Trade customers*\n\n"
+            "- Manage our wholesale accounts and chase overdue invoices\n"
+            "- Prepare quotes and trade price lists\n")
+    doc = Document.parse(text, "x.md", vocab)
+    lines = {w.line for w in work_items(doc, vocab)}
+    assert {7, 8, 12, 13} <= lines  # both labelled lists are the hire's work

@@ -309,7 +309,22 @@ def _verb_list_key(item: Any) -> tuple:
     parent = item.parent
     if parent is not None and _names_a_group(str(parent.text)):
         return ("under-labels", _list_key(parent))
+    if _label_leadin(item.leadin):
+        # "*Online shop*", "*Trade customers*": labels over one list, not lead-in sentences
+        return (*_list_key(item)[:3], None)
     return _list_key(item)
+
+
+# A lead-in that is only an emphasised label ("*Online shop*", "**Trade customers**"): it names
+# a group of the list, it does not say whose the items are.
+_LABEL_LEADIN = re_compile(r"^\s*(?:\*\*|__|\*|_)(?P<label>[^*_:\n]{1,40})(?:\*\*|__|\*|_)\s*$")
+
+
+def _label_leadin(leadin: Any) -> bool:
+    if not leadin:
+        return False
+    m = _LABEL_LEADIN.match(str(leadin))
+    return m is not None and len(m.group("label").split()) <= 5
 
 
 def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
@@ -322,7 +337,8 @@ def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
     verbs = lead_verbs()
     groups: dict[tuple, list[bool]] = {}
     for it in doc.items:
-        if (it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section)) or it.leadin:
+        if ((it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section))
+                or (it.leadin and not _label_leadin(it.leadin))):
             continue
         words = _WORD.findall(str(it.text)[:60])
         groups.setdefault(_verb_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
