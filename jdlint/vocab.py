@@ -160,6 +160,16 @@ class Vocab:
         return self._pattern_list("sections", "condition_items")
 
     @cached_property
+    def platform_basics(self) -> dict[str, str]:
+        """Tool name -> its cloud platform, for the platform's basic services
+        (``sections.yaml: platform_basics``): "EC2, S3, IAM, VPC" is how a posting says "AWS"."""
+        out: dict[str, str] = {}
+        for platform, names in (self.data["sections"].get("platform_basics") or {}).items():
+            for n in names or []:
+                out[str(n)] = str(platform)
+        return out
+
+    @cached_property
     def other_leadins(self):
         return self._pattern_list("sections", "non_requirement_leadins")
 

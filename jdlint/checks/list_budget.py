@@ -22,6 +22,12 @@ from .base import Context, Kind
 _KSA = re.compile(r"\bknowledge\s*,?\s*skills?\s*,?\s*(?:and|&)\s*abilit|\bKSAs?\b", re.I)
 
 
+def _soup_size(names: list[str], basics: dict[str, str]) -> int:
+    """How many tools a requirement asks for, a platform's basic services counted once with
+    it ("AWS (EC2, S3, IAM, VPC)" is one; Glue, Redshift and EMR beside them are three more)."""
+    return len({basics.get(n, n) for n in names})
+
+
 def _listed(names: list[str], most: int = 12) -> str:
     """The tools named, the first dozen of a very long run and how many more."""
     return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
@@ -37,7 +43,7 @@ class ListBudgetKind(Kind):
     FIELDS = ("count", "max", "heading", "tools", "note")
 
     @staticmethod
-    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any]) -> Iterator[Any]:
+    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any], basics: dict[str, str]) -> Iterator[Any]:
         """A paragraph of the requirements that is only a run of tool names ("Python, R, Scala,
         SQL, spaCy, NLTK, ..." under "Our stack / what you'll need") is one requirement too."""
         for b in paragraphs:
@@ -47,7 +53,7 @@ class ListBudgetKind(Kind):
             first, last = b.first_line, b.first_line + b.text.count("\n")
             para = SimpleNamespace(lines=tuple(range(first, last + 1)), text=b.text, line=first)
             names = reqs.tools_in_item(para)
-            if len(names) <= rule.options["max_tools_per_item"]:
+            if _soup_size(names, basics) <= rule.options["max_tools_per_item"]:
                 continue
             # Only a bare run of names: what is left without them is a few words at most (a
             # sentence about the team's setup is not a demand list).
@@ -94,12 +100,12 @@ class ListBudgetKind(Kind):
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="no_preferred", count=n, max=opts["max_without_preferred"],
                                    heading=sec.title, note=note)
-            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []))
+            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []), ctx.vocab.platform_basics)
             for it in block.counted:
                 if it.preferred:
                     continue
                 names = reqs.tools_in_item(it)
-                if len(names) > opts["max_tools_per_item"]:
+                if _soup_size(names, ctx.vocab.platform_basics) > opts["max_tools_per_item"]:
                     line = doc.lines[it.line - 1]
                     yield rule.finding(doc, it.line, it.column, it.end_line,
                                        len(doc.lines[it.end_line - 1].text) + 1,
