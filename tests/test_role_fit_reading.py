@@ -168,3 +168,12 @@ def test_lists_under_italic_labels_in_the_role_section_are_duties():
     doc = Document.parse(text, "x.md", vocab)
     lines = {w.line for w in work_items(doc, vocab)}
     assert {7, 8, 12, 13} <= lines  # both labelled lists are the hire's work
+
+
+def test_agents_who_are_people_are_not_ai_work():
+    from jdlint.domain.responsibilities import _agents_are_people
+
+    assert _agents_are_people("Design features from device signals, agent behaviour and USSD sessions")
+    assert _agents_are_people("Schedule the contact-centre agents across the evening peak")
+    assert not _agents_are_people("Build agents that can call internal APIs and draft letters")
+    assert not _agents_are_people("Keep guardrails up to date, with a correct handoff to human agents")

@@ -90,7 +90,8 @@ _PAST = re_compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t|ilt|un)\b|\bago\b
                    re.I)
 _FUTURE = re_compile(r"\b(?:will|shall|must|needs?\s+to|has\s+to|have\s+to|going\s+to|plan(?:s|ned)?|scheduled|due|"
                      r"(?:by|before|until|till)\s+(?:the\s+)?(?:end|start|\d|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|"
-                     r"spring|summer|autumn|fall|winter)|aim(?:s|ing)?|expect(?:s|ed)?|is\s+to|are\s+to|about\s+to|next|upcoming|soon)\b|.ll\b",
+                     r"spring|summer|autumn|fall|winter)|aim(?:s|ing)?|expect(?:s|ed)?|is\s+to|are\s+to|about\s+to|next|upcoming|soon|"
+                     r"now\s+we\s+need|need\s+(?:someone|somebody|a\s+[\w-]+|an\s+[\w-]+)\s+to)\b|.ll\b",
                      re.I)
 
 

@@ -489,9 +489,10 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     out = []
     for (line, text, source, section), v in zip(units, verdicts):
-        if _PEOPLE_AGENTS.search(text) and not _AI_WORDS.search(text):
-            # "agents on the floor", "build agent schedules and shift rosters": the agents of a
-            # contact centre are people, and their work says nothing of the AI kind.
+        if _agents_are_people(text):
+            # "agents on the floor", "build agent schedules and shift rosters", "a fraudster
+            # convinced an agent": the agents of a contact centre or a mobile-money network
+            # are people, and their work says nothing of the AI kind.
             v = v._replace(family=None if v.family == "ai-engineer" else v.family,
                            work_family=None if v.work_family == "ai-engineer" else v.work_family)
         out.append(WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
@@ -506,8 +507,22 @@ _PEOPLE_AGENTS = re_compile(
     r"|\bagents?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:shifts?|rosters?|rotas?|schedules?|adherence|occupancy|headcount|handle\s+time|"
     r"on\s+the\s+floor|attrition|staffing|utili[sz]ation|break\s+times?|seats?)\b"
     r"|\b(?:number\s+of|staff(?:ing)?|hire|hiring|coach(?:ing)?|train(?:ing)?|roster(?:ing)?|rota|scheduling)\s+(?:\w+\s+){0,2}?agents?\b", re.I)
+def _agents_are_people(text: str) -> bool:
+    """Whether the agents an item names are people: it says nothing of AI, and it either names
+    them as people (contact-centre agents, their shifts and rosters) or does not build them
+    ("Build agents that can call internal APIs" builds software agents)."""
+    if not _AGENT.search(text) or _AI_WORDS.search(text):
+        return False
+    return bool(_PEOPLE_AGENTS.search(text)) or not _BUILT_AGENT.search(text)
+
+
+_AGENT = re_compile(r"\bagents?\b", re.I)
+_BUILT_AGENT = re_compile(r"\b(?:build|develop|design|deploy|ship|creat|orchestrat|evaluat|train|fine-?tun|prototyp|implement|launch|test)"
+                          r"\w*\s+(?:(?!agents?\b)[\w-]+\s+){0,3}?agents?\b|\bagents?\s+(?:that|which|who)\s+(?:can|will|could)\b", re.I)
 _AI_WORDS = re_compile(r"\b(?:AI|LLMs?|GPT|GenAI|generative|language\s+models?|agentic|prompts?|tool[- ]?(?:use|calling)|"
-                       r"function[- ]calling|autonomous|model[- ]based|MCP|RAG|chatbots?|copilots?|assistants?)\b", re.I)
+                       r"function[- ]calling|autonomous|model[- ]based|MCP|RAG|chatbots?|copilots?|assistants?|retrieval|embeddings?|vector|"
+                       r"fine-?tun\w*|ML|machine\s+learning|neural|NLP|natural\s+language|reasoning|planner|guardrails?|"
+                       r"hallucinat\w*|bots?|hand(?:-?off|over)\s+to\s+(?:an?\s+)?human)\b", re.I)
 
 
 def family_groups(vocab: Any) -> dict[str, str]:
