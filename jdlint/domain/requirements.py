@@ -22,6 +22,7 @@ _POINTER = re_compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|
                       r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
 _LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
+_BOLD_LABEL = re_compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,40})(?:\*\*|__)\s*:?", re.I)
 _OPEN_BRACKET = re_compile(r"[ \t]*(?:(?:suite|services|products|apps|applications|family|tools|stack|ecosystem)[ \t]*)?\(", re.I)
 # A group label in a requirements list: a few words, no verb of a requirement and no number
 # ("Education", "Technical Skills:", "**Experience**", "Other").
@@ -124,6 +125,12 @@ class Requirements:
         doc = self.doc
         if doc.sections_of("preferred") or any(it.preferred for it in doc.items):
             return True
+        # A paragraph under a bold label that says it holds the nice-to-haves ("**Good to
+        # have:** geospatial tools, Triton or TorchServe, ...").
+        for b in doc.blocks:
+            m = _BOLD_LABEL.match(b.text) if b.kind == "paragraph" else None
+            if m and b.text[m.end():].strip() and any(rx.search(m.group("label")) for rx in self.vocab.preferred_leadins):
+                return True
         if self.vocab.apply_anyway:
             text, _ = doc.joined()
             return self.vocab.any_match("apply_anyway", text)
