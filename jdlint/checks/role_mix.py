@@ -313,11 +313,12 @@ def _share(m: Any) -> float:
     return int(m.group("pct")) / 100 if m.group("pct") else _SHARE_WORDS[m.group("word").lower()]
 
 
-# A posting that says outright it is two jobs: "this role really is two jobs in one", "This
-# role combines two jobs", "Your two jobs" (not "we are hiring for two roles": two openings).
+# A posting that says outright it is two jobs (or three): "this role really is two jobs in one",
+# "This is really three jobs, and we know it", "This role combines two jobs", "Your two jobs"
+# (not "we are hiring for two roles": two openings).
 _SAID_TWO = re.compile(
-    r"\b(?:two|2)\s+(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\s+in\s+one\b"
-    r"|\b(?:combines|combining|spans|spanning|is\s+really|is\s+actually|really\s+is|is\s+effectively)\s+(?:two|2)\s+"
+    r"\b(?:two|three|2|3)\s+(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\s+in\s+one\b"
+    r"|\b(?:combines|combining|spans|spanning|is\s+really|is\s+actually|really\s+is|is\s+effectively)\s+(?:two|three|2|3)\s+"
     r"(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\b"
     r"|^\W*your\s+two\s+(?:jobs|roles)\W*$"
     r"|\b(?:a|this)\s+dual[- ]role\b", re.I | re.M)
