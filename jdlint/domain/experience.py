@@ -31,6 +31,8 @@ _CLAUSE_END = re_compile(
     # and vLLM" names three tools
     r"|,\s*(?:and|or)\b(?!\s+(?=[\w.+#-]*(?-i:[A-Z]))[\w.+#-]+\s*(?:[.;\n]|$))",
     re.I)
+# Where a list of tools ends for good (a ", and" can still lead to its last name).
+_LIST_END = re_compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b", re.I)
 _BEFORE_PAREN = re_compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
 # "LangChain: 3+ years", "Microsoft Fabric – minimum 6+ years"
 _BEFORE_COLON = re_compile(r"(?::|\s[–—-])\s*(?:at least\s+|min(?:imum)?\.?\s+(?:of\s+)?)?$", re.I)
@@ -38,6 +40,8 @@ _CLAUSE_STOP = re_compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
 _CLAUSE_BREAK = re_compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
 _WE = re_compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
 _AFTER_WINDOW = 90  # characters after a phrase that can name its tools
+# What joins the items of a list of tools: "LangChain, LlamaIndex, and GPT-4".
+_LIST_GAP = re_compile(r"[\s,;/&]*(?:\b(?:and|or|and/or)\b)?[\s,]*")
 _BEFORE_WINDOW = 160  # characters before a phrase that can name its tools ("LangChain (3+ years)")
 
 
@@ -138,7 +142,20 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
             a, b = _tool_span(text, start, end)
             seen: set[str] = set()
             found = []
-            for mention in tools.scan(text[a:b]):
+            # A list that runs past the window goes on to its end: "6+ years of hands-on
+            # production experience with LangChain, LlamaIndex, and GPT-4-class models".
+            far = b
+            if b > end:
+                clause_end = _LIST_END.search(text, b + 1, min(len(text), b + _AFTER_WINDOW))
+                far = clause_end.start() if clause_end else min(len(text), b + _AFTER_WINDOW)
+                nxt = YEARS.search(text, b, far)
+                far = nxt.start() if nxt else far
+            last_end = None
+            for mention in sorted(tools.scan(text[a:far]), key=lambda m: m.start):
+                if mention.start + a >= b:
+                    if last_end is None or not _LIST_GAP.fullmatch(text, last_end, mention.start + a):
+                        break
+                last_end = mention.end + a
                 if mention.tool.name in seen:
                     continue
                 seen.add(mention.tool.name)
