@@ -77,6 +77,14 @@ def _done_with_its_owner(text: str, family: str) -> bool:
     return False
 
 
+# What makes model work ML engineering rather than data science: putting it into production
+# and keeping it there.
+_PRODUCTION_WORK = re.compile(
+    r"\b(?:deploy\w*|serv(?:e|es|ed|ing)|inference|latency|throughput|p9\d|production|pipelines?|infrastructure|endpoints?|"
+    r"apis?|retrain\w*|monitor\w*|drift|containers?|docker|kubernetes|k8s|feature\s+stores?|real[- ]time|streaming|"
+    r"scal(?:e|es|ing|able)|mlops|ci/cd|on[- ]call|uptime|rollouts?|shadow|canary|batch\s+jobs?|scoring\s+service)\b", re.I)
+
+
 _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": frozenset({"ai-engineer"}),
                     "llm": frozenset({"ai-engineer"}), "llms": frozenset({"ai-engineer"}),
                     "ml": frozenset({"ml-engineer", "mlops"}), "security": frozenset({"security"}),
@@ -193,6 +201,11 @@ class TitleScopeKind(Kind):
 
         def group(w: Any) -> str:
             f = str(w.work_family)
+            if fam == "data-scientist" and f == "ml-engineer" and not _PRODUCTION_WORK.search(w.text):
+                # Building and evaluating models with nothing of production in it ("Build and
+                # evaluate classifiers with held-out sets", "write up model decisions for the
+                # risk committee") is a data scientist's work, however close the model's call.
+                return group_of.get(fam, fam)
             if title_spec != fam:
                 if f == fam:
                     return title_spec  # any software work fits a frontend title
