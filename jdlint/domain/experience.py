@@ -40,6 +40,11 @@ _CLAUSE_STOP = re_compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|,")
 _CLAUSE_BREAK = re_compile(r"[.;!?:]\s|\n\s*(?:[-*+]|\d+[.)])\s")
 _WE = re_compile(r"\b(?:we|we've|we're|our|us|the company|the team)\b", re.I)
 _AFTER_WINDOW = 90  # characters after a phrase that can name its tools
+# "N years of <something> history / records / data": how far back the data goes, not a demand.
+_OF_DATA = re_compile(r"\s+(?:of|worth\s+of)\s+(?:(?!(?:experience|work|working|hands-on|professional|industry|relevant|building|using)\b)[\w-]+\s+){0,3}?"
+                      r"(?:history|histories|records|archives?|logs|transactions|observations|measurements|readings|backups?|snapshots?|"
+                      r"(?:historical|historic|sales|claims|transaction|sensor|usage|customer|patient|weather|market|trading|permit)\s+data"
+                      r"(?=\s*[,.;)]|\s+(?:in|from|on|across|for|at|that|which)\b))\b", re.I)
 # What joins the items of a list of tools: "LangChain, LlamaIndex, and GPT-4".
 _LIST_GAP = re_compile(r"[\s,;/&]*(?:\b(?:and|or|and/or)\b)?[\s,]*")
 _BEFORE_WINDOW = 160  # characters before a phrase that can name its tools ("LangChain (3+ years)")
@@ -139,6 +144,8 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
             continue
         in_reqs = block.section.kind in ("requirements", "preferred")
         for start, end, n in phrases:
+            if _OF_DATA.match(text, end):
+                continue  # "a warehouse with about 12 years of permit history": the data's age
             a, b = _tool_span(text, start, end)
             seen: set[str] = set()
             found = []
