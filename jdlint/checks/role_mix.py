@@ -334,6 +334,10 @@ _SAID_TWO = re.compile(
     r"|\b(?:combines|combining|spans|spanning|is\s+really|is\s+actually|really\s+is|is\s+effectively)\s+(?:two|three|2|3)\s+"
     r"(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\b"
     r"|^\W*your\s+two\s+(?:jobs|roles)\W*$"
+    # "covers what a larger health system would split across three positions", "work that is
+    # usually two separate jobs"
+    r"|\b(?:split|spread|divide[sd]?|shared?)\s+(?:(?:this|the|that|our)\s+(?:work|job|role)\s+)?(?:across|between|among|into)\s+(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+)?(?:jobs|roles|positions)\b"
+    r"|\b(?:usually|normally|typically|often|elsewhere)\s+(?:be\s+)?(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+|distinct\s+)?(?:jobs|roles|positions)\b"
     r"|\b(?:a|this)\s+dual[- ]role\b", re.I | re.M)
 
 
