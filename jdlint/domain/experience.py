@@ -45,6 +45,8 @@ _OF_DATA = re_compile(r"\s+(?:of|worth\s+of)\s+(?:(?!(?:experience|work|working|
                       r"(?:history|histories|records|archives?|logs|transactions|observations|measurements|readings|backups?|snapshots?|"
                       r"(?:historical|historic|sales|claims|transaction|sensor|usage|customer|patient|weather|market|trading|permit)\s+data"
                       r"(?=\s*[,.;)]|\s+(?:in|from|on|across|for|at|that|which)\b))\b", re.I)
+# Years of living somewhere (a vetting or visa condition), not of doing something.
+_RESIDENCE = re_compile(r"\b(?:resid\w*|lived|living|been\s+(?:a\s+)?(?:resident|living)|citizen\w*|domiciled)\b[^.;]{0,60}$", re.I)
 # What joins the items of a list of tools: "LangChain, LlamaIndex, and GPT-4".
 _LIST_GAP = re_compile(r"[\s,;/&]*(?:\b(?:and|or|and/or)\b)?[\s,]*")
 _BEFORE_WINDOW = 160  # characters before a phrase that can name its tools ("LangChain (3+ years)")
@@ -146,6 +148,8 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
         for start, end, n in phrases:
             if _OF_DATA.match(text, end):
                 continue  # "a warehouse with about 12 years of permit history": the data's age
+            if _RESIDENCE.search(clause_before(text, start)[-80:]):
+                continue  # "must have resided in the UK for the past 5 years": where, not what
             a, b = _tool_span(text, start, end)
             seen: set[str] = set()
             found = []
