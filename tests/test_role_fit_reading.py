@@ -137,10 +137,14 @@ def test_a_named_colleagues_work_is_not_the_hires():
     assert "quote forms" in texts  # the hire's own work is still read
 
 
-def test_a_duty_list_split_under_labels_is_read_as_one_list():
+def _work_lines(text):
     from jdlint.domain.responsibilities import work_items
 
     vocab = load_vocab()
+    return {w.line for w in work_items(Document.parse(text, "x.md", vocab), vocab)}
+
+
+def test_a_duty_list_split_under_labels_is_read_as_one_list():
     text = ("# Machine Learning Engineer\n\n## Three parts of one job\n\n"
             "- **Models**\n"
             "  - Develop defect-detection models from the packing-line camera images for:\n"
@@ -150,24 +154,17 @@ def test_a_duty_list_split_under_labels_is_read_as_one_list():
             "  - Patch the Linux servers in the packing shed\n"
             "  - Set up alerting for the camera feeds\n"
             "  - Take a turn on the weekend on-call rota\n")
-    doc = Document.parse(text, "x.md", vocab)
-    lines = {w.line for w in work_items(doc, vocab)}
-    assert {6, 8, 10, 11, 12} <= lines  # the two model duties are read beside the three upkeep ones
+    assert {6, 8, 10, 11, 12} <= _work_lines(text)  # the two model duties are read beside the three upkeep ones
 
 
 def test_lists_under_italic_labels_in_the_role_section_are_duties():
-    from jdlint.domain.responsibilities import work_items
-
-    vocab = load_vocab()
     text = ("# Web Developer\n\n## The role\n\n*Online shop*\n\n"
             "- Look after our Shopify store and build new features in the theme\n"
             "- Improve page speed and checkout conversion\n\n"
             "*Trade customers*\n\n"
             "- Manage our wholesale accounts and chase overdue invoices\n"
             "- Prepare quotes and trade price lists\n")
-    doc = Document.parse(text, "x.md", vocab)
-    lines = {w.line for w in work_items(doc, vocab)}
-    assert {7, 8, 12, 13} <= lines  # both labelled lists are the hire's work
+    assert {7, 8, 12, 13} <= _work_lines(text)  # both labelled lists are the hire's work
 
 
 def test_agents_who_are_people_are_not_ai_work():
