@@ -104,18 +104,18 @@ def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> b
     role_words = g.heads | g.ignore
     for t in next((f.get("titles", []) for f in vocab.families if f["id"] == fam), []):
         role_words |= {w.lower() for w in g.words(str(t))}
-    domain = {w.lower() for w in g.words(title)} - role_words
+    title_words = [w.lower() for w in g.words(title)]
+    domain = set(title_words) - role_words
     # A domain the title names whose work is a family of its own: "Product Manager, AI Features"
     # over assistant and guardrail duties, "Security Data Analyst" over security work.
     # (Not for the model-building families themselves: an "AI Researcher" who deploys models
     # and runs serving is doing another job, which the title does not name.)
-    near = set().union(*(_DOMAIN_FAMILIES.get(w.lower(), frozenset()) for w in g.words(title)))
+    near = set().union(*(_DOMAIN_FAMILIES.get(w, frozenset()) for w in title_words))
     if near and fam not in _MODEL_FAMILIES and all(str(w.work_family) in near for w in items):
         return True
     # An ML title that names LLM applications as its domain ("Machine Learning Engineer - LLM
     # Applications") asks for the LLM work: "AI" alone does not say which kind of AI work.
-    llm = set().union(*(_DOMAIN_FAMILIES.get(w.lower(), frozenset()) for w in g.words(title)
-                        if w.lower() in _LLM_WORDS))
+    llm = set().union(*(_DOMAIN_FAMILIES[w] for w in title_words if w in _LLM_WORDS))
     if llm and all(str(w.work_family) in llm for w in items):
         return True
     named = sum(1 for w in items

@@ -24,15 +24,16 @@ YEARS = re_compile(
     r"(?:years?\b|yrs?\b\.?)", re.I)
 # Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
+# Where a list of tools ends for good (a ", and" can still lead to its last name).
+_HARD_END = r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b"
 _CLAUSE_END = re_compile(
-    r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b|"
+    _HARD_END + r"|"
     r",\s*(?:with|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b"
     # ", and" turns to other things, except before a list's last name: "LangChain, LlamaIndex,
     # and vLLM" names three tools
     r"|,\s*(?:and|or)\b(?!\s+(?=[\w.+#-]*(?-i:[A-Z]))[\w.+#-]+\s*(?:[.;\n]|$))",
     re.I)
-# Where a list of tools ends for good (a ", and" can still lead to its last name).
-_LIST_END = re_compile(r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b", re.I)
+_LIST_END = re_compile(_HARD_END, re.I)
 _BEFORE_PAREN = re_compile(r"\(\s*(?:at least\s+|min(?:imum)?\.?\s+)?$", re.I)
 # "LangChain: 3+ years", "Microsoft Fabric – minimum 6+ years"
 _BEFORE_COLON = re_compile(r"(?::|\s[–—-])\s*(?:at least\s+|min(?:imum)?\.?\s+(?:of\s+)?)?$", re.I)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterator
 from ..rxcache import re_compile
 
@@ -405,13 +406,16 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
 # A sentence about a colleague, not the hire: "He owns the SSIS loads", "When a build breaks,
 # Tomás gets paged first" (a name, or he or she, as the subject). And the colleague's role named
 # beside their name ("Priya, our product designer") is who they are, not the hire's work.
+# A person's name as it opens a clause: one or two capitalised words ("Tomás", "Priya Shah").
+_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))?"
 _SOMEONE_ELSE = re_compile(
     r"^\W*(?:(?:he|she)\b(?!\s*/)"
     r"|(?:[^,.;]{0,60},\s+)?(?!(?:you|we|they|it|this|that|these|those|there|here|our|your|each|every|everyone|"
-    r"everything|all|one|who|what|which|someone|nobody|no\s+one)\b)(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))?\s+(?:owns|runs|keeps|handles|leads|manages|gets|looks\s+after|takes\s+care|does|is|has|will)\b)",
+    r"everything|all|one|who|what|which|someone|nobody|no\s+one)\b)" + _NAME
+    + r"\s+(?:owns|runs|keeps|handles|leads|manages|gets|looks\s+after|takes\s+care|does|is|has|will)\b)",
     re.I)
 _APPOSITIVE = re_compile(
-    r"(?P<name>\b(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))?),\s+(?:our|the|a|an|their|your)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<name>\b" + _NAME + r"),\s+(?:our|the|a|an|their|your)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:engineer|developer|designer|analyst|scientist|manager|lead|director|head|owner|architect|administrator|"
     r"officer|specialist|coordinator|researcher|consultant|founder|colleague|teammate|mentor|planner|controller|"
     r"accountant|nurse|doctor|pharmacist|supervisor)s?(?:\s+on\s+call)?(?:,|(?=[.;!?]|$))",
@@ -447,9 +451,11 @@ def _purpose(text: str) -> str:
     return m.group("purpose")
 
 
+@lru_cache(maxsize=1024)
 def _names_a_group(text: str) -> bool:
     """A list item's own text that only names what its nested items are: a few words, or a
-    lead-in ending in a colon."""
+    lead-in ending in a colon. (Kept per text: every item of a list asks about its parent, and
+    a lead-in that ends in a colon is read by the work-family features.)"""
     words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" *_:").split()
     if len(words) <= 4:
         return True
