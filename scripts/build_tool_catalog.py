@@ -71,6 +71,13 @@ def _old_rows() -> list[dict]:
     return yaml.safe_load(side.read_text(encoding="utf-8"))["tools"]
 
 
+def _ordinary() -> tuple[set[str], set[str]]:
+    """Spellings that are ordinary words: (matched in their own case only, also needing tech
+    context). See scripts/tools_ordinary.yaml."""
+    data = yaml.safe_load((REPO / "scripts" / "tools_ordinary.yaml").read_text(encoding="utf-8"))
+    return set(map(str, data.get("case_only") or [])), set(map(str, data.get("context") or []))
+
+
 def _tokens(s: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9][A-Za-z0-9.+#-]*|/|\(|\)|,", s)
 
@@ -175,6 +182,7 @@ def build(src: Path) -> tuple[str, dict]:
         else:
             merged_old[i] = row
 
+    ordinary_case, ordinary_context = _ordinary()
     owner: dict[str, str] = {}  # spelling key -> tool name; lower case for any-case spellings
 
     def claim(spelling: str, tool: str, case_sensitive: bool) -> bool:
@@ -236,6 +244,10 @@ def build(src: Path) -> tuple[str, dict]:
                 target = exact
             else:
                 target = any_case
+            if s in ordinary_context:
+                target = context  # "Kettle", "Unleash": capitalised and among tools only
+            elif s in ordinary_case and target is any_case:
+                target = exact  # "Windows", "REST": not "maintenance windows", "the rest"
             if "(" in s:  # "Oracle (company/suite)" is a label, not a spelling
                 continue
             if claim(s, name, target is not any_case):
@@ -325,7 +337,8 @@ HEADER = """\
 #   ../shared/domain/tool-release-dates.md (compiled Nov 2026), whose dates, H/M confidence and
 #   source keys are kept where the catalog only has a `knowledge` date; then the repository's
 #   additions in scripts/tools_extra.yaml ({n_extra} entries: recognition only, never dated).
-# Edit the shared catalog (or scripts/tools_checked.yaml, scripts/tools_extra.yaml) and re-run
+# Edit the shared catalog (or scripts/tools_checked.yaml, scripts/tools_extra.yaml,
+# scripts/tools_ordinary.yaml) and re-run
 # the script; do not edit here.
 #
 # Fields:

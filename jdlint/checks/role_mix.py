@@ -77,6 +77,12 @@ def _done_with_its_owner(text: str, family: str) -> bool:
     return False
 
 
+# A duty that helps with someone else's work ("Support the migration of help pages onto
+# Contentful", "Help the platform team with on-call") is not a second job on its own.
+_HELPS = re.compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|contribut(?:e|es|ing)\s+to|"
+                    r"(?:take|takes|taking)\s+part\s+in|participat(?:e|es|ing)\s+in)\b", re.I)
+
+
 # What makes model work ML engineering rather than data science: putting it into production
 # and keeping it there.
 _PRODUCTION_WORK = re.compile(
@@ -586,7 +592,7 @@ class RoleMixKind(Kind):
                 fam_counts = Counter(f for _w, f in counted)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
-                    and not _done_with_its_owner(w.text, str(w.work_family))}
+                    and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         for a, b, source, only_title in vocab.conflicts:
