@@ -532,8 +532,9 @@ class ToolMention:
 _ALT_BEFORE = re_compile(
     r"(?:\be\.\s?g\.|\beg\.|\b(?:for (?:example|instance)|such as|like|including(?:,? but not limited to)?|either|or other|"
     r"various|a variety of|similar to|i\.e\.|(?:can|could|may|might) (?:include|involve|span|cover))\b"
-    # "Databricks or an equivalent cloud data platform (Synapse, EMR, Dataproc, Snowflake)"
-    r"|\b(?:an?\s+)?(?:equivalent|similar|comparable|alternative)(?:\s+[\w-]+){0,4}\s*(?=\()"
+    # "Databricks or an equivalent cloud data platform (Synapse, EMR, Dataproc, Snowflake)",
+    # "Solid Go, or a strong background in another typed language (Java, Kotlin, C#, Rust)"
+    r"|\b(?:an?\s+)?(?:equivalent|similar|comparable|alternative|another)(?:\s+[\w-]+){0,4}\s*(?=\()"
     r"|\b(?:one or more|one|at least (?:one|two|three|\d)(?: \w+)?|any(?: one)?|some|(?:a )?combination)\s+of\b"
     r"(?:\s+(?:the following|these|those))?(?:\s+[\w-]+){0,3}?)[\s:,(]*$", re.I)
 _ALT_AFTER = re_compile(

@@ -77,6 +77,23 @@ def _done_with_its_owner(text: str, family: str) -> bool:
     return False
 
 
+# A team named for the work that runs it for everyone ("The MLOps team runs the Kubernetes
+# platform and the template itself", "the platform our SRE group operates"): a hire who deploys
+# their own model on it does one deploy duty, not the platform job.
+_TEAM_RUNS = re.compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)\s+"
+                        r"(?:\w+\s+)?(?:runs|provides|owns|operates|maintains|manages|looks\s+after|supports|"
+                        r"is\s+(?:on[- ]call|responsible)|takes\s+care\s+of)\b"
+                        r"|\b(?:run|provided|owned|operated|maintained|managed|looked\s+after|supported)\s+by\s+"
+                        r"(?:the|our|an?)\s+(?P<name2>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)\b", re.I)
+
+
+def _a_team_runs_it(text: str, family: str) -> bool:
+    owners = _OWNER_TEAMS.get(family)
+    if owners is None or family not in ("mlops", "sre-devops"):
+        return False
+    return any(owners.search(m.group("name") or m.group("name2") or "") for m in _TEAM_RUNS.finditer(text))
+
+
 # A duty that helps with someone else's work ("Support the migration of help pages onto
 # Contentful", "Help the platform team with on-call") is not a second job on its own.
 _HELPS = re.compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|contribut(?:e|es|ing)\s+to|"
@@ -592,7 +609,8 @@ class RoleMixKind(Kind):
                 fam_counts = Counter(f for _w, f in counted)
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
-                    and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)}
+                    and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
+                    and not _a_team_runs_it(doc.text, f)}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         for a, b, source, only_title in vocab.conflicts:
