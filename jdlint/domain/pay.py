@@ -117,6 +117,19 @@ _PER_PERIOD = re_compile(r"^\s*(?:/\s*(?:hr|hour|h|yr|year|annum|month|mo)\b|(?:
                          r"|p\.?a\.?(?!\w)|annually\b)|/\s*(?:hr|hour|yr|year|annum)\b", re.I)
 
 
+# Money that customers, accounts or deals bring in, said right before the figure: "a book of 35
+# accounts, each paying between $60k and $250k a year", "deal sizes of $50k-$200k", "contracts
+# worth £2m-£5m". It is the business's money, not the hire's pay.
+_OTHERS_PAY = re_compile(
+    r"(?:\b(?:each|customers?|clients?|accounts?|merchants?|brands?|contracts?|deals?|tenants?|members?|subscribers?)\b"
+    r"[^.\n$€£]{0,30}?\b(?:paying|pays?|spend(?:s|ing)?|worth|valued\s+at|generat(?:e|es|ing)|bring(?:s|ing)?\s+in)\s+"
+    r"(?:(?:between|from|around|about|roughly|some|up\s+to|anywhere\s+from)\s+)?"
+    r"|\b(?:deal\s+sizes?|contract\s+values?|acv|arr|annual\s+contract\s+value|ticket\s+sizes?|account\s+sizes?)\s+"
+    r"(?:(?:of|between|from|around|about|roughly|range\s+from|ranging\s+from)\s+)*)"
+    # the second figure of a range: "between $60k and " before "$250k"
+    r"(?:[$€£]\s?[\d.,]+\s*[kKmM]?\s*(?:and|to|[-–—])\s*)?$", re.I)
+
+
 def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: bool = False) -> bool:
     """Whether a figure is the job's pay, not a stipend, a budget, a perk or the company's
     funding ("$200/month towards coworking", "we raised $20M"): a figure with one of those
@@ -133,6 +146,8 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: boo
     before, after = _FACT_SEP.split(before)[-1], _FACT_SEP.split(after)[0]
     if _MAGNITUDE.match(after):
         return False  # "$14 billion in assets under management", "a $2 million grant"
+    if _OTHERS_PAY.search(before):
+        return False  # "35 accounts, each paying between $60k and $250k a year": what customers pay
     if is_range and (_PER_PERIOD.match(after) or _PER_PERIOD.search(m.group(0))):
         return True  # "$52,000 – $58,000/year", "$31–$38 per hour": a wage (a lone "$1,200 a year
         # for your home office" is not)
