@@ -111,6 +111,21 @@ def test_an_item_that_only_names_who_the_hire_works_with_is_not_work():
     assert _work_lines(text) == {5, 7, 8}
 
 
+def test_he_or_she_after_the_hire_is_named_is_the_hire():
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("Office and Systems Coordinator\n\n"
+            "We are a small surveying practice of twelve people.\n\n"
+            "The successful candidate will run the front office. She will answer the phones, book\n"
+            "site visits for the surveyors and keep the stationery cupboard stocked. She will also\n"
+            "reset passwords and look after the shared drive.\n\n"
+            "Our senior surveyor, Marek, handles the drone flights. He files the flight logs.\n")
+    texts = " | ".join(w.text for w in work_items(Document.parse(text, "x.md", vocab), vocab))
+    assert "answer the phones" in texts and "reset passwords" in texts
+    assert "flight logs" not in texts  # a named colleague's "He" is still the colleague
+
+
 def _work_lines(text):
     """The lines of the posting's work items, as role fit reads them."""
     from jdlint.domain.responsibilities import work_items

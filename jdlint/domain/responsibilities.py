@@ -376,8 +376,12 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue
             text = " " * (cut + 1) + text[cut + 1:]
         prev_about = False
+        hire_said = False  # "The person we hire will be ...": a following "He will ..." is the hire
         for off, sent in _sentences(text):
-            about = not in_work and (_about_the_hire(sent, heads) or (prev_about and bool(_GOES_ON.search(sent))))
+            if _THE_HIRE.search(sent):
+                hire_said = True
+            about = not in_work and (_about_the_hire(sent, heads) or (prev_about and bool(_GOES_ON.search(sent)))
+                                     or (hire_said and bool(_PRONOUN_SUBJECT.match(sent))))
             prev_about = about
             fact = _LABELLED_FACT.match(sent)
             if sent.rstrip().endswith(":") or (fact and (len(sent[fact.end():].split()) <= 8
@@ -386,7 +390,12 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
             plain = _APPOSITIVE.sub(r"\g<name>", sent)  # "a note from Priya, our product designer"
             moved = plain != sent  # offsets past the appositive no longer match the block's text
             sent = plain
-            if _NOT_YOURS.search(sent) or _SOMEONE_ELSE.search(sent):
+            other = _SOMEONE_ELSE.search(sent)
+            if other and hire_said and _PRONOUN_SUBJECT.match(sent):
+                other = None  # "He will greet buyers ..." after "The person we hire ..."
+            elif other:
+                hire_said = False  # a colleague by name: the pronouns after it are theirs
+            if _NOT_YOURS.search(sent) or other:
                 continue  # what the hire will not do; what a named colleague does
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
@@ -414,6 +423,14 @@ _SOMEONE_ELSE = re_compile(
     r"everything|all|one|who|what|which|someone|nobody|no\s+one)\b)" + _NAME
     + r"\s+(?:owns|runs|keeps|handles|leads|manages|gets|looks\s+after|takes\s+care|does|is|has|will)\b)",
     re.I)
+# The hire named as a person, which a following he or she refers back to: "The person we hire
+# will be the first face our clients see", "The successful candidate will ...", "This person".
+_THE_HIRE = re_compile(
+    r"\b(?:the|this|our)\s+(?:person|individual|candidate|hire|applicant|incumbent|post-?holder|employee|"
+    r"(?:successful|ideal|right|selected|new)\s+(?:person|candidate|applicant|hire|individual|team\s+member|colleague))"
+    r"\s+(?:we\s+hire|we\s+select|we\s+choose|selected|chosen|hired|will|should|must|would|in\s+this\s+(?:role|position))\b",
+    re.I)
+_PRONOUN_SUBJECT = re_compile(r"^\W*(?:he|she)\b", re.I)
 _APPOSITIVE = re_compile(
     r"(?P<name>\b" + _NAME + r"),\s+(?:our|the|a|an|their|your)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:engineer|developer|designer|analyst|scientist|manager|lead|director|head|owner|architect|administrator|"
