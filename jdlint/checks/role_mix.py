@@ -114,6 +114,7 @@ _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": fr
                     "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"})}
 
 
+_TRAINING_TEAM = re.compile(r"\b(?:pre|post|mid)[- ]?training\b|\bfoundation\s+models?\b", re.I)
 _LLM_WORDS = frozenset({"llm", "llms", "genai"})
 _MODEL_FAMILIES = frozenset({"researcher", "research-engineer", "data-scientist", "ml-engineer", "mlops", "ai-engineer"})
 
@@ -140,6 +141,11 @@ def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> b
     # Applications") asks for the LLM work: "AI" alone does not say which kind of AI work.
     llm = set().union(*(_DOMAIN_FAMILIES[w] for w in title_words if w in _LLM_WORDS))
     if llm and all(str(w.work_family) in llm for w in items):
+        return True
+    # An ML title on a model-training team ("Machine Learning Engineer, Pretraining",
+    # "Post-training Engineer") asks for the research engineering of training large models:
+    # scaling runs, optimising throughput, ablations and the papers that report them.
+    if _TRAINING_TEAM.search(title) and all(str(w.work_family) in ("research-engineer", "researcher") for w in items):
         return True
     named = sum(1 for w in items
                 if any(k.lower() in domain for k in w.work_evidence if " " not in k and (len(k) > 2 or k.isupper())))
