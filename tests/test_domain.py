@@ -75,6 +75,9 @@ def test_title_fact_reads_roles_family_and_junior_marker():
     assert (t.family, t.junior_marker, t.roles) == ("data-scientist", "Junior", ())
     stacked = facts("# Data Engineer / Analytics Engineer\n").title
     assert stacked.stacked and stacked.family is None and len(stacked.roles) == 2
+    # the second role is named as the title writes it, not as a blend of the two
+    lead = facts("# Staff Network Engineer / SRE Manager\n").title
+    assert lead.roles == ("Staff Network Engineer", "SRE Manager")
 
 
 @pytest.mark.parametrize("title,family", [

@@ -103,6 +103,7 @@ class TitleGrammar:
     def roles(self, title: str) -> list[str]:
         """The distinct roles a title names (two or more means stacked); [] for one role."""
         best: list[str] = []
+        shown: dict[str, str] = {}  # a role as read -> as the title writes it
         for segment in _SEGMENT.split(self.clean(title)):
             roles: list[str] = []
             pieces = _JOINT_KEPT.split(segment)
@@ -131,6 +132,10 @@ class TitleGrammar:
                     if ph is not None:
                         prev_words[ph] = words[hi]
                         roles.append(" ".join(prev_words))
+                        if len(words) > 1:
+                            # "Platform Engineer / SRE Lead": read as a lead of the same kind,
+                            # named as written
+                            shown[roles[-1]] = part
                         continue
                 roles.append(part)
             distinct: dict[str, str] = {}
@@ -141,7 +146,7 @@ class TitleGrammar:
                 distinct.setdefault(k, r)
             if len(distinct) > len(best):
                 best = list(distinct.values())
-        return best if len(best) >= 2 else []
+        return [shown.get(r, r) for r in best] if len(best) >= 2 else []
 
 
 # A family that gathers unrelated jobs (a technical writer, a community manager, a sales
