@@ -91,7 +91,7 @@ class ListBudgetKind(Kind):
             if _KSA.search(sec.title):
                 n = 0  # a public-sector statement of the knowledge, skills and abilities the job
                 # uses (rated in the assessment), not a pile of must-haves; tool soup still counts
-            note = f"; {others} more about character, values or duties not counted" if others > 0 else ""
+            note = f"; {others} more about character, values, duties or conditions not counted" if others > 0 else ""
             if n > opts["max_required"]:
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="too_many", count=n, max=opts["max_required"], heading=sec.title,
