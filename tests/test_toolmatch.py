@@ -50,6 +50,9 @@ def facts(text: str) -> list[ToolMention]:
     ("Route tickets in SNOW to the right queue", "ServiceNow"),
     ("Build the dashboards in Plotly and Dash", "Plotly"),
     ("Experience with Python, Django and Celery; Kettle or Talend for ETL", "Pentaho"),
+    ("Tune the LogRhythm correlation rules", "LogRhythm"),
+    ("Roll out Trend Micro Apex One to the branch laptops", "Trend Micro"),
+    ("Mail filtering runs through Mimecast", "Mimecast"),
 ])
 def test_tools_of_many_kinds_are_recognised(text, tool):
     assert tool in names(text)
