@@ -613,10 +613,11 @@ class RoleMixKind(Kind):
             if lone:
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
+        run_by_a_team = {f for f in {f for _w, f in counted} if _a_team_runs_it(doc.text, f)}
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
-                    and not _a_team_runs_it(doc.text, f)}
+                    and f not in run_by_a_team}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         for a, b, source, only_title in vocab.conflicts:
