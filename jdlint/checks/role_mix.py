@@ -516,7 +516,14 @@ class RoleMixKind(Kind):
         for w, fam, spec in picked:
             if w.source == "prose" and (w.line, fam) not in opens:
                 opens[(w.line, fam)] = spec
+        # A data scientist who ships their own models on what an ML platform team runs ("our ML
+        # Platform team provides a feature store, a registry and deployment templates"; "Deploy
+        # your models through the ML Platform's pipelines") does one job: the deploy and
+        # monitoring duties are the data science job's last step, not a platform job.
+        own_models = title_fam == "data-scientist" and _a_team_runs_it(doc.text, "mlops")
         for w, fam, spec in picked:
+            if own_models and spec in ("ml-engineer", "mlops"):
+                spec = "data-scientist"
             if spec == fam and (w.section, fam) in by_section:
                 top_spec, n_spec = by_section[(w.section, fam)].most_common(1)[0]
                 if n_spec >= 2 and n_spec >= plain[(w.section, fam)]:
