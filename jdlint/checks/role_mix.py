@@ -367,7 +367,12 @@ _SAID_TWO = re.compile(
     # usually two separate jobs"
     r"|\b(?:split|spread|divide[sd]?|shared?)\s+(?:(?:this|the|that|our)\s+(?:work|job|role)\s+)?(?:across|between|among|into)\s+(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+)?(?:jobs|roles|positions)\b"
     r"|\b(?:usually|normally|typically|often|elsewhere)\s+(?:be\s+)?(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+|distinct\s+)?(?:jobs|roles|positions)\b"
-    r"|\b(?:a|this)\s+dual[- ]role\b", re.I | re.M)
+    r"|\b(?:a|this)\s+dual[- ]role\b"
+    # "This is a split role", "someone who can take on two responsibilities", "we have decided to
+    # combine this with a new security role"
+    r"|\b(?:is|as)\s+a\s+split\s+(?:role|job|position)\b"
+    r"|\btake\s+on\s+two\s+(?:separate\s+|distinct\s+|different\s+)?(?:responsibilities|roles|jobs|functions)\b"
+    r"|\bcombin(?:e|ed|ing)\s+(?:this|it|that|(?:these|those|her|his|their|the|its)\s+(?:tasks|duties|work|responsibilities))\s+with\s+(?:a|an|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:role|job|position)\b", re.I | re.M)
 
 
 class RoleMixKind(Kind):
