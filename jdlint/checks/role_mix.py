@@ -100,6 +100,15 @@ _HELPS = re.compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|co
                     r"(?:take|takes|taking)\s+part\s+in|participat(?:e|es|ing)\s+in)\b", re.I)
 
 
+# Keeping up with a field is not a job in it: "Evaluate emerging BI and AI tools (Copilot in Power
+# BI, ...)", "Drive innovation by researching and applying state-of-the-art techniques".
+_SURVEYS = re.compile(r"\b(?:evaluat|assess|explor|research|scout|track|trial|keep\w*\s+up\s+with|stay\w*\s+(?:current|up\s+to\s+date))\w*"
+                      r"\s+(?:and\s+\w+\s+)?(?:\w+\s+){0,3}?(?:emerging|new|latest|state-of-the-art|cutting-edge|novel)\s+"
+                      r"(?:[\w/-]+\s+){0,5}?(?:tools?|technolog\w+|trends|techniques|methods|approaches|products|platforms|developments|capabilities)\b"
+                      r"|\b(?:emerging|new|latest|state-of-the-art|cutting-edge)\s+(?:[\w/-]+\s+){0,3}?(?:tools?|technolog\w+|techniques)\b"
+                      r"[^.;]{0,40}?\b(?:evaluat|assess|explor|research|pilot)\w*", re.I)
+
+
 # What makes model work ML engineering rather than data science: putting it into production
 # and keeping it there.
 _PRODUCTION_WORK = re.compile(
@@ -320,7 +329,11 @@ _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
                    "support": {"software-engineer", "sre-devops"},
                    "learning": {"data-analyst"},
                    # a developer advocate's sample apps, SDK examples and demo clusters are the job
-                   "devrel": {"software-engineer", "sre-devops", "ai-engineer"}}
+                   "devrel": {"software-engineer", "sre-devops", "ai-engineer"},
+                   # a technical writer's guides, references and tested examples are about the
+                   # software they document: the writing is the job
+                   "docs": {"software-engineer", "sre-devops", "ai-engineer", "data-engineer", "researcher",
+                            "research-engineer", "security"}}
 
 
 def _specialty(text: str) -> Counter:
@@ -336,7 +349,8 @@ _TITLE_SPECIALTY_WORDS = {"support": "support", "helpdesk": "support", "gis": "g
                           "spatial": "geo", "mapping": "geo", "cartographer": "geo", "governance": "governance",
                           "steward": "governance", "records": "governance", "trainer": "learning",
                           "training": "learning", "learning": "learning",
-                          "advocate": "devrel", "devrel": "devrel", "evangelist": "devrel"}
+                          "advocate": "devrel", "devrel": "devrel", "evangelist": "devrel",
+                          "writer": "docs", "documentation": "docs", "documentarian": "docs"}
 
 
 def _title_specialties(title: str) -> set[str]:
@@ -629,6 +643,7 @@ class RoleMixKind(Kind):
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
+                    and not _SURVEYS.search(w.text)
                     and f not in run_by_a_team}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
@@ -650,6 +665,7 @@ class RoleMixKind(Kind):
             # deploys their own services has one DevOps duty and is one job.
             one = not vocab.close(a, b) and len(fams) * rule.options["one_duty_share"] <= 1 and any(
                 fam_counts[x] >= rule.options["min_items"] and fam_counts[y] >= 1 and y in sure_one
+                and (title_fam is None or title_fam in (a, b) or fam_counts[title_fam] < fam_counts[x])
                 for x, y in ((a, b), (b, a)))
             # The title is the hire's side of the pair: a Data Scientist posting with one duty of
             # its own family and two LLM-feature duties asks for both jobs. (When the other side
