@@ -386,7 +386,8 @@ _SAID_TWO = re.compile(
     # combine this with a new security role"
     r"|\b(?:is|as)\s+a\s+split\s+(?:role|job|position)\b"
     r"|\btake\s+on\s+two\s+(?:separate\s+|distinct\s+|different\s+)?(?:responsibilities|roles|jobs|functions)\b"
-    r"|\bcombin(?:e|ed|ing)\s+(?:this|it|that|(?:these|those|her|his|their|the|its)\s+(?:tasks|duties|work|responsibilities))\s+with\s+(?:a|an|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:role|job|position)\b", re.I | re.M)
+    r"|\bcombin(?:e|ed|ing)\s+(?:this|it|that|(?:these|those|her|his|their|the|its)\s+(?:tasks|duties|work|responsibilities))"
+    r"\s+with\s+(?:a|an|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:role|job|position)\b", re.I | re.M)
 
 
 class RoleMixKind(Kind):
