@@ -43,9 +43,13 @@ class ListBudgetKind(Kind):
     FIELDS = ("count", "max", "heading", "tools", "note")
 
     @staticmethod
-    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any], basics: dict[str, str]) -> Iterator[Any]:
+    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any], basics: dict[str, str],
+                         alone: bool = False) -> Iterator[Any]:
         """A paragraph of the requirements that is only a run of tool names ("Python, R, Scala,
-        SQL, spaCy, NLTK, ..." under "Our stack / what you'll need") is one requirement too."""
+        SQL, spaCy, NLTK, ..." under "Our stack / what you'll need") is one requirement too.
+        When it is all the section asks (``alone``: "**Mandatory Skills**" over "Python, PySpark,
+        SQL, Azure Data Factory, Databricks, Snowflake"), it is the list itself, a pile only past
+        the count a list may hold."""
         for b in paragraphs:
             parts = [p for p in re.split(r"[,;/\n]|\band\b|\bor\b", b.text) if p.strip()]
             if len(parts) <= rule.options["max_tools_per_item"]:
@@ -54,6 +58,9 @@ class ListBudgetKind(Kind):
             para = SimpleNamespace(lines=tuple(range(first, last + 1)), text=b.text, line=first)
             names = reqs.tools_in_item(para)
             if _soup_size(names, basics) <= rule.options["max_tools_per_item"]:
+                continue
+            if alone and _soup_size(names, basics) <= rule.options["max_required"] and all(
+                    p is b or p.first_line == p.section.line for p in paragraphs):  # (a bold label is the heading)
                 continue
             # Only a bare run of names: what is left without them is a few words at most (a
             # sentence about the team's setup is not a demand list).
@@ -100,7 +107,8 @@ class ListBudgetKind(Kind):
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="no_preferred", count=n, max=opts["max_without_preferred"],
                                    heading=sec.title, note=note)
-            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []), ctx.vocab.platform_basics)
+            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []), ctx.vocab.platform_basics,
+                                             alone=not block.required)
             for it in block.counted:
                 if it.preferred:
                     continue

@@ -399,6 +399,9 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # what the hire will not do; what a named colleague does
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
+            if _ALREADY_BUILT.search(sent) and not _YOU.search(sent):
+                continue  # what the team already has: "Retrieval combines BM25 with embedding-based
+                # retrieval, which we added in 2025"
             if not in_work and (_TERMS.search(sent) or _JOB_TERMS.search(sent)):
                 continue  # the job's pay, benefits, place or application, not its work
             if not in_work and (not about or _NOTICE.search(sent)):
@@ -423,6 +426,12 @@ _SOMEONE_ELSE = re_compile(
     r"everything|all|one|who|what|which|someone|nobody|no\s+one)\b)" + _NAME
     + r"\s+(?:owns|runs|keeps|handles|leads|manages|gets|looks\s+after|takes\s+care|does|is|has|will)\b)",
     re.I)
+# What the team built before the hire, told as such: the present system, not the hire's work.
+_ALREADY_BUILT = re_compile(
+    r"\b(?:which|that)\s+we\s+(?:added|built|introduced|launched|shipped|adopted|wrote|set\s+up|moved\s+to|migrated\s+to)\b"
+    r"|\bwe\s+(?:added|built|introduced|launched|shipped|adopted|set\s+up)\b[^.;]{0,60}?\b(?:in\s+20\d\d|last\s+(?:year|quarter)|"
+    r"(?:a\s+few|two|three|several)\s+years?\s+ago)\b", re.I)
+_YOU = re_compile(r"\byou(?:r|.ll|.re|.d)?\b", re.I)
 # The hire named as a person, which a following he or she refers back to: "The person we hire
 # will be the first face our clients see", "The successful candidate will ...", "This person".
 _THE_HIRE = re_compile(
