@@ -57,9 +57,10 @@ class ListBudgetKind(Kind):
             first, last = b.first_line, b.first_line + b.text.count("\n")
             para = SimpleNamespace(lines=tuple(range(first, last + 1)), text=b.text, line=first)
             names = reqs.tools_in_item(para)
-            if _soup_size(names, basics) <= rule.options["max_tools_per_item"]:
+            size = _soup_size(names, basics)
+            if size <= rule.options["max_tools_per_item"]:
                 continue
-            if alone and _soup_size(names, basics) <= rule.options["max_required"] and all(
+            if alone and size <= rule.options["max_required"] and all(
                     p is b or p.first_line == p.section.line for p in paragraphs):  # (a bold label is the heading)
                 continue
             # Only a bare run of names: what is left without them is a few words at most (a

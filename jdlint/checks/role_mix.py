@@ -87,11 +87,10 @@ _TEAM_RUNS = re.compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:
                         r"(?:the|our|an?)\s+(?P<name2>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)\b", re.I)
 
 
-def _a_team_runs_it(text: str, family: str) -> bool:
-    owners = _OWNER_TEAMS.get(family)
-    if owners is None or family not in ("mlops", "sre-devops"):
-        return False
-    return any(owners.search(m.group("name") or m.group("name2") or "") for m in _TEAM_RUNS.finditer(text))
+def _run_by_a_team(text: str) -> frozenset[str]:
+    """The platform families ("mlops", "sre-devops") a team named in the posting runs for everyone."""
+    names = [m.group("name") or m.group("name2") or "" for m in _TEAM_RUNS.finditer(text)]
+    return frozenset(fam for fam in ("mlops", "sre-devops") if any(_OWNER_TEAMS[fam].search(n) for n in names))
 
 
 # A duty that helps with someone else's work ("Support the migration of help pages onto
@@ -540,7 +539,8 @@ class RoleMixKind(Kind):
         # Platform team provides a feature store, a registry and deployment templates"; "Deploy
         # your models through the ML Platform's pipelines") does one job: the deploy and
         # monitoring duties are the data science job's last step, not a platform job.
-        own_models = title_fam == "data-scientist" and _a_team_runs_it(doc.text, "mlops")
+        run_by_a_team = _run_by_a_team(doc.text)
+        own_models = title_fam == "data-scientist" and "mlops" in run_by_a_team
         for w, fam, spec in picked:
             if own_models and spec in ("ml-engineer", "mlops"):
                 spec = "data-scientist"
@@ -640,7 +640,6 @@ class RoleMixKind(Kind):
             if lone:
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
-        run_by_a_team = {f for f in {f for _w, f in counted} if _a_team_runs_it(doc.text, f)}
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
@@ -648,6 +647,7 @@ class RoleMixKind(Kind):
                     and f not in run_by_a_team}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
+        top_group, top_n = counts.most_common(1)[0] if counts else (None, 0)
         for a, b, source, only_title in vocab.conflicts:
             if only_title and title_fam != only_title:
                 continue  # an engineer's two design duties are not a designer's backend work
@@ -684,8 +684,6 @@ class RoleMixKind(Kind):
                 # under the wrong title (a Research Fellow who administers the cluster and writes
                 # papers "where time allows"), which title-scope-mismatch reports.
                 both = one = False
-            by_group = Counter(group_of.get(f, f) for f in fams)
-            top_group, top_n = by_group.most_common(1)[0] if by_group else (None, 0)
             if (top_group not in (group_of.get(a, a), group_of.get(b, b)) and 2 * top_n > len(fams)
                     and title_fam in (a, b) and not both):
                 # A third family is most of the work and the title's own side is a side duty: a

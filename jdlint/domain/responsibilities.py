@@ -539,6 +539,8 @@ _PEOPLE_AGENTS = re_compile(
     r"|\bagents?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:shifts?|rosters?|rotas?|schedules?|adherence|occupancy|headcount|handle\s+time|"
     r"on\s+the\s+floor|attrition|staffing|utili[sz]ation|break\s+times?|seats?)\b"
     r"|\b(?:number\s+of|staff(?:ing)?|hire|hiring|coach(?:ing)?|train(?:ing)?|roster(?:ing)?|rota|scheduling)\s+(?:\w+\s+){0,2}?agents?\b", re.I)
+
+
 def _agents_are_people(text: str) -> bool:
     """Whether the agents an item names are people: it says nothing of AI, and it either names
     them as people (contact-centre agents, their shifts and rosters) or does not build them
