@@ -407,8 +407,7 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.lem for t in tokens(phrase.replace("-", " ")) if t.lem)
 
 
-@lru_cache(maxsize=1)
-def _concept_index() -> dict[tuple[str, ...], str]:
+def _build_concept_index() -> dict[tuple[str, ...], str]:
     idx: dict[tuple[str, ...], str] = {}
     for concept, words in CONCEPTS.items():
         for w in words.split():
@@ -432,8 +431,7 @@ def _tool_entries() -> list[dict]:
     return [e for e in entries if isinstance(e, dict) and e.get("name")]
 
 
-@lru_cache(maxsize=1)
-def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+def _build_tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
     """(lower-cased name tokens -> category, exact-case single name -> category). Names the
     catalog marks `context` (R, Go, TS: words as often as tools) are left out."""
     loose: dict[tuple[str, ...], str] = {}
@@ -459,8 +457,7 @@ def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
     return loose, exact
 
 
-@lru_cache(maxsize=1)
-def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+def _build_keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Lemma sequence -> families, for the responsibility keywords of ``rules/vocab/roles.yaml``
     (the taxonomy's phrases). A keyword hit is one more feature ("kw:<family>"): the model
     learns how far to trust it, and inflected forms match ("deploying models")."""
@@ -474,8 +471,7 @@ def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     return idx
 
 
-@lru_cache(maxsize=1)
-def _role_index() -> dict[tuple[str, ...], str]:
+def _build_role_index() -> dict[tuple[str, ...], str]:
     """Lemma sequence -> family, for the job titles of ``rules/vocab/roles.yaml``: an item that
     names a role ("A Data Engineer II is responsible for ...", "mentor data scientists") says
     whose work it describes, and plurals and possessives match ("analysts'", "scientists")."""
@@ -487,6 +483,55 @@ def _role_index() -> dict[tuple[str, ...], str]:
             if key and all(key) and not (len(key) == 1 and len(key[0]) <= 3):
                 idx.setdefault(key, fam["id"])
     return idx
+
+
+def _build_indexes() -> dict[str, Any]:
+    """The four indexes as JSON data: each as a list of [key words, value] pairs, in order."""
+    loose, exact = _build_tool_index()
+    return {"concept": [[list(k), v] for k, v in _build_concept_index().items()],
+            "tool": [[list(k), v] for k, v in loose.items()], "exact": exact,
+            "kw": [[list(k), list(v)] for k, v in _build_keyword_index().items()],
+            "role": [[list(k), v] for k, v in _build_role_index().items()]}
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> dict[str, Any]:
+    """The tool, concept, keyword and role indexes. Building them lemmatises every catalog name
+    and taxonomy phrase (about 30 ms, a sixth of a one-posting run), so they are kept in the
+    content-keyed cache (``jdlint.cache``) under the vocabulary files and this module's own
+    source: an edited catalog or a changed lemmatiser builds them afresh."""
+    from .cache import cached
+    from .vocabdata import vocab_files
+
+    data = cached("work-index", vocab_files() + [Path(__file__)], _build_indexes, salt=str(FEATURE_VERSION))
+    try:
+        return _decode_indexes(data)
+    except (KeyError, TypeError, ValueError):  # not the shape built here: build it afresh
+        return _decode_indexes(_build_indexes())
+
+
+def _decode_indexes(data: dict[str, Any]) -> dict[str, Any]:
+    return {"concept": {tuple(k): v for k, v in data["concept"]},
+            "tool": ({tuple(k): v for k, v in data["tool"]}, dict(data["exact"])),
+            "kw": {tuple(k): tuple(v) for k, v in data["kw"]},
+            "role": {tuple(k): v for k, v in data["role"]}}
+
+
+def _concept_index() -> dict[tuple[str, ...], str]:
+    return _indexes()["concept"]
+
+
+def _tool_index() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """(lower-cased name tokens -> category, exact-case single name -> category)."""
+    return _indexes()["tool"]
+
+
+def _keyword_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+    return _indexes()["kw"]
+
+
+def _role_index() -> dict[tuple[str, ...], str]:
+    return _indexes()["role"]
 
 
 @lru_cache(maxsize=None)
