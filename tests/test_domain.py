@@ -195,6 +195,10 @@ def test_prose_work_is_read_one_duty_at_a_time():
     # a list of nouns or of short verbs is one duty
     ("Work with analysts, engineers and designers to ship the new checkout, and measure it.", 1),
     ("You will collect, clean and analyse survey data from across the state, and present findings.", 1),
+    # nouns listed after a colon, some of which are also verbs ("profiles", "validation"), are
+    # the objects of one duty
+    ("Run the ServiceNow instance: catalogue items, workflows, profiles, notifications, validation rules and reports", 1),
+    ("Own the CRM: records, fields, permission sets, automation rules, dashboards and integration settings", 1),
 ])
 def test_a_sentence_of_verb_phrases_is_several_duties(sentence, parts):
     from jdlint.domain.responsibilities import _duties

@@ -78,10 +78,11 @@ def _done_with_its_owner(text: str, family: str) -> bool:
 
 
 # A team named for the work that runs it for everyone ("The MLOps team runs the Kubernetes
-# platform and the template itself", "the platform our SRE group operates"): a hire who deploys
+# platform and the template itself", "the platform our SRE group operates", "Our ML Platform
+# team (five engineers) runs the feature store"): a hire who deploys
 # their own model on it does one deploy duty, not the platform job.
-_TEAM_RUNS = re.compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)\s+"
-                        r"(?:\w+\s+)?(?:runs|provides|owns|operates|maintains|manages|looks\s+after|supports|"
+_TEAM_RUNS = re.compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)"
+                        r"(?:\s*\([^()\n]{0,60}\)|\s*,[^,\n]{1,60},)?\s+(?:\w+\s+)?(?:runs|provides|owns|operates|maintains|manages|looks\s+after|supports|"
                         r"is\s+(?:on[- ]call|responsible)|takes\s+care\s+of)\b"
                         r"|\b(?:run|provided|owned|operated|maintained|managed|looked\s+after|supported)\s+by\s+"
                         r"(?:the|our|an?)\s+(?P<name2>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)\b", re.I)
@@ -97,6 +98,13 @@ def _run_by_a_team(text: str) -> frozenset[str]:
 # Contentful", "Help the platform team with on-call") is not a second job on its own.
 _HELPS = re.compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|contribut(?:e|es|ing)\s+to|"
                     r"(?:take|takes|taking)\s+part\s+in|participat(?:e|es|ing)\s+in)\b", re.I)
+
+
+# The hire's own models on a shared platform ("Add the features your models need to the shared
+# feature store", "Serve your own models from the platform's endpoints"): one deploy duty of the
+# modelling job, not a second job running the platform for everyone.
+_OWN_MODELS = re.compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmodels?\s+you\s+(?:build|built|ship|train|own|develop)\b"
+                         r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b", re.I)
 
 
 # Keeping up with a field is not a job in it: "Evaluate emerging BI and AI tools (Copilot in Power
@@ -644,6 +652,7 @@ class RoleMixKind(Kind):
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
                     and not _SURVEYS.search(w.text)
+                    and not (f in ("mlops", "sre-devops") and _OWN_MODELS.search(w.text))
                     and f not in run_by_a_team}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time

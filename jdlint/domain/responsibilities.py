@@ -204,7 +204,16 @@ def _opens_with_verb(text: str, verbs: frozenset[str]) -> bool:
     if len(words) < 4:
         return False
     w = words[0].lower()
+    # A noun in a list is not a duty's verb, even one that is also a verb ("Administer the org:
+    # users, profiles, permission sets, page layouts, validation rules and record types"): a
+    # word followed straight by a comma has no object, and a nominalisation is never a verb.
+    if w.endswith(_NOUN_ENDINGS) or _LIST_NOUN.match(text):
+        return False
     return len(w) > 2 and lemma(w) in verbs and words[1].lower() not in ("and", "or", "nor")
+
+
+_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ence")
+_LIST_NOUN = re_compile(r"\s*[\w'\u2019-]+\s*(?:,|$)")
 
 
 _YOU_WILL = re_compile(r"\byou(?:'|\u2019)ll\b|\byou\s+will\b", re.I)
