@@ -50,6 +50,9 @@ def norm_heading(text: str) -> str:
 from .toolmatch import Mention, Tool, ToolIndex, tool_from_entry  # noqa: E402
 
 
+_SHARE_PREFIX = regex.compile(r"^\W*(?:about|around|roughly|approximately|approx\.?|~|c\.)\s*\d{1,2}\s*%", regex.I)
+
+
 # A public body's name in Title Case ("Office of Benefits Delivery", "Department for Work and
 # Pensions", "Bureau of Labor Statistics"): the words after "Office of" name the body.
 _ORG_NAME = regex.compile(
@@ -366,6 +369,9 @@ class Vocab:
         # An organisation's name says nothing of the section: "Research Data Specialist II -
         # California Office of Benefits Delivery" is not a benefits section.
         heading = _ORG_NAME.sub(" ", heading)
+        # A share of the hire's time is not "about us": "About 55% - Reporting and analysis"
+        # is a part of the job, read by the words after the share.
+        heading = _SHARE_PREFIX.sub(" ", heading)
         h = f" {norm_heading(heading)} "
         if not h.strip():
             return None, False
