@@ -111,6 +111,18 @@ def test_an_item_that_only_names_who_the_hire_works_with_is_not_work():
     assert _work_lines(text) == {5, 7, 8}
 
 
+def test_what_the_colleagues_do_after_a_comma_is_not_the_hires_work():
+    # "Working with our two BI developers, who build the Power BI reports on top of your tables"
+    # describes the colleagues: read as work, it made a Data Scientist title over pipeline work
+    # look like half analysis, and title-scope-mismatch stayed quiet
+    text = ("# Data Engineer\n\n## What you'll do\n\n"
+            "- Load the till and loyalty data into BigQuery every night\n"
+            "- Partner with the pricing analysts, who model promotions and write the weekly margin review\n"
+            "- Work with the analysts, who own the dashboards, to retire the reports nobody opens\n"
+            "- Sit with the finance team to reconcile the loads against the ledger\n")
+    assert _work_lines(text) == {5, 7, 8}
+
+
 def test_he_or_she_after_the_hire_is_named_is_the_hire():
     from jdlint.domain.responsibilities import work_items
 

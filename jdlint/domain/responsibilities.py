@@ -155,6 +155,12 @@ def _duties(sentence: str) -> Iterator[tuple[int, str]]:
 
     verbs = lead_verbs()
     at_verb = [m for m in cuts if _opens_with_verb(sentence[m.end():], verbs)]
+    # Duties listed in one sentence share their verb's form: after "Bringing together the
+    # carriers' messages ..." the next duty opens "-ing" too, so "... and one still emails a
+    # spreadsheet" and "a single, clean table" are parts of the first duty, not new ones.
+    first = _after_you_will(_WORD.findall(sentence[:60]))
+    if first and first[0].lower().endswith("ing") and _opens_with_verb(sentence, verbs):
+        at_verb = [m for m in at_verb if _after_you_will(_WORD.findall(sentence[m.end():m.end() + 40]))[0].lower().endswith("ing")]
     # A verb whose object is "it" or "them" goes on with the duty before it ("package it, ship
     # it behind the prediction service, and roll it out"): one duty, not three. A sentence that
     # opens with a condition ("When a model is ready, you will package it") starts its first
@@ -271,6 +277,11 @@ _ONLY_PEOPLE = re_compile(
     r"(?:(?:closely|directly|daily|day[- ]to[- ]day|every\s+day|regularly|alongside)\s+)?(?:with|alongside|beside)\s+"
     r"(?![^.;:]*\b(?:to|on|in order|so that|so|for|in|across|through|towards?|until|by|around|when|while|as|who|which|that)\b)"
     r"[^.;:]*[.;]?\s*$", re.I)
+
+
+# What the colleagues do, said after a comma ("Work with our two BI developers, who build the
+# Power BI reports on top of your tables"), describes them: the item still only names people.
+_DESCRIBED = re_compile(r",\s+who\s+[^,.;:]*[.;]?\s*$", re.I)
 
 
 def _duty_leadin(leadin: str) -> bool:
@@ -525,7 +536,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     # them under its duties, are not work ("To be considered, please submit your application").
     statement = vocab.statement_cues
     units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1])
-                                      or _ONLY_PEOPLE.match(u[1]))]
+                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     out = []
