@@ -469,14 +469,23 @@ class Vocab:
 
     @cached_property
     def _specialism_cues(self) -> list[tuple[str, str, Any, Any]]:
-        return [(str(sp["of"]), str(sp["id"]), _rx(str(sp["cues"]), 0),
+        # ``of`` names the family (or families) whose items the cues may claim; a specialism
+        # of several families ("it-support": laptops and mailboxes read as security, DevOps or
+        # software work) belongs to its ``parent``.
+        return [(str(of), str(sp["id"]), _rx(str(sp["cues"]), 0),
                  _rx(str(sp["except"]), 0) if sp.get("except") else None)
-                for sp in self.specialisms if sp.get("cues")]
+                for sp in self.specialisms if sp.get("cues") for of in _as_list(sp["of"])]
 
     @cached_property
     def _specialism_of(self) -> dict[str, str]:
         """Specialism id -> the family it belongs to."""
-        return {str(sp["id"]): str(sp["of"]) for sp in self.specialisms}
+        return {str(sp["id"]): str(sp.get("parent") or _as_list(sp["of"])[0]) for sp in self.specialisms}
+
+    @cached_property
+    def cross_specialisms(self) -> frozenset[str]:
+        """Specialisms whose cues claim items of several families: work of its own kind,
+        whichever family the words alone would give it."""
+        return frozenset(str(sp["id"]) for sp in self.specialisms if len(_as_list(sp["of"])) > 1)
 
     def close(self, a: str, b: str) -> bool:
         """Whether two families (a specialism counting as its family) are the same family or
@@ -511,6 +520,10 @@ class Vocab:
             if of == family and rx.search(text) and not (unless is not None and unless.search(text)):
                 return sid
         return family
+
+
+def _as_list(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
 def merge_additions(base: dict[str, Any], add: dict[str, Any]) -> dict[str, Any]:

@@ -86,7 +86,9 @@ def test_pay_dates_and_stage_tools_are_known():
         assert set(entry["stages"]) <= set(data["stages"]["stages"])
     families = {f["id"] for f in data["roles"]["families"]}
     specialisms = {sp["id"] for sp in data["roles"].get("specialisms", [])}
-    assert all(sp["of"] in families for sp in data["roles"].get("specialisms", []))
+    for sp in data["roles"].get("specialisms", []):
+        of = sp["of"] if isinstance(sp["of"], list) else [sp["of"]]
+        assert set(of) <= families and sp.get("parent", of[0]) in families
     for pair in data["roles"]["conflicts"]:
         assert set(pair["families"]) <= families | specialisms
     for pair in data["roles"]["adjacent"]:

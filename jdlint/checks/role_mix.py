@@ -180,14 +180,24 @@ def _short(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rsplit(" ", 1)[0] + "..."
 
 
-def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list[Any], n: int, total: int) -> Any:
-    """The title-scope-mismatch finding: the title against the work that is another family's."""
+def _names_cross_work(vocab: Any, w: Any) -> bool:
+    """Whether a work item's words name the work of a specialism of several families (laptops,
+    mailboxes, printers, the service desk: IT support): that work counts however unsure the
+    model is between the families its words lean to."""
+    return vocab.specialism(str(w.work_family), w.text) in vocab.cross_specialisms
+
+
+def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list[Any], n: int, total: int,
+              work: str | None = None) -> Any:
+    """The title-scope-mismatch finding: the title against the work that is another family's
+    (``work``: a specialism that names that work whichever families its items read as)."""
     vocab = ctx.vocab
     kws: list[str] = []
     for w in theirs:
         kws += [x for x in w.work_evidence if x not in kws]
     t = ctx.facts.title
-    label = " / ".join(vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
+    label = vocab.family_label(work) if work else " / ".join(
+        vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
     return rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                         title_family=vocab.family_label(title_family), family=label,
                         count=n, total=total, keywords=", ".join(kws[:4]), title=t.text,
@@ -230,8 +240,8 @@ class TitleScopeKind(Kind):
             return  # no clear title, or a page about many jobs
         # The work as its own words read it, without the title's pull on close calls: the title
         # cannot be evidence for itself.
-        items = [w for w in ctx.facts.work_items
-                 if w.work_family is not None and w.work_score >= rule.options["min_score"]]
+        items = [w for w in ctx.facts.work_items if w.work_family is not None
+                 and (w.work_score >= rule.options["min_score"] or _names_cross_work(vocab, w))]
         if len(items) < rule.options["min_items"]:
             return
         # Close families (data science and analysis, ML engineering and MLOps) are one kind of
@@ -246,6 +256,12 @@ class TitleScopeKind(Kind):
 
         def group(w: Any) -> str:
             f = str(w.work_family)
+            spec = vocab.specialism(f, w.text)
+            if spec in vocab.cross_specialisms:
+                # Work of its own kind whichever family its words lean to: a "Software
+                # Developer" whose duties are mailboxes, laptops, printers and the phone system
+                # (read as security, DevOps and software) does IT support.
+                return spec
             if fam == "data-scientist" and f == "ml-engineer" and not _PRODUCTION_WORK.search(w.text):
                 # Building and evaluating models with nothing of production in it ("Build and
                 # evaluate classifiers with held-out sets", "write up model decisions for the
@@ -289,7 +305,7 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
-        if 2 * sum(1 for w in theirs if vocab.shares_work(fam, str(w.work_family))) > len(theirs):
+        if (top in vocab.cross_specialisms and vocab.shares_work(fam, top)) or 2 * sum(1 for w in theirs if vocab.shares_work(fam, str(w.work_family))) > len(theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
         if fam == "other-specialist":
             near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _title_specialties(ctx.facts.title.text)))
@@ -306,7 +322,7 @@ class TitleScopeKind(Kind):
         if fam == "data-analyst" and _BUSINESS_ANALYST.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _REQUIREMENTS_WORK for w in theirs):
             return  # a Business Analyst eliciting requirements and running workshops does the BA's job
-        yield _mismatch(doc, rule, ctx, title_spec, theirs, n, total)
+        yield _mismatch(doc, rule, ctx, title_spec, theirs, n, total, top if top in vocab.cross_specialisms else None)
 
 
 # A business analyst's job is requirements as much as data: eliciting and documenting them,
@@ -333,7 +349,7 @@ _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and 
 # reads code and servers; teaching data literacy is analysis work.
 _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
                    "governance": {"data-engineer", "analytics-engineer", "security"},
-                   "support": {"software-engineer", "sre-devops"},
+                   "support": {"software-engineer", "sre-devops", "it-support"},
                    "learning": {"data-analyst"},
                    # a developer advocate's sample apps, SDK examples and demo clusters are the job
                    "devrel": {"software-engineer", "sre-devops", "ai-engineer"},
@@ -519,7 +535,7 @@ class RoleMixKind(Kind):
         fams: list[str] = []
         picked: list[tuple[Any, str, str]] = []  # (item, family, specialism or family)
         for w in ctx.facts.work_items:
-            if w.work_family is not None and w.work_score >= sure:
+            if w.work_family is not None and (w.work_score >= sure or _names_cross_work(vocab, w)):
                 fam = str(w.work_family)
             elif w.family is not None and w.family == title_fam and w.score >= sure:
                 fam = str(w.family)
@@ -561,6 +577,14 @@ class RoleMixKind(Kind):
             if spec not in ignored:  # managing is not a role mix
                 counted.append((w, spec))
                 fams.append(spec)
+        # A specialism of several families that shares its day-to-day work with a family the
+        # posting also asks for counts with it: a systems administrator's servers and backups
+        # and the service-desk escalations about them are one job (IT support beside DevOps).
+        group_of = dict(group_of)
+        for cs in vocab.cross_specialisms & set(fams):
+            for f in set(fams):
+                if vocab.shares_work(f, cs):
+                    group_of[cs] = group_of.get(f, f)
         counts = Counter(group_of.get(f, f) for f in fams)
         members: dict[str, list[str]] = {}
         for f in fams:
@@ -579,7 +603,8 @@ class RoleMixKind(Kind):
         # ("Monitor scheduled jobs and troubleshoot failures" under an ETL Developer title is
         # the ETL job, not a third one).
         as_titled = [vocab.specialism(str(w.family), w.text)
-                     for w in ctx.facts.work_items if w.family is not None and w.score >= sure]
+                     for w in ctx.facts.work_items if w.family is not None
+                     and (w.score >= sure or vocab.specialism(str(w.family), w.text) in vocab.cross_specialisms)]
         titled_counts = Counter(group_of.get(f, f) for f in as_titled)
         many = [g for g in present if titled_counts.get(g, 0) >= rule.options["min_items"]]
         # Jobs that share their day-to-day work count once: a Power BI developer's reports and
