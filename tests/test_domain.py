@@ -200,7 +200,8 @@ def test_prose_work_is_read_one_duty_at_a_time():
     ("Run the ServiceNow instance: catalogue items, workflows, profiles, notifications, validation rules and reports", 1),
     ("Own the CRM: records, fields, permission sets, automation rules, dashboards and integration settings", 1),
     # after an "-ing" duty the next duty opens "-ing" too: an aside's commas are not duties
-    ("Pulling the depots' returns together \u2014 two send XML, one posts a file, and one still faxes a form every Friday \u2014 into a single, clean ledger of returns", 1),
+    ("Pulling the depots' returns together \u2014 two send XML, one posts a file, and one still faxes a form"
+     " every Friday \u2014 into a single, clean ledger of returns", 1),
 ])
 def test_a_sentence_of_verb_phrases_is_several_duties(sentence, parts):
     from jdlint.domain.responsibilities import _duties
