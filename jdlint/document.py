@@ -38,7 +38,7 @@ _LINK_DEST = re_compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\"
 _REF_DEF = re_compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _RAW_TAG = re_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LIST_MARKER = re_compile(r"^(\s*(?:>\s*)*)(?:[-*+]|\d{1,9}[.)])(\s+|$)")
-_ABOUT_THE_JOB = re.compile(r"\b(?:this|the)\s+(?:role|job|position|post|work)\b|\byou(?:r|\s|'|\u2019)"
+_ABOUT_THE_JOB = re_compile(r"\b(?:this|the)\s+(?:role|job|position|post|work)\b|\byou(?:r|\s|'|\u2019)"
                             r"|\b(?:is|are)\s+to\s+be\b|\bwhat\s+needs\b|\bthe\s+(?:problem|challenge|project)\b", re.I)
 _ITALIC_LABEL = -2.0  # the level marker of a short italic line that labels a list
 _HEADING_MARKS = re_compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
@@ -698,7 +698,7 @@ def _strip_emphasis(text: str) -> str:
     return text.strip()
 
 
-_BR = re.compile(r"<br\s*/?>$", re.I)
+_BR = re_compile(r"<br\s*/?>$", re.I)
 
 
 def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | None:

@@ -14,9 +14,9 @@ from .prefilter import automaton, fold
 from .rxcache import re_compile
 
 # The characters the trie pattern's lookarounds test, as cheap predicates on one character.
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9_'\u2019]").fullmatch
-_WORD_AFTER = re.compile(r"[A-Za-z0-9_]").fullmatch
-_STEM_TAIL = re.compile(r"[A-Za-z'\u2019]").fullmatch
+_WORD_BEFORE = re_compile(r"[A-Za-z0-9_'\u2019]").fullmatch
+_WORD_AFTER = re_compile(r"[A-Za-z0-9_]").fullmatch
+_STEM_TAIL = re_compile(r"[A-Za-z'\u2019]").fullmatch
 
 
 def trie_pattern(keys) -> str:

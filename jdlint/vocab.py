@@ -17,6 +17,7 @@ import regex
 from . import prefilter, rxcache
 from .patterns import VocabPattern
 from .vocabdata import VOCAB_FILES, builtin_data, builtin_vocab_data, vocab_files  # noqa: F401 - re-exported
+from .rxcache import compile as rxcompile
 
 
 # The one list of keys a config ``vocab:`` block may add to: key -> (shape, required field,
@@ -50,12 +51,12 @@ def norm_heading(text: str) -> str:
 from .toolmatch import Mention, Tool, ToolIndex, tool_from_entry  # noqa: E402
 
 
-_SHARE_PREFIX = regex.compile(r"^\W*(?:about|around|roughly|approximately|approx\.?|~|c\.)\s*\d{1,2}\s*%", regex.I)
+_SHARE_PREFIX = rxcompile(r"^\W*(?:about|around|roughly|approximately|approx\.?|~|c\.)\s*\d{1,2}\s*%", regex.I)
 
 
 # A public body's name in Title Case ("Office of Benefits Delivery", "Department for Work and
 # Pensions", "Bureau of Labor Statistics"): the words after "Office of" name the body.
-_ORG_NAME = regex.compile(
+_ORG_NAME = rxcompile(
     r"\b(?:Office|Department|Dept\.?|Bureau|Division|Ministry|Agency|Directorate|Administration|"
     r"Commission|Council|Board|Institute|Centre|Center|School|College|Authority)\s+(?:of|for)\s+"
     r"(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w'&-]*){0,5}")

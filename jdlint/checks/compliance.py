@@ -20,6 +20,7 @@ from .. import yamlio
 from ..finding import Severity
 from ..resources import rules_dir
 from .base import Context, Kind
+from ..rxcache import compile as rxcompile
 
 ALL_TYPES = ("private", "state", "municipal", "federal")
 
@@ -31,12 +32,12 @@ def compliance_data() -> dict:
     checks = []
     for raw in data["checks"]:
         chk = dict(data.get(raw["use"], {}), **raw) if raw.get("use") else dict(raw)
-        chk["_patterns"] = [regex.compile(p, regex.I) for p in chk["patterns"]]
+        chk["_patterns"] = [rxcompile(p, regex.I) for p in chk["patterns"]]
         for key in ("not_in_sentence", "unless_anywhere", "request", "present", "when"):
-            chk["_" + key] = regex.compile(chk[key], regex.I) if chk.get(key) else None
+            chk["_" + key] = rxcompile(chk[key], regex.I) if chk.get(key) else None
         checks.append(chk)
     return {"checks": checks, "us_places": set(data["us_places"]),
-            "us_cues": regex.compile(data["us_cues"]), "sentence_end": regex.compile(data["sentence_end"])}
+            "us_cues": rxcompile(data["us_cues"]), "sentence_end": rxcompile(data["sentence_end"])}
 
 
 def checks_for(rule_name: str) -> list[dict]:
@@ -111,8 +112,8 @@ def _sentence(text: str, a: int, b: int) -> str:
     return text[start:m.start() if m else len(text)]
 
 
-_AMOUNT = regex.compile(r"(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s*([kK]\b)?")
-_HOURLY = regex.compile(r"^\s*(?:/\s*(?:hr|hour|h|month|mo|week|wk|day)\b|(?:an?|per)\s+(?:hour|month|week|day)\b|hourly)", regex.I)
+_AMOUNT = rxcompile(r"(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s*([kK]\b)?")
+_HOURLY = rxcompile(r"^\s*(?:/\s*(?:hr|hour|h|month|mo|week|wk|day)\b|(?:an?|per)\s+(?:hour|month|week|day)\b|hourly)", regex.I)
 
 
 def _amounts(figure: str) -> list[float]:

@@ -13,11 +13,12 @@ import re
 from ..domain.experience import years_old
 from ..finding import Severity
 from .base import Context, Kind
+from ..rxcache import re_compile
 
 
 # The gap between two options of one choice: "vLLM or SGLang", "A, or B" (a slash is as often
 # two names for one thing, "LLM / generative AI", and is not read as a choice).
-_OR_GAP = re.compile(r"[\s,]*(?:or|and/or)[\s,]*", re.I)
+_OR_GAP = re_compile(r"[\s,]*(?:or|and/or)[\s,]*", re.I)
 
 
 class ExperienceYearsKind(Kind):

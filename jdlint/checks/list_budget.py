@@ -16,10 +16,11 @@ from types import SimpleNamespace
 from typing import Any, Iterator
 
 from .base import Context, Kind
+from ..rxcache import re_compile
 
 
 # "Knowledge, Skills and Abilities", "KSAs", "Required Knowledge, Skills & Abilities"
-_KSA = re.compile(r"\bknowledge\s*,?\s*skills?\s*,?\s*(?:and|&)\s*abilit|\bKSAs?\b", re.I)
+_KSA = re_compile(r"\bknowledge\s*,?\s*skills?\s*,?\s*(?:and|&)\s*abilit|\bKSAs?\b", re.I)
 
 
 def _soup_size(names: list[str], basics: dict[str, str]) -> int:

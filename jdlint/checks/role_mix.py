@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from ..domain import family_groups
 from ..domain.titles import grammar
 from .base import Context, Kind
+from ..rxcache import re_compile
 
 _WORK_SECTIONS = ("responsibilities", "first_problem")
 
@@ -31,17 +32,17 @@ def _where(doc: Any) -> tuple[int, int, int, str]:
     return doc.anchor()
 
 
-_WITH_SOMEONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_WITH_ANYONE = re.compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s", re.I)
+_WITH_SOMEONE = re_compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_WITH_ANYONE = re_compile(r"\bwith\s+(?:our|the|a|an|your|their|its)\s", re.I)
 
 
 # "with the Data Platform team", "alongside our SRE group": a team named for the work it owns.
-_WITH_TEAM = re.compile(r"\b(?:with|alongside|together\s+with)\s+(?:our|the|a|an|your|their|its)\s+"
+_WITH_TEAM = re_compile(r"\b(?:with|alongside|together\s+with)\s+(?:our|the|a|an|your|their|its)\s+"
                         r"(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew|function|department)\b", re.I)
 # The families whose work a team is named for ("platform" teams run the platforms models,
 # pipelines and services ship on).
 _PLATFORM = r"platform|infrastructure|infra|cloud|ops|operations"
-_OWNER_TEAMS = {fam: re.compile(rf"\b(?:{words})\b", re.I) for fam, words in {
+_OWNER_TEAMS = {fam: re_compile(rf"\b(?:{words})\b", re.I) for fam, words in {
     "mlops": _PLATFORM + r"|ml\s*ops|mlops|ml\s+platform",
     "sre-devops": _PLATFORM + r"|sre|devops|reliability|network|systems",
     "data-engineer": r"data\s+(?:platform|engineering|infrastructure|infra)|platform|ingestion|pipelines?",
@@ -81,7 +82,7 @@ def _done_with_its_owner(text: str, family: str) -> bool:
 # platform and the template itself", "the platform our SRE group operates", "Our ML Platform
 # team (five engineers) runs the feature store"): a hire who deploys
 # their own model on it does one deploy duty, not the platform job.
-_TEAM_RUNS = re.compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)"
+_TEAM_RUNS = re_compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)"
                         r"(?:\s*\([^()\n]{0,60}\)|\s*,[^,\n]{1,60},)?\s+(?:\w+\s+)?(?:runs|provides|owns|operates|maintains|manages|looks\s+after|supports|"
                         r"is\s+(?:on[- ]call|responsible)|takes\s+care\s+of)\b"
                         r"|\b(?:run|provided|owned|operated|maintained|managed|looked\s+after|supported)\s+by\s+"
@@ -96,20 +97,20 @@ def _run_by_a_team(text: str) -> frozenset[str]:
 
 # A duty that helps with someone else's work ("Support the migration of help pages onto
 # Contentful", "Help the platform team with on-call") is not a second job on its own.
-_HELPS = re.compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|contribut(?:e|es|ing)\s+to|"
+_HELPS = re_compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|contribut(?:e|es|ing)\s+to|"
                     r"(?:take|takes|taking)\s+part\s+in|participat(?:e|es|ing)\s+in)\b", re.I)
 
 
 # The hire's own models on a shared platform ("Add the features your models need to the shared
 # feature store", "Serve your own models from the platform's endpoints"): one deploy duty of the
 # modelling job, not a second job running the platform for everyone.
-_OWN_MODELS = re.compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmodels?\s+you\s+(?:build|built|ship|train|own|develop)\b"
+_OWN_MODELS = re_compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmodels?\s+you\s+(?:build|built|ship|train|own|develop)\b"
                          r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b", re.I)
 
 
 # Keeping up with a field is not a job in it: "Evaluate emerging BI and AI tools (Copilot in Power
 # BI, ...)", "Drive innovation by researching and applying state-of-the-art techniques".
-_SURVEYS = re.compile(r"\b(?:evaluat|assess|explor|research|scout|track|trial|keep\w*\s+up\s+with|stay\w*\s+(?:current|up\s+to\s+date))\w*"
+_SURVEYS = re_compile(r"\b(?:evaluat|assess|explor|research|scout|track|trial|keep\w*\s+up\s+with|stay\w*\s+(?:current|up\s+to\s+date))\w*"
                       r"\s+(?:and\s+\w+\s+)?(?:\w+\s+){0,3}?(?:emerging|new|latest|state-of-the-art|cutting-edge|novel)\s+"
                       r"(?:[\w/-]+\s+){0,5}?(?:tools?|technolog\w+|trends|techniques|methods|approaches|products|platforms|developments|capabilities)\b"
                       r"|\b(?:emerging|new|latest|state-of-the-art|cutting-edge)\s+(?:[\w/-]+\s+){0,3}?(?:tools?|technolog\w+|techniques)\b"
@@ -118,7 +119,7 @@ _SURVEYS = re.compile(r"\b(?:evaluat|assess|explor|research|scout|track|trial|ke
 
 # What makes model work ML engineering rather than data science: putting it into production
 # and keeping it there.
-_PRODUCTION_WORK = re.compile(
+_PRODUCTION_WORK = re_compile(
     r"\b(?:deploy\w*|serv(?:e|es|ed|ing)|inference|latency|throughput|p9\d|production|pipelines?|infrastructure|endpoints?|"
     r"apis?|retrain\w*|monitor\w*|drift|containers?|docker|kubernetes|k8s|feature\s+stores?|real[- ]time|streaming|"
     r"scal(?:e|es|ing|able)|mlops|ci/cd|on[- ]call|uptime|rollouts?|shadow|canary|batch\s+jobs?|scoring\s+service)\b", re.I)
@@ -130,7 +131,7 @@ _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": fr
                     "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"})}
 
 
-_TRAINING_TEAM = re.compile(r"\b(?:pre|post|mid)[- ]?training\b|\bfoundation\s+models?\b", re.I)
+_TRAINING_TEAM = re_compile(r"\b(?:pre|post|mid)[- ]?training\b|\bfoundation\s+models?\b", re.I)
 _LLM_WORDS = frozenset({"llm", "llms", "genai"})
 _MODEL_FAMILIES = frozenset({"researcher", "research-engineer", "data-scientist", "ml-engineer", "mlops", "ai-engineer"})
 
@@ -328,13 +329,13 @@ class TitleScopeKind(Kind):
 # A business analyst's job is requirements as much as data: eliciting and documenting them,
 # running workshops with the business and working with the product owner read as product
 # management to the classifier, and are the job the title names.
-_BUSINESS_ANALYST = re.compile(r"\bbusiness\s+(?:systems\s+|process\s+)?analysts?\b", re.I)
+_BUSINESS_ANALYST = re_compile(r"\bbusiness\s+(?:systems\s+|process\s+)?analysts?\b", re.I)
 _REQUIREMENTS_WORK = frozenset({"product-manager"})
 
 
 # "Applied" in a research title says the research is building and evaluating real systems: the
 # model and AI-system work those titles ask for is the job the title names.
-_APPLIED = re.compile(r"\bapplied\b", re.I)
+_APPLIED = re_compile(r"\bapplied\b", re.I)
 _APPLIED_RESEARCH = frozenset({"ai-engineer", "ml-engineer", "research-engineer", "data-scientist"})
 
 
@@ -384,7 +385,7 @@ def _title_specialties(title: str) -> set[str]:
 
 # A heading that gives its part of the job a share of the time: "(about half your time)",
 # "(approximately 60%)", "- roughly a third".
-_SHARE = re.compile(r"\b(?:(?P<pct>\d{1,2})\s*%|(?P<word>half|a third|one third|two thirds|a quarter|one quarter))", re.I)
+_SHARE = re_compile(r"\b(?:(?P<pct>\d{1,2})\s*%|(?P<word>half|a third|one third|two thirds|a quarter|one quarter))", re.I)
 _SHARE_WORDS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25}
 
 
@@ -395,7 +396,7 @@ def _share(m: Any) -> float:
 # A posting that says outright it is two jobs (or three): "this role really is two jobs in one",
 # "This is really three jobs, and we know it", "This role combines two jobs", "Your two jobs"
 # (not "we are hiring for two roles": two openings).
-_SAID_TWO = re.compile(
+_SAID_TWO = re_compile(
     r"\b(?:two|three|2|3)\s+(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\s+in\s+one\b"
     r"|\b(?:combines|combining|spans|spanning|is\s+really|is\s+actually|really\s+is|is\s+effectively)\s+(?:two|three|2|3)\s+"
     r"(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\b"

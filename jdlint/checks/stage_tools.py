@@ -12,6 +12,7 @@ from typing import Any, Iterator
 import regex
 
 from .base import Context, Kind
+from ..rxcache import compile as rxcompile
 
 
 class StageToolsKind(Kind):
@@ -26,7 +27,7 @@ class StageToolsKind(Kind):
         if not entries:
             return
         tools = {e["tool"]: e for e in entries if "tool" in e}
-        phrases = [(regex.compile(e["phrase"], regex.I), e) for e in entries if "phrase" in e]
+        phrases = [(rxcompile(e["phrase"], regex.I), e) for e in entries if "phrase" in e]
         scan = ctx.facts.tools.scan
         for block in ctx.facts.requirements.blocks:
             for it in block.items:

@@ -68,7 +68,8 @@ def compiled(vocab: Any) -> dict[str, Any]:
             by_name.setdefault(n.lower(), []).append(j)
         for c in j["codes"]:
             by_code.setdefault(c, []).append(j)
-    names = sorted({n for j in pay["jurisdictions"] for n in j["names"]}, key=len, reverse=True)
+    # longest first, ties by name: the same pattern in every process (a set's order is not)
+    names = sorted({n for j in pay["jurisdictions"] for n in j["names"]}, key=lambda n: (-len(n), n))
     place_word = "|".join(regex.escape(n) for n in names) + "|" + "|".join(sorted(by_code)) + r"|remote|hybrid|on-?site"
     return {
         "ranges": ranges, "single": rxcompile(money, regex.I),
@@ -210,9 +211,9 @@ def _location_lines(doc: Any) -> set[int]:
     return lines
 
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?;])\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
-_OUR = regex.compile(r"\b(?:our|my)\s+$", regex.I)
-_THIRD_PARTY_OURS = regex.compile(r"\bour\s+(?:\w+\s+)?(?:clients?|customers?|partners?|vendors?|suppliers?|investors?|parent company)\b", regex.I)
+_SENTENCE_END = rxcompile(r"(?<=[.!?;])\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
+_OUR = rxcompile(r"\b(?:our|my)\s+$", regex.I)
+_THIRD_PARTY_OURS = rxcompile(r"\bour\s+(?:\w+\s+)?(?:clients?|customers?|partners?|vendors?|suppliers?|investors?|parent company)\b", regex.I)
 
 
 def _sentence(text: str, a: int, b: int) -> str:
@@ -288,18 +289,18 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
 
 # Location words that say where people are, not where the job is: they count only when the
 # posting says nowhere else where the job is.
-_WEAK_CUE = regex.compile(r"(?:people|colleagues|teams?|us)\b", regex.I)
-_FOOTPRINT = regex.compile(r"\b(?:offices?|hq|headquarter\w*|hubs?|campus(?:es)?|studios?|sites?|branches|locations|facilities|"
+_WEAK_CUE = rxcompile(r"(?:people|colleagues|teams?|us)\b", regex.I)
+_FOOTPRINT = rxcompile(r"\b(?:offices?|hq|headquarter\w*|hubs?|campus(?:es)?|studios?|sites?|branches|locations|facilities|"
                            r"hospitals|clinics|practices|stores|plants|warehouses|depots)\b", regex.I)
-_OFFICE_AFTER = regex.compile(r"^[ \t]*(?:offices?|hq|headquarters|hub|campus|studio|site|branch)\b", regex.I)
-_WORK_MODE = regex.compile(
+_OFFICE_AFTER = rxcompile(r"^[ \t]*(?:offices?|hq|headquarters|hub|campus|studio|site|branch)\b", regex.I)
+_WORK_MODE = rxcompile(
     r"\b(?:remote|hybrid|on-?site|in[- ]office|in[- ]person|flexible|full[- ]time|part[- ]time|"
     r"permanent|temporary|fixed[- ]term|contract|contractor|freelance|location|locations|"
     r"anywhere|worldwide|global|negotiable|tbd|various|multiple|days?|weeks?|monday|tuesday|"
     r"wednesday|thursday|friday|office|offices|home|job|role|team|department|salary|pay|"
     r"type|schedule|hours|start|date|level|grade|band|reports?|to|and|or|of|the|per|with|a|an)\b",
     regex.I)
-_BYLINE_SEP = regex.compile(r"(?:\s|&nbsp;)[|·•](?:\s|&nbsp;)|\s[–—]\s")  # "&nbsp;|&nbsp;" pasted from HTML too
+_BYLINE_SEP = rxcompile(r"(?:\s|&nbsp;)[|·•](?:\s|&nbsp;)|\s[–—]\s")  # "&nbsp;|&nbsp;" pasted from HTML too
 
 
 def _footprint(sentence: str, place: str, before: str, after: str) -> bool:
@@ -317,11 +318,11 @@ def _footprint(sentence: str, place: str, before: str, after: str) -> bool:
 
 
 # Where machines are, not people: servers, data centres, co-location, cloud regions, exchanges.
-_MACHINES = regex.compile(
+_MACHINES = rxcompile(
     r"\b(?:servers?|data[ -]?cent(?:er|re)s?|datacent(?:er|re)s?|co-?locat\w*|colo|racks?|"
     r"(?:cloud|aws|azure|gcp) regions?|availability zones?|exchanges?|matching engines?|"
     r"points? of presence|edge locations?)\b", regex.I)
-_PEOPLE_PLACE = regex.compile(r"\b(?:based|work\w*|remote\w*|hybrid|on-?site|hiring|relocat\w*|commut\w*|role|"
+_PEOPLE_PLACE = rxcompile(r"\b(?:based|work\w*|remote\w*|hybrid|on-?site|hiring|relocat\w*|commut\w*|role|"
                               r"position|job|join\w*|live|reside\w*|offices?|hq|headquarter\w*|team)\b", regex.I)
 
 
@@ -385,8 +386,8 @@ def _byline_lines(doc: Any) -> set[int]:
     return out
 
 
-_CITY_REGION = regex.compile(r"\p{Lu}[\p{L}.'’ -]{1,40},\s*(?:\p{Lu}{2}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s*$")
-_REMOTE_US = regex.compile(r"\bremote\b[^\n]{0,40}?\b(?:US|USA|U\.S\.A?\.?|United States)(?![\w])"
+_CITY_REGION = rxcompile(r"\p{Lu}[\p{L}.'’ -]{1,40},\s*(?:\p{Lu}{2}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s*$")
+_REMOTE_US = rxcompile(r"\bremote\b[^\n]{0,40}?\b(?:US|USA|U\.S\.A?\.?|United States)(?![\w])"
                            r"|\b(?:US|USA|U\.S\.A?\.?|United States)\b[^\n]{0,40}?\bremote\b", regex.I)
 
 
@@ -462,7 +463,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _N = r"(?P<n>\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")"
-_HEADCOUNT = regex.compile(
+_HEADCOUNT = rxcompile(
     r"\bwe(?:'|\u2019)?re\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N + r"\s+(?:people|employees|staff|of\s+us)\b"
     r"|\bwe\s+are\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N.replace("?P<n>", "?P<m>") + r"\s+(?:people|employees|staff|of\s+us)\b"
     r"|\b(?:an?\s+)?" + _N.replace("?P<n>", "?P<k>") + r"[- ](?:person|people|employee)\s+(?:company|startup|business|firm|organi[sz]ation|charity|practice)\b",

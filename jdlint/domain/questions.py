@@ -25,12 +25,13 @@ from typing import Any, Iterator
 import regex
 
 from ..prefilter import fold
+from ..rxcache import compile as rxcompile
 
 SKIP_KINDS = frozenset(("benefits", "process", "compensation"))
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n(?=\s*[-*•]\S)")
-_CLAUSE_END = regex.compile(r";\s+")
+_SENTENCE_END = rxcompile(r"(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n(?=\s*[-*•]\S)")
+_CLAUSE_END = rxcompile(r";\s+")
 # A list introduced by one of these holds the candidate's past, not the job's duties.
-_PAST_LEADIN = regex.compile(r"\bexperience\b|\bwho has\b|\byou have\b|\byou.ve\b|\bbackground\b", regex.I)
+_PAST_LEADIN = rxcompile(r"\bexperience\b|\bwho has\b|\byou have\b|\byou.ve\b|\bbackground\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 # of a thousand characters: one word of hiring talk in it ("interview") would silence the
 # rest. A sentence that long is read in its clauses, split before a joining word.
 _LONG = 400
-_LONG_JOIN = regex.compile(r",\s+(?=(?:and|but|where|while|which|who|so|working|including|with|plus)\b)")
+_LONG_JOIN = rxcompile(r",\s+(?=(?:and|but|where|while|which|who|so|working|including|with|plus)\b)")
 
 
 def _long_split(flat: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -73,7 +74,7 @@ def _long_split(flat: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[i
             yield from _split(_LONG_JOIN, flat, s0, s1)
 
 
-_QA_MARK = regex.compile(r"^\W*(?:Q|Question)\s*\d*\s*[.:)]\s*", regex.I)
+_QA_MARK = rxcompile(r"^\W*(?:Q|Question)\s*\d*\s*[.:)]\s*", regex.I)
 
 
 def _has_content(sec: Any, doc: Any) -> bool:

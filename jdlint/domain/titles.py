@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 from ..rxcache import re_compile
 
-import regex
+from ..rxcache import compile as rxcompile
 
 _SEGMENT = re_compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
 _JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+", re.I)
@@ -41,7 +41,7 @@ class TitleGrammar:
                 self.synonyms[w.lower()] = canon
         self.expansions = {k.lower(): v for k, v in g["expansions"].items()}
         self.ignore = {str(w).lower() for w in g["ignore_words"]}
-        self.decoration = [regex.compile(p) for p in g["decoration_patterns"]]
+        self.decoration = [rxcompile(p) for p in g["decoration_patterns"]]
         self.family_ids = {f["id"] for f in vocab.families}
         self.bare_heads = {str(k).lower(): str(v) for k, v in (g.get("bare_heads") or {}).items()}
         # Disciplines that name a second job on their own after "&", "and", "+" or "/"

@@ -67,7 +67,7 @@ def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], CueList, froz
 
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'\u2019")
-_QUOTED = regex.compile(r'"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d')
+_QUOTED = rxcompile(r'"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d')
 
 
 def _token(text: str, start: int, end: int) -> str:
