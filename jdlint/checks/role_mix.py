@@ -188,8 +188,11 @@ def _names_cross_work(vocab: Any, w: Any) -> bool:
     return vocab.specialism(str(w.work_family), w.text) in vocab.cross_specialisms
 
 
+_SPECIALTY_GROUP = "specialty:"  # a group of the catch-all family's items by their specialty
+
+
 def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list[Any], n: int, total: int,
-              work: str | None = None) -> Any:
+              work: str | None = None, work_label: str | None = None) -> Any:
     """The title-scope-mismatch finding: the title against the work that is another family's
     (``work``: a specialism that names that work whichever families its items read as)."""
     vocab = ctx.vocab
@@ -197,7 +200,7 @@ def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list
     for w in theirs:
         kws += [x for x in w.work_evidence if x not in kws]
     t = ctx.facts.title
-    label = vocab.family_label(work) if work else " / ".join(
+    label = work_label or (vocab.family_label(work) if work else None) or " / ".join(
         vocab.family_label(str(f)) for f, _n in Counter(w.work_family for w in theirs).most_common())
     return rule.finding(doc, t.line, t.column, t.line, t.end_column, match=t.text,
                         title_family=vocab.family_label(title_family), family=label,
@@ -255,6 +258,12 @@ class TitleScopeKind(Kind):
         # family its parent is close to: infrastructure work under it is another job.
         title_spec = vocab.specialism(fam, ctx.facts.title.text)
 
+        catch_all: Counter = Counter()
+        if title_spec in vocab.cross_specialisms:
+            for w in items:
+                if w.work_family == "other-specialist" and vocab.specialism("other-specialist", w.text) == "other-specialist":
+                    catch_all.update(_specialty(w.text))
+
         def group(w: Any) -> str:
             f = str(w.work_family)
             spec = vocab.specialism(f, w.text)
@@ -263,6 +272,16 @@ class TitleScopeKind(Kind):
                 # Developer" whose duties are mailboxes, laptops, printers and the phone system
                 # (read as security, DevOps and software) does IT support.
                 return spec
+            if title_spec in vocab.cross_specialisms and f == "other-specialist":
+                # Under a title of such a specialism (an "IT Support Technician"), the
+                # catch-all's other specialties are other jobs: the front desk, the post and
+                # the room bookings are office administration. A duty that names no specialty
+                # reads as the one the posting's other catch-all duties name most.
+                seen = _specialty(w.text) or catch_all
+                if seen:
+                    sp = max(seen, key=lambda c: (seen[c], catch_all[c], c))
+                    if title_spec not in _SPECIALTY_NEAR.get(sp, set()):
+                        return _SPECIALTY_GROUP + sp
             if fam == "data-scientist" and f == "ml-engineer" and not _PRODUCTION_WORK.search(w.text):
                 # Building and evaluating models with nothing of production in it ("Build and
                 # evaluate classifiers with held-out sets", "write up model decisions for the
@@ -323,7 +342,8 @@ class TitleScopeKind(Kind):
         if fam == "data-analyst" and _BUSINESS_ANALYST.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _REQUIREMENTS_WORK for w in theirs):
             return  # a Business Analyst eliciting requirements and running workshops does the BA's job
-        yield _mismatch(doc, rule, ctx, title_spec, theirs, n, total, top if top in vocab.cross_specialisms else None)
+        yield _mismatch(doc, rule, ctx, title_spec, theirs, n, total, top if top in vocab.cross_specialisms else None,
+                        _SPECIALTIES.get(top[len(_SPECIALTY_GROUP):]) if top.startswith(_SPECIALTY_GROUP) else None)
 
 
 # A business analyst's job is requirements as much as data: eliciting and documenting them,
