@@ -108,6 +108,7 @@ class Vocab:
                           for c in roles.get("conflicts", [])]
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
         self.shared_work = {frozenset(p["families"]) for p in roles.get("shared_work") or []}
+        self.end_to_end = {frozenset(p["families"]) for p in roles.get("end_to_end") or []}
         self.specialisms: list[dict] = list(roles.get("specialisms") or [])
         self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
         self.inclusive = data["inclusive"]

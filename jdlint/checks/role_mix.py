@@ -667,7 +667,9 @@ class RoleMixKind(Kind):
             # job; the Kubernetes clusters beside them, with one React duty: two).
             fam_n = Counter(fams)
             a, b = (max(members[g], key=lambda f: (fam_n[f], f)) for g in present[:2])
-            shared = vocab.shares_work(a, b) or vocab.same_family(a, b)
+            # So are the halves of one ML job done end to end (``end_to_end``: building the
+            # model and shipping and watching it).
+            shared = vocab.shares_work(a, b) or vocab.same_family(a, b) or frozenset((a, b)) in vocab.end_to_end
             # The title may be the bridge: a BI Developer (analytics engineering) whose work reads
             # half as reports and half as warehouse views does the one job the title names, when
             # the title's family sits in one half and shares its work with the other.
