@@ -372,11 +372,12 @@ class Vocab:
         # California Office of Benefits Delivery" is not a benefits section.
         heading = _ORG_NAME.sub(" ", heading)
         # A share of the hire's time is not "about us": "About 55% - Reporting and analysis"
-        # is a part of the job, read by the words after the share.
-        heading = _SHARE_PREFIX.sub(" ", heading)
+        # is a part of the job, read by the words after the share, and a part of the job
+        # whatever those words are ("~50% - Owning our machine learning platform").
+        shared, heading = bool(_SHARE_PREFIX.search(heading)), _SHARE_PREFIX.sub(" ", heading)
         h = f" {norm_heading(heading)} "
         if not h.strip():
-            return None, False
+            return ("responsibilities", True) if shared else (None, False)
         for kind, phrases in self.section_phrases:
             for p in phrases:
                 if (h.startswith(f" {p[1:]} ") if p.startswith("^") else f" {p} " in h):
@@ -384,7 +385,7 @@ class Vocab:
         for kind, patterns in self.section_patterns:
             if any(rx.search(h.strip()) for rx in patterns):
                 return kind, True
-        return None, False
+        return ("responsibilities", True) if shared else (None, False)
 
     @cached_property
     def section_patterns(self) -> list[tuple[str, list[Any]]]:

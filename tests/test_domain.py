@@ -521,7 +521,8 @@ def test_questions_are_still_asked_when_unanswered():
     ("What you'll need", "requirements"), ("What you'll learn", None), ("What you bring", "requirements"),
     ("Key accountabilities", "responsibilities"), ("What your days will look like", "responsibilities"),
     ("About Zuidbank", "about"), ("Research (about half your time)", None),  # "about" only at the start
-    ("About 45% \u2014 IT and network administration", None), ("~30% - Reporting", None),  # a share of the job
+    ("About 45% \u2014 IT and network administration", "responsibilities"),  # a share of the job
+    ("~30% - Reporting", "responsibilities"), ("Roughly 60% \u2014 About the newsroom", "about"),
     ("Your tasks", "responsibilities"), ("Main tasks", "responsibilities"), ("Tasks", "responsibilities"),
     ("Task force", None), ("Tasks we automate", None),
     ("About the work", "responsibilities"), ("The work ahead", "responsibilities"),
