@@ -153,7 +153,15 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: boo
         return True  # "$52,000 – $58,000/year", "$31–$38 per hour": a wage (a lone "$1,200 a year
         # for your home office" is not)
     near = before + m.group(0) + after
+    if not is_range and _PERK.search(near) and not c["pay_words"].search(near):
+        return False  # "plus a $750 health spending account": a lone figure among the benefits
     return not c["not_pay"].search(near) or pay_section or bool(c["pay_words"].search(near))
+
+
+# What a lone figure among the benefits pays for (not a salary range, which may share its line
+# with "health and dental"): "a $750 health spending account", "$100 a month for transit".
+_PERK = re_compile(r"\b(?:health|dental|vision|medical|insurance|premiums?|spending\s+accounts?|hsa|fsa|pension|rrsp|"
+                   r"childcare|child\s+care|commut\w*|transit|meals?|lunch(?:es)?|vouchers?|bike|cycle)\b", re.I)
 
 
 def read_pay(doc: Any, vocab: Any) -> Pay:
