@@ -52,6 +52,15 @@ from .toolmatch import Mention, Tool, ToolIndex, tool_from_entry  # noqa: E402
 
 
 _SHARE_PREFIX = rxcompile(r"^\W*(?:about|around|roughly|approximately|approx\.?|~|c\.)\s*\d{1,2}\s*%", regex.I)
+_SHARE_SUFFIX = rxcompile(r"\(\s*(?:about|around|roughly|approximately|approx\.?|~|c\.)?\s*(?:\d{1,2}\s*%|half|a\s+third|"
+                          r"one\s+third|two\s+thirds|a\s+quarter|one\s+quarter)(?:\s+(?:of\s+)?(?:your|the|my)\s+"
+                          r"(?:time|week|role|job|hours))?\s*\)\W*$", regex.I)
+# "About" and a name of capitalised words that opens with no section word: "About Lumen Pay" (not
+# "About the role", "About You", "About Pay & Benefits").
+_ABOUT_A_NAME = rxcompile(r"^\W*(?:About|ABOUT)\s+(?!(?i:the|this|us|you|your|our|we|me|pay|salary|compensation|benefits|"
+                          r"perks|rewards|working|life|team|role|job|position|opportunity|company|culture|"
+                          r"applying|application|hiring|interviewing|requirements|responsibilities)\b)"
+                          r"\p{Lu}[\p{L}\d&'\u2019.-]*(?:\s+\p{Lu}[\p{L}\d&'\u2019.-]*){0,4}\W*$")
 
 
 # A public body's name in Title Case ("Office of Benefits Delivery", "Department for Work and
@@ -375,6 +384,14 @@ class Vocab:
         # is a part of the job, read by the words after the share, and a part of the job
         # whatever those words are ("~50% - Owning our machine learning platform").
         shared, heading = bool(_SHARE_PREFIX.search(heading)), _SHARE_PREFIX.sub(" ", heading)
+        # ... and so is a part that ends with its share: "Part two: Building the merchant
+        # assistant (roughly half your time)".
+        if _SHARE_SUFFIX.search(heading):
+            shared, heading = True, _SHARE_SUFFIX.sub(" ", heading)
+        # "About Lumen Pay", "About Harbor Benefits": a company's name after "About" is the
+        # company, whatever words its name holds.
+        if _ABOUT_A_NAME.match(heading):
+            return "about", True
         h = f" {norm_heading(heading)} "
         if not h.strip():
             return ("responsibilities", True) if shared else (None, False)

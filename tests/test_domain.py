@@ -520,7 +520,8 @@ def test_questions_are_still_asked_when_unanswered():
     ("How you'll spend your time", "responsibilities"), ("What you'll own", "responsibilities"),
     ("What you'll need", "requirements"), ("What you'll learn", None), ("What you bring", "requirements"),
     ("Key accountabilities", "responsibilities"), ("What your days will look like", "responsibilities"),
-    ("About Zuidbank", "about"), ("Research (about half your time)", None),  # "about" only at the start
+    ("About Zuidbank", "about"), ("About Lumen Pay", "about"),  # a company's name after "About"
+    ("Research (about half your time)", "responsibilities"),  # a part of the job, by its share
     ("About 45% \u2014 IT and network administration", "responsibilities"),  # a share of the job
     ("~30% - Reporting", "responsibilities"), ("Roughly 60% \u2014 About the newsroom", "about"),
     ("Your tasks", "responsibilities"), ("Main tasks", "responsibilities"), ("Tasks", "responsibilities"),
