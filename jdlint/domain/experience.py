@@ -19,8 +19,10 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "twenty": 20}
 _N = r"\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# "five (5) years'": the figure repeated in brackets after the word, as formal postings write it
+_REPEAT = r"(?:\s*\(\s*\d{1,2}\s*\+?\s*\))?"
 YEARS = re_compile(
-    rf"(?<![\w.])(?P<n>{_N})\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?:{_N})\s*\+?\s*)?"
+    rf"(?<![\w.])(?P<n>{_N}){_REPEAT}\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?:{_N}){_REPEAT}\s*\+?\s*)?"
     r"(?:years?\b|yrs?\b\.?)", re.I)
 # Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
