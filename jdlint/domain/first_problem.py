@@ -50,6 +50,40 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     # All countable prose as one text (blocks apart by a blank line, so no sentence or cue runs
     # from one block into the next): each cue is searched once per posting.
     text, position = doc.joined(frozenset(vocab.first_problem_ignore))
+    found = _scan(text, position, vocab)
+    if found:
+        return found
+    # What the company is building now, said in its about text ("our next title is currently
+    # in development"): the other ignored sections (benefits, process ...) still do not count.
+    ignore = frozenset(vocab.first_problem_ignore)
+    if "about" in ignore and vocab.first_problem_about:
+        text, position = doc.joined(ignore - {"about"})
+        text = _unemphasise(text)
+        for p in vocab.possible("first_problem_about", fold(text)):
+            m = p.search(text)
+            if m:
+                at, sentence = _sentence(text, m.start(), m.end())
+                return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
+        # A paragraph of the about text that speaks of the post or the hire ("This post has been
+        # created to support that rollout", "You'll be arriving at a busy time: the Service Desk
+        # is moving off ...") is about the job: every cue counts in it.
+        for b in doc.blocks:
+            if b.section.kind == "about" and _SPEAKS_OF_THE_HIRE.search(b.text):
+                found = _scan(_unemphasise(b.text), b.position, vocab)
+                if found:
+                    return found
+    return None
+
+
+# The post or the person in it, named in a paragraph of the about text.
+_SPEAKS_OF_THE_HIRE = re_compile(
+    r"\b(?:you|you(?:'|\u2019)(?:ll|re|d)|your|the\s+post\s*holder|post-?holder|this\s+(?:post|role|position|job|vacancy|hire)|"
+    r"the\s+(?:person|successful\s+(?:candidate|applicant)|new\s+(?:hire|colleague)|appointee)|whoever\s+(?:joins|we\s+hire))\b", re.I)
+
+
+def _scan(text: str, position: Any, vocab: Any) -> FirstProblem | None:
+    """The first cue in ``text`` that states the first problem: a standalone statement, or a
+    start cue in a sentence that names a deliverable."""
     # Emphasis marks are not words: "goes live in **March 2026**" is a date like any other.
     text = _unemphasise(text)
     # Only the cues whose words the text holds are searched (prefilter.py).
@@ -68,24 +102,15 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
             if _delivers(_with_list_items(text, at, sentence), cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
                                     " ".join(sentence.split()))
-    # What the company is building now, said in its about text ("our next title is currently
-    # in development"): the other ignored sections (benefits, process ...) still do not count.
-    ignore = frozenset(vocab.first_problem_ignore)
-    if "about" in ignore and vocab.first_problem_about:
-        text, position = doc.joined(ignore - {"about"})
-        text = _unemphasise(text)
-        for p in vocab.possible("first_problem_about", fold(text)):
-            m = p.search(text)
-            if m:
-                at, sentence = _sentence(text, m.start(), m.end())
-                return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     return None
 
 
 # History is not a first problem: "The Digital Corps was launched in August 2021" ties a date to
-# a launch, but one that is over. A sentence told in the past, with nothing still to come in
-# it ("must be replaced by June", "will", "planned"), does not state the hire's first work.
-_PAST = re_compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t|ilt|un)\b|\bago\b|\blast\s+(?:year|month|quarter|"
+# a launch, but one that is over; so does "Founded in 2017, we finance invoices within 24
+# hours". A sentence told in the past, with nothing still to come in it ("must be replaced by
+# June", "will", "planned"), does not state the hire's first work.
+_PAST = re_compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t|ilt|un)\b|\bago\b|"
+                   r"\b(?:founded|established|formed|incorporated|opened|set\s+up)\s+in\s+(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|"
                    r"spring|summer|autumn|fall|winter)\b(?!['’]s)|\b(?:has|have|had)\s+(?:been\s+)?\w+ed\s+(?:\w+\s+){0,6}?since\b",
                    re.I)
 _FUTURE = re_compile(r"\b(?:will|shall|must|needs?\s+to|has\s+to|have\s+to|going\s+to|plan(?:s|ned)?|scheduled|due|"
