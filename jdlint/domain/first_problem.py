@@ -72,7 +72,35 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
                 found = _scan(_unemphasise(b.text), b.position, vocab)
                 if found:
                     return found
+        # So is a section about the team the hire joins ("What the team does": "Over the next
+        # year our priorities are: moving the remaining services onto EKS ..."), read whole so a
+        # lead-in keeps its list.
+        team = [b for b in doc.blocks if b.section.kind == "about" and _TEAM_HEADING.search(b.section.title)]
+        if team:
+            found = _scan(*_joined_blocks(team), vocab)
+            if found:
+                return found
     return None
+
+
+_TEAM_HEADING = re_compile(r"\bteams?\b|\bsquad\b|\bwho\s+we\s+are\s+as\s+a\s+team\b", re.I)
+
+
+def _joined_blocks(blocks: list[Any]) -> tuple[str, Any]:
+    """Blocks as one text, a blank line apart, and the (line, column) of an offset in it."""
+    import bisect
+
+    starts, parts, pos = [], [], 0
+    for b in blocks:
+        starts.append(pos)
+        parts.append(b.text)
+        pos += len(b.text) + 2
+
+    def position(offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, offset) - 1
+        return blocks[i].position(offset - starts[i])
+
+    return "\n\n".join(parts), position
 
 
 # The post or the person in it, named in a paragraph of the about text.
