@@ -579,3 +579,16 @@ def test_equal_opportunity_and_application_lines_under_the_duties_are_not_work()
     texts = [w.text for w in f.work_items]
     assert any("ranking models" in t for t in texts)
     assert not any("applicants" in t or "application" in t or "opportunity" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("item, preferred", [
+    ("Experience with FME is considered an asset", True),
+    ("Knowledge of drainage standards would be considered a plus", True),
+    ("Experience with ArcGIS is an asset", True),
+    ("Experience managing assets in a CMMS", False),
+    ("You will be considered for the senior grade with five years of experience", False),
+])
+def test_an_item_said_to_be_an_asset_is_preferred(item, preferred):
+    # "considered an asset" in a requirements list marks a nice-to-have (fresh16bn/06: a GIS
+    # posting's two asset lines were counted as required, and a wish list was reported)
+    assert load_vocab().item_is_preferred(item) is preferred
