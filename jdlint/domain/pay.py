@@ -474,7 +474,10 @@ _N = r"(?P<n>\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")"
 _HEADCOUNT = rxcompile(
     r"\bwe(?:'|\u2019)?re\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N + r"\s+(?:people|employees|staff|of\s+us)\b"
     r"|\bwe\s+are\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N.replace("?P<n>", "?P<m>") + r"\s+(?:people|employees|staff|of\s+us)\b"
-    r"|\b(?:an?\s+)?" + _N.replace("?P<n>", "?P<k>") + r"[- ](?:person|people|employee)\s+(?:company|startup|business|firm|organi[sz]ation|charity|practice)\b",
+    r"|\b(?:an?\s+)?" + _N.replace("?P<n>", "?P<k>") + r"[- ](?:person|people|employee)\s+(?:company|startup|business|firm|organi[sz]ation|charity|practice)\b"
+    # the size a company is growing from: "as we scale from 20 to 80 people", "growing from 15
+    # to 40 employees this year"
+    r"|\b(?:scal\w*|grow\w*|go(?:ing)?)\s+from\s+" + _N.replace("?P<n>", "?P<g>") + r"\s+to\s+\d{1,4}\s+(?:people|employees|staff)\b",
     regex.I)
 
 
@@ -485,7 +488,7 @@ def stated_headcount(doc: Any) -> int | None:
     m = _HEADCOUNT.search(text)
     if m is None:
         return None
-    word = (m.group("n") or m.group("m") or m.group("k")).lower()
+    word = (m.group("n") or m.group("m") or m.group("k") or m.group("g")).lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
