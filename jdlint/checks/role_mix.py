@@ -80,8 +80,8 @@ def _done_with_its_owner(text: str, family: str) -> bool:
 
 # A team named for the work that runs it for everyone ("The MLOps team runs the Kubernetes
 # platform and the template itself", "the platform our SRE group operates", "Our ML Platform
-# team (five engineers) runs the feature store"): a hire who deploys
-# their own model on it does one deploy duty, not the platform job.
+# team (five engineers) runs the feature store"): a hire who deploys their own model on it
+# does one deploy duty, not the platform job.
 _TEAM_RUNS = re_compile(r"\b(?:the|our|an?)\s+(?P<name>(?:[\w&/-]+\s+){1,3}?)(?:teams?|group|squad|crew)"
                         r"(?:\s*\([^()\n]{0,60}\)|\s*,[^,\n]{1,60},)?\s+(?:\w+\s+)?(?:runs|provides|owns|operates|maintains|manages|looks\s+after|supports|"
                         r"is\s+(?:on[- ]call|responsible)|takes\s+care\s+of)\b"

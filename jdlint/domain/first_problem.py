@@ -13,6 +13,7 @@ development").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -88,8 +89,6 @@ _TEAM_HEADING = re_compile(r"\bteams?\b|\bsquad\b|\bwho\s+we\s+are\s+as\s+a\s+te
 
 def _joined_blocks(blocks: list[Any]) -> tuple[str, Any]:
     """Blocks as one text, a blank line apart, and the (line, column) of an offset in it."""
-    import bisect
-
     starts, parts, pos = [], [], 0
     for b in blocks:
         starts.append(pos)
