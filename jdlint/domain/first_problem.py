@@ -116,15 +116,16 @@ def _scan(text: str, position: Any, vocab: Any) -> FirstProblem | None:
     # Only the cues whose words the text holds are searched (prefilter.py).
     folded = fold(text)
     for p in vocab.possible("first_problem_standalone", folded):
-        m = p.search(text)
-        if m:
+        for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
+            if _onboarding_before(sentence, m.start() - at, vocab):
+                continue  # "You'll spend your first two weeks at our headquarters, building a robot from the ground up"
             return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     for p in vocab.possible("first_problem_cues", folded):
         for m in p.finditer(text):
             at, sentence = _sentence(text, m.start(), m.end())
             cue = (m.start() - at, m.end() - at)
-            if _told_as_past(sentence):
+            if _told_as_past(sentence) or _recurring(sentence, cue) or _cue_is_onboarding(sentence, cue, vocab):
                 continue
             if _delivers(_with_list_items(text, at, sentence), cue, vocab):
                 return FirstProblem("sentence", position(at + len(sentence) - len(sentence.lstrip()))[0],
@@ -143,7 +144,7 @@ _PAST = re_compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t|ilt|un)\b|\bago\b
 _FUTURE = re_compile(r"\b(?:will|shall|must|needs?\s+to|has\s+to|have\s+to|going\s+to|plan(?:s|ned)?|scheduled|due|"
                      r"(?:by|before|until|till)\s+(?:the\s+)?(?:end|start|\d|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|"
                      r"spring|summer|autumn|fall|winter)|aim(?:s|ing)?|expect(?:s|ed)?|is\s+to|are\s+to|about\s+to|next|upcoming|soon|"
-                     r"now\s+we\s+need|need\s+(?:someone|somebody|a\s+[\w-]+|an\s+[\w-]+)\s+to)\b|.ll\b",
+                     r"now\s+we\s+need|need\s+(?:someone|somebody|a\s+[\w-]+|an\s+[\w-]+)\s+to)\b|(?<=\w)(?:'|\u2019)ll\b",
                      re.I)
 
 
@@ -155,8 +156,46 @@ def _unemphasise(text: str) -> str:
     return _EMPHASIS.sub("  ", text) if "**" in text or "__" in text else text
 
 
+def _onboarding_before(sentence: str, at: int, vocab: Any) -> bool:
+    """Whether the sentence settles the hire in before ``at`` ("You'll spend your first two weeks
+    at our headquarters ..."): what it goes on to say is training, not the first work. A
+    deliverable that comes first ("building the training pipeline") is not."""
+    folded = fold(sentence)
+    return any(m.start() < at for p in vocab.possible("first_problem_onboarding", folded)
+               for m in p.finditer(sentence))
+
+
+def _cue_is_onboarding(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:
+    """Whether the start cue is part of settling in ("You'll spend your first two weeks at our
+    headquarters"): the time it names is training time."""
+    folded = fold(sentence)
+    return any(m.start() <= cue[0] and cue[1] <= m.end() + 40
+               for p in vocab.possible("first_problem_onboarding", folded) for m in p.finditer(sentence))
+
+
 def _told_as_past(sentence: str) -> bool:
-    return bool(_PAST.search(sentence)) and not _FUTURE.search(sentence)
+    if _FUTURE.search(sentence):
+        return False
+    return bool(_PAST.search(sentence) or _SIMPLE_PAST.search(sentence))
+
+
+def _recurring(sentence: str, cue: tuple[int, int]) -> bool:
+    """Whether the start cue is a period that comes round again ("our Lantern Walk each
+    October"), not a date the work is tied to once."""
+    return any(m.start() <= cue[1] and m.end() >= cue[0] for m in _EVERY.finditer(sentence))
+
+
+# The company's story in the simple past or the perfect: "in 2023 we opened our first routes",
+# "Since we opened our doors in 2014 we've shipped four games", "The unit moved into its new
+# home in 2022"; and what comes round every year: "our own Lantern Walk each October".
+_SIMPLE_PAST = re_compile(
+    r"\b(?:we|they|it|(?:the|our)\s+(?:company|team|unit|studio|firm|group|business|school|hospital|trust|charity|council|"
+    r"department|lab|practice|ward|clinic|store|shop|site|office)|(?:the\s+)?(?-i:[A-Z]{2,6}))"
+    r"(?:(?:'|\u2019)ve|\s+have|\s+has)?\s+(?:also\s+|since\s+|recently\s+)?"
+    r"(?:opened|launched|shipped|moved|built|released|grew|grown|won|raised|completed|delivered|introduced|became|become|"
+    r"expanded|acquired|merged|rebuilt|replaced|migrated|added|doubled|tripled|picked\s+up)\b", re.I)
+_EVERY = re_compile(r"\b(?:each|every)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                    r"december|spring|summer|autumn|fall|winter|year|quarter|month|week|season|term)\b", re.I)
 
 
 _ITEM_START = re_compile(r"\s*(?:[-*+•]|\d+[.)])?\s*")
