@@ -201,3 +201,17 @@ def test_agents_who_are_people_are_not_ai_work():
     assert _agents_are_people("Schedule the contact-centre agents across the evening peak")
     assert not _agents_are_people("Build agents that can call internal APIs and draft letters")
     assert not _agents_are_people("Keep guardrails up to date, with a correct handoff to human agents")
+
+
+def test_a_youll_do_well_here_list_is_requirements_not_work():
+    # "You'll do well here if you ... Write working code in TypeScript" states what the hire
+    # brings, not what they will do: read as duties, it made a Solutions Engineer's posting two
+    # jobs (fresh16br/02)
+    text = ("# Solutions Engineer\n\n## What you'll do\n\n"
+            "- Run discovery calls with prospects and scope their proof of concept\n\n"
+            "## You'll do well here if you\n\n"
+            "- Have three years in a solutions engineering or consulting role\n"
+            "- Write working code in at least one of TypeScript, Python or Java\n"
+            "- Understand REST APIs, webhooks and OAuth\n"
+            "- Explain a technical trade-off to a staff engineer and to a finance director\n")
+    assert _work_lines(text) == {5}
