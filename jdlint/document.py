@@ -647,21 +647,8 @@ class Document:
         cheaper than one per block."""
         key = (skip_kinds, skip_headings)
         if key not in self._joined:
-            parts, starts, blocks, pos = [], [], [], 0
-            for b in self.blocks:
-                if b.section.kind in skip_kinds or (skip_headings and b.kind == "heading"):
-                    continue
-                starts.append(pos)
-                blocks.append(b)
-                parts.append(b.text)
-                pos += len(b.text) + 2
-            text = "\n\n".join(parts)
-
-            def position(offset: int) -> tuple[int, int]:
-                i = bisect.bisect_right(starts, offset) - 1
-                return blocks[i].position(offset - starts[i])
-
-            self._joined[key] = (text, position)
+            self._joined[key] = join_blocks([b for b in self.blocks if not (
+                b.section.kind in skip_kinds or (skip_headings and b.kind == "heading"))])
         return self._joined[key]
 
     def anchor(self) -> tuple[int, int, int, str]:
@@ -699,6 +686,22 @@ def _strip_emphasis(text: str) -> str:
 
 
 _BR = re_compile(r"<br\s*/?>$", re.I)
+
+
+def join_blocks(blocks: list[Any]) -> tuple[str, Any]:
+    """Blocks as one text, a blank line apart (so no pattern runs from one into the next), and
+    position(offset) -> (line, column) in the file."""
+    parts, starts, pos = [], [], 0
+    for b in blocks:
+        starts.append(pos)
+        parts.append(b.text)
+        pos += len(b.text) + 2
+
+    def position(offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, offset) - 1
+        return blocks[i].position(offset - starts[i])
+
+    return "\n\n".join(parts), position
 
 
 def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | None:

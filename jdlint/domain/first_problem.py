@@ -13,10 +13,10 @@ development").
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
+from ..document import join_blocks
 from ..prefilter import fold
 from ..rxcache import re_compile
 
@@ -78,28 +78,13 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
         # lead-in keeps its list.
         team = [b for b in doc.blocks if b.section.kind == "about" and _TEAM_HEADING.search(b.section.title)]
         if team:
-            found = _scan(*_joined_blocks(team), vocab)
+            found = _scan(*join_blocks(team), vocab)
             if found:
                 return found
     return None
 
 
 _TEAM_HEADING = re_compile(r"\bteams?\b|\bsquad\b|\bwho\s+we\s+are\s+as\s+a\s+team\b", re.I)
-
-
-def _joined_blocks(blocks: list[Any]) -> tuple[str, Any]:
-    """Blocks as one text, a blank line apart, and the (line, column) of an offset in it."""
-    starts, parts, pos = [], [], 0
-    for b in blocks:
-        starts.append(pos)
-        parts.append(b.text)
-        pos += len(b.text) + 2
-
-    def position(offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(starts, offset) - 1
-        return blocks[i].position(offset - starts[i])
-
-    return "\n\n".join(parts), position
 
 
 # The post or the person in it, named in a paragraph of the about text.
@@ -156,21 +141,24 @@ def _unemphasise(text: str) -> str:
     return _EMPHASIS.sub("  ", text) if "**" in text or "__" in text else text
 
 
+def _onboarding_spans(sentence: str, vocab: Any) -> list[tuple[int, int]]:
+    """Where the sentence speaks of settling in ("meet the team", "spend your first two weeks
+    at our headquarters")."""
+    return [(m.start(), m.end()) for p in vocab.possible("first_problem_onboarding", fold(sentence))
+            for m in p.finditer(sentence)]
+
+
 def _onboarding_before(sentence: str, at: int, vocab: Any) -> bool:
     """Whether the sentence settles the hire in before ``at`` ("You'll spend your first two weeks
     at our headquarters ..."): what it goes on to say is training, not the first work. A
     deliverable that comes first ("building the training pipeline") is not."""
-    folded = fold(sentence)
-    return any(m.start() < at for p in vocab.possible("first_problem_onboarding", folded)
-               for m in p.finditer(sentence))
+    return any(a < at for a, _b in _onboarding_spans(sentence, vocab))
 
 
 def _cue_is_onboarding(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:
     """Whether the start cue is part of settling in ("You'll spend your first two weeks at our
     headquarters"): the time it names is training time."""
-    folded = fold(sentence)
-    return any(m.start() <= cue[0] and cue[1] <= m.end() + 40
-               for p in vocab.possible("first_problem_onboarding", folded) for m in p.finditer(sentence))
+    return any(a <= cue[0] and cue[1] <= b + 40 for a, b in _onboarding_spans(sentence, vocab))
 
 
 def _told_as_past(sentence: str) -> bool:
@@ -223,10 +211,8 @@ def _with_list_items(text: str, at: int, sentence: str, items: int = 3) -> str:
 def _delivers(sentence: str, cue: tuple[int, int], vocab: Any) -> bool:
     """Whether the sentence names something delivered, outside its start cue and outside
     onboarding ("meet the team", "set up your laptop")."""
-    folded = fold(sentence)
-    onboarding = [(m.start(), m.end()) for p in vocab.possible("first_problem_onboarding", folded)
-                  for m in p.finditer(sentence)]
-    for p in vocab.possible("first_problem_deliverables", folded):
+    onboarding = _onboarding_spans(sentence, vocab)
+    for p in vocab.possible("first_problem_deliverables", fold(sentence)):
         for m in p.finditer(sentence):
             a, b = m.start(), m.end()
             if a < cue[1] and cue[0] < b:
