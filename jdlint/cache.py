@@ -31,6 +31,10 @@ from typing import Any, Callable
 
 MAGIC = b"jdlint-cache/2"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
+# Entries kept per name: every edit of a rule pack, a config's vocabulary or an upgrade makes a
+# new key, and the old entries are never read again; keeping the newest few (two checkouts on
+# different versions, a config being edited) stops the folder from growing without end.
+KEEP_PER_NAME = 3
 
 
 def _uid() -> int | None:
@@ -150,12 +154,43 @@ def _store(folder: Path, path: Path, name: str, blob: bytes) -> None:
         tmp = None
     except Exception:
         pass
+    else:
+        _prune(folder, name, keep=path.name)
     finally:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _prune(folder: Path, name: str, keep: str) -> None:
+    """Remove all but the newest ``KEEP_PER_NAME`` entries called ``name`` (``keep``, just
+    written, always stays). Only regular files of ours with the cache's own names are touched."""
+    import re
+
+    entry = re.compile(re.escape(name) + r"-[0-9a-f]{16,64}\.json")
+    uid = _uid()
+    found: list[tuple[float, str]] = []
+    try:
+        with os.scandir(folder) as it:
+            for de in it:
+                if de.name == keep or not entry.fullmatch(de.name):
+                    continue
+                try:
+                    st = de.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat.S_ISREG(st.st_mode) and (uid is None or st.st_uid == uid):
+                    found.append((st.st_mtime, de.name))
+    except OSError:
+        return
+    found.sort(reverse=True)
+    for _mtime, old in found[KEEP_PER_NAME - 1:]:
+        try:
+            os.unlink(folder / old)
+        except OSError:
+            pass
 
 
 def cached(name: str, files: list[Path], build: Callable[[], Any], salt: str = "") -> Any:

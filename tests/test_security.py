@@ -318,6 +318,31 @@ def test_cache_leaves_no_temp_files_when_the_disk_is_full(tmp_path, monkeypatch)
     assert list((tmp_path / "c").iterdir()) == []
 
 
+def test_cache_keeps_only_the_newest_entries_of_each_kind(tmp_path, monkeypatch):
+    """Every edit of a rule file makes a new entry; the folder must not grow without end, and
+    pruning touches neither other kinds of entry nor files that are not the cache's."""
+    from jdlint import cache
+
+    folder = tmp_path / "c"
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(folder))
+    src = tmp_path / "src.yaml"
+    other = tmp_path / "other.yaml"
+    other.write_text("b: 1\n")
+    assert cache.cached("vocab", [other], lambda: {"b": 1}) == {"b": 1}
+    (folder / "notes.json").write_text("{}")
+    for i in range(8):
+        src.write_text(f"a: {i}\n")
+        assert cache.cached("rules", [src], lambda i=i: {"a": i}) == {"a": i}
+        newest = max(folder.glob("rules-*.json"), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, ns=(10**18 + i * 10**9, 10**18 + i * 10**9))  # a strict order on coarse clocks
+    names = sorted(p.name for p in folder.iterdir())
+    assert len([n for n in names if n.startswith("rules-")]) == cache.KEEP_PER_NAME
+    assert len([n for n in names if n.startswith("vocab-")]) == 1
+    assert "notes.json" in names
+    # The newest entry is still served.
+    assert cache.cached("rules", [src], lambda: {"a": "rebuilt"}) == {"a": 7}
+
+
 # -- formatters (V3, V5, V6, V7) ---------------------------------------------------------------
 
 def _finding(path="a.md", message="m", rule="stacked-title", severity=None, line=1):
