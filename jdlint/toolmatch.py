@@ -306,6 +306,11 @@ class ToolIndex:
                 self.by_name.setdefault(n.lower(), tool)
         self._insensitive = insensitive
         self._sensitive = sensitive
+        # Names written as acronyms ("HANA", "ELK", "DAX"): written as a capitalised word
+        # ("a design lead, Hana, who ...") they are more often a person's or a place's name, so
+        # there they count only in tech context, as ordinary-word names do.
+        self._acronyms = frozenset(n.lower() for t in tools for n in [t.name, *t.names_any]
+                                   if len(n) >= 3 and n.isalpha() and n.isupper())
         self._any = NameScanner(insensitive, True)
         self._case = NameScanner(sensitive, False)
 
@@ -323,7 +328,9 @@ class ToolIndex:
         """(tool mentions that count, names of tools the text names as a company)."""
         # Both scanners' names, the longest first where they overlap: "SQL Server" (a name
         # matched with its case) is Microsoft SQL Server, not the any-case "SQL" inside it.
-        cands = [Mention(self._insensitive[key], a, b, text[a:b], False) for a, b, key in self._any.finditer(text)]
+        cands = [Mention(self._insensitive[key], a, b, text[a:b],
+                         key in self._acronyms and text[a:b][1:].islower() and text[a].isupper())
+                 for a, b, key in self._any.finditer(text)]
         for a, b, key in self._case.finditer(text):
             tool, ctx = self._sensitive[key]
             cands.append(Mention(tool, a, b, text[a:b], ctx))

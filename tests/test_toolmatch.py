@@ -315,3 +315,20 @@ def test_a_day_of_the_week_is_not_the_tool_named_after_it(text):
 
 def test_the_tool_named_after_a_day_still_counts_in_a_list_of_tools():
     assert "Monday.com" in names("We plan sprints in Monday, Jira and Confluence.")
+
+
+@pytest.mark.parametrize("text", [
+    "You'll report to our design lead, Hana, who joined from a fintech last year.",
+    "Hana runs the weekly critique; bring one thing you are stuck on.",
+])
+def test_an_acronym_written_as_a_given_name_is_a_person(text):
+    assert "SAP HANA" not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Experience modelling finance data in SAP HANA and BW.",
+    "You have tuned HANA calculation views for month-end reporting.",
+    "Our warehouses run on Hana, Oracle and Teradata.",
+])
+def test_the_acronym_itself_still_counts(text):
+    assert "SAP HANA" in names(text)
