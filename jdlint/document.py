@@ -42,6 +42,10 @@ _ABOUT_THE_JOB = re_compile(r"\b(?:this|the)\s+(?:role|job|position|post|work)\b
                             r"|\b(?:is|are)\s+to\s+be\b|\bwhat\s+needs\b|\bthe\s+(?:problem|challenge|project)\b", re.I)
 _ITALIC_LABEL = -2.0  # the level marker of a short italic line that labels a list
 _HEADING_MARKS = re_compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+# A bold line that states an amount of money ("**Salary range: CAD $175,000 - $205,000 base**",
+# "**$58k-$64k + bonus**") is a fact set in bold, not a heading: read as one, every paragraph
+# under it until the next heading became part of the pay section.
+_MONEY_FIGURE = re_compile(r"(?:[$£€¥₹]|\b(?:USD|CAD|AUD|NZD|EUR|GBP|CHF|INR|SGD)\s?)\s?\d|\b\d[\d,.]*\s?(?:k|K)\b(?=\s*[-–—/]|\s+(?:per|a|an|/)\b)")
 
 
 def _blank(s: str) -> str:
@@ -321,7 +325,10 @@ class Document:
                 content = tokens[idx + 1].content
                 if depth == 0 and tok.level == 0 and content.startswith(("**", "__")):
                     bold = _emphasis_first_line(_inline_children(md, tokens[idx + 1], env))
-                    if bold is not None:
+                    if bold is not None and not _MONEY_FIGURE.search(bold):
+                        # "**What I'm looking for.**": the full stop is the label's, not the kind's
+                        if bold.endswith(".") and not bold.endswith(".."):
+                            bold = bold[:-1].rstrip()
                         headings.append((tok.map[0], -1, -1.0, True, bold))
                 elif (depth == 0 and tok.level == 0 and content.startswith(("*", "_"))
                       and tok.map[1] - tok.map[0] == 1 and len(content) <= 60):

@@ -53,6 +53,18 @@ def test_bold_inside_a_sentence_is_not_a_heading():
     assert [s.title for s in doc.sections] == ["T"]
 
 
+def test_a_bold_line_stating_pay_is_not_a_heading():
+    # A bold pay line under the title is a fact, not a section: read as one, every paragraph
+    # after it (the whole job) was part of the pay section. A label's own full stop is not part
+    # of its kind ("**What I am looking for.**" is a requirements heading).
+    text = ("# Support Lead\n\n**Pay: NZ$78,000 to NZ$86,000 plus KiwiSaver**\n\n---\n\n"
+            "You will run the help desk.\n\n**What I am looking for.**\n\n- Two years on a service desk\n\n"
+            "**$31.50/hour, weekends extra**\n\nShifts rotate.\n")
+    doc = parse(text)
+    assert [(s.title, s.kind) for s in doc.sections] == [("Support Lead", "other"), ("What I am looking for", "requirements")]
+    assert [(i.text, i.section.kind) for i in doc.items] == [("Two years on a service desk", "requirements")]
+
+
 def test_short_italic_lines_label_the_list_under_them():
     # "*Nice to have*" on its own line labels a list as a bold line does; an italic sentence or
     # a longer italic paragraph stays prose.
