@@ -22,6 +22,11 @@ _POINTER = re_compile(r"^\W*(?:extends|includes|builds\s+on|all\s+(?:of\s+)?the|
                       r"[^.]{0,80}?\b(?:requirements|responsibilities|qualifications|expectations)\b[^.]{0,20}$", re.I)
 
 _LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
+# Items joined by "or" into one requirement, as public-sector postings list their routes in:
+# "Degree in computer science and 5 years of related experience; OR" / "Diploma and 7 years;
+# OR" / "An equivalent combination of education and experience".
+_OR_END = re_compile(r"(?:[;,]\s*|\s)(?:OR|or|Or)\s*[:.]?\s*$")
+_OR_START = re_compile(r"^\W*(?-i:OR)\b")
 _BOLD_LABEL = re_compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,40})(?:\*\*|__)\s*:?", re.I)
 _OPEN_BRACKET = re_compile(r"[ \t]*(?:(?:suite|services|products|apps|applications|family|tools|stack|ecosystem)[ \t]*)?\(", re.I)
 # A group label in a requirements list: a few words, no verb of a requirement and no number
@@ -79,10 +84,16 @@ class Requirements:
             for it in counted:
                 if it.parent is not None:
                     kids.setdefault(id(it.parent), []).append(it)
-            required = []
+            required: list[Any] = []
+            joined = False  # the item before ended in "OR": this one is its alternative
             for it in counted:
                 if it.parent is None and not it.preferred and not _POINTER.match(str(it.text).strip()):
-                    if id(it) in kids and _GROUP_LABEL.match(str(it.text)):
+                    text = str(it.text)
+                    if joined or (required and _OR_START.match(text)):
+                        joined = bool(_OR_END.search(text))
+                        continue  # one requirement said as routes ("a degree and 5 years; OR")
+                    joined = bool(_OR_END.search(text))
+                    if id(it) in kids and _GROUP_LABEL.match(text):
                         required += [k for k in kids[id(it)] if not k.preferred]
                     else:
                         required.append(it)
