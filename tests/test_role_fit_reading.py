@@ -215,3 +215,19 @@ def test_a_youll_do_well_here_list_is_requirements_not_work():
             "- Understand REST APIs, webhooks and OAuth\n"
             "- Explain a technical trade-off to a staff engineer and to a finance director\n")
     assert _work_lines(text) == {5}
+
+
+def test_who_the_team_is_and_the_credit_the_hire_may_get_are_not_work():
+    # A roll-call of the group ("includes four postdoctoral researchers, six PhD students") names
+    # colleagues, and an authorship note names a credit: read as work, they made a lab-computing
+    # job a researcher's (fresh16bu/04).
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Research Scientist\n\n## General summary\n\n"
+            "The Genomics Methods Group includes four postdoctoral researchers, six PhD students and two\n"
+            "visiting scientists. The Research Scientist keeps the group's servers and storage running.\n"
+            "The post holder may be credited as a co-author on papers that use their pipelines.\n")
+    texts = " | ".join(w.text for w in work_items(Document.parse(text, "x.md", vocab), vocab))
+    assert "servers and storage" in texts
+    assert "postdoctoral" not in texts and "co-author" not in texts

@@ -419,6 +419,8 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # what the hire will not do; what a named colleague does
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
+            if (_ROLL_CALL.search(sent) and not _YOU.search(sent)) or _CREDITED.search(sent):
+                continue  # who the team is, or the credit the hire may get: not what they do
             if _ALREADY_BUILT.search(sent) and not _YOU.search(sent):
                 continue  # what the team already has: "Retrieval combines BM25 with embedding-based
                 # retrieval, which we added in 2025"
@@ -452,6 +454,19 @@ _ALREADY_BUILT = re_compile(
     r"|\bwe\s+(?:added|built|introduced|launched|shipped|adopted|set\s+up)\b[^.;]{0,60}?\b(?:in\s+20\d\d|last\s+(?:year|quarter)|"
     r"(?:a\s+few|two|three|several)\s+years?\s+ago)\b", re.I)
 _YOU = re_compile(r"\byou(?:r|.ll|.re|.d)?\b", re.I)
+# Who the team is, a roll-call: "The lab includes three postdoctoral fellows, nine PhD students
+# and a rotating group of undergraduate researchers", "Our squad is four engineers and a
+# designer". The people named are colleagues, not the hire's work.
+# The credit the hire may be given, not work: "The Research Scientist may be included as a
+# co-author on publications where their contribution warrants it".
+_CREDITED = re_compile(r"\b(?:may|might|could|can|will)\s+(?:also\s+)?be\s+(?:included|credited|listed|named|acknowledged|invited\s+to\s+be)\s+as\s+"
+                       r"(?:an?\s+)?(?:co-?author|author|contributor|inventor)\b", re.I)
+_ROLL_CALL = re_compile(
+    r"^\W*(?:the|our|this)\s+(?:[\w&'\u2019-]+\s+){0,3}?(?:lab|laboratory|team|group|unit|department|squad|office|practice|"
+    r"centre|center|section|division|pod|crew)\s+(?:currently\s+|now\s+)?(?:includes|comprises|consists\s+of|is\s+made\s+up\s+of|"
+    r"has|is|are)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|a\s+(?:handful|mix|small\s+group|couple))\b[^.;]*?\b(?:people|staff|students|fellows|"
+    r"postdocs?|engineers?|scientists?|analysts?|designers?|researchers?|developers?|managers?|nurses|clinicians|colleagues|members)\b", re.I)
 # The hire named as a person, which a following he or she refers back to: "The person we hire
 # will be the first face our clients see", "The successful candidate will ...", "This person".
 _THE_HIRE = re_compile(
