@@ -478,7 +478,7 @@ def _apply_setting(setting: RuleSetting, rule, value: Any, where: str, line: int
 _VOCAB_ENTRY_TYPES = {
     "tools": {"name": "str", "aliases": "list", "exact": "list", "context": "list", "category": "str",
               "source": "str", "first_release": "scalar", "confidence": "scalar"},
-    "role_families": {"id": "str", "label": "str", "titles": "list", "keywords": "list", "source": "str"},
+    "role_families": {"id": "str", "label": "str", "titles": "list", "posting_titles": "list", "keywords": "list", "source": "str"},
     "senior_scope": {"label": "str", "patterns": "list", "source": "str"},
     "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool", "sections": "list"},
 }

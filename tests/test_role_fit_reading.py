@@ -231,3 +231,27 @@ def test_who_the_team_is_and_the_credit_the_hire_may_get_are_not_work():
     texts = " | ".join(w.text for w in work_items(Document.parse(text, "x.md", vocab), vocab))
     assert "servers and storage" in texts
     assert "postdoctoral" not in texts and "co-author" not in texts
+
+
+def test_titles_read_only_in_the_posting_title():
+    # ``posting_titles`` name a family in the posting's title ("Digital Developer" is a web
+    # developer at a museum or a council) without becoming features of the work model.
+    import json
+    from pathlib import Path
+
+    from jdlint import workfamily as wf
+
+    vocab = load_vocab()
+    for title, family in [("Digital Developer", "software-engineer"), ("Senior IT Support Analyst", "other-specialist"),
+                          ("ICT Technician (Schools)", "other-specialist"), ("Business Developer", None)]:
+        facts = read_title(Document.parse(f"# {title}\n\nbody\n", "x.md", vocab), vocab)
+        assert (facts.family if facts else None) == family, title
+    model = json.loads((Path(wf.__file__).parent.parent / "rules" / "vocab" / "work_model.json").read_text())
+    assert wf.feature_digest() == model["feature_digest"]
+    text = ("---\ntitle: Digital Developer\n---\n\n## Key responsibilities\n\n"
+            "- Develop and maintain the gallery's WordPress site and its plugins\n"
+            "- Build the online booking pages with the marketing team\n"
+            "- Provide first-line IT support to 90 staff: laptops, phones, printers and password resets\n"
+            "- Set up laptops and accounts for starters and leavers\n"
+            "- Look after the office printers and the meeting-room screens\n")
+    assert [f.rule for f in lint_text(text, path="x.md") if f.rule in ("conflated-roles", "title-scope-mismatch")] == ["conflated-roles"]

@@ -49,7 +49,9 @@ class TitleGrammar:
         self.bare_disciplines = {str(k).lower(): str(v) for k, v in (g.get("bare_disciplines") or {}).items()}
         self.family_titles: list[tuple[str, dict]] = []
         for fam in vocab.families:
-            for t in fam.get("titles", []):
+            # ``posting_titles`` are read in a posting's title only, not as a feature of the work
+            # items (the model was trained on ``titles``): "Digital Developer", "IT Technician".
+            for t in [*(fam.get("titles") or []), *(fam.get("posting_titles") or [])]:
                 self.family_titles.append((self.normalize(t), fam))
         self.family_titles.sort(key=lambda x: -len(x[0]))
 
