@@ -255,3 +255,14 @@ def test_titles_read_only_in_the_posting_title():
             "- Set up laptops and accounts for starters and leavers\n"
             "- Look after the office printers and the meeting-room screens\n")
     assert [f.rule for f in lint_text(text, path="x.md") if f.rule in ("conflated-roles", "title-scope-mismatch")] == ["conflated-roles"]
+
+
+def test_a_question_to_the_reader_is_not_work():
+    from jdlint.domain.responsibilities import work_items
+
+    vocab = load_vocab()
+    text = ("# Research Software Engineer\n\n## About the role\n\n"
+            "Do you want to help ecologists run their population models on the new cluster? "
+            "You will profile and speed up the group's simulation code.\n")
+    texts = " | ".join(w.text for w in work_items(Document.parse(text, "x.md", vocab), vocab))
+    assert "profile and speed up" in texts and "Do you want" not in texts

@@ -77,6 +77,9 @@ _ORG_OPENERS = frozenset("we we're we've our us".split())
 _NOTICE = re_compile(r"\b(?:is|are|'s|'re)\s+(?:now\s+|currently\s+)?(?:looking\s+for|hiring|seeking|recruiting)\b"
                      r"|\b(?:perfect|ideal|great|right)\s+(?:fit\s+)?for\s+you\b|\bideal\s+candidate\b"
                      r"|\bwe\s+(?:want|would\s+love)\s+to\s+hear\b", re.I)
+# A question to the reader is a pitch, wherever it stands: "Are you a research software engineer
+# who wants to help make climate models faster?"
+_ASKS_THE_READER = re_compile(r"^\W*(?:are|do|have|would|could|can|is\s+this)\s+you\b[^.!]*\?\W*$", re.I)
 # The terms of the job, not its work: "Your salary, including base and locality, will be
 # determined upon selection", "Your application must include a cover letter", "You will be
 # paid fortnightly". The subject is the hire's pay, benefits, place or application.
@@ -419,8 +422,8 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # what the hire will not do; what a named colleague does
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
-            if (_ROLL_CALL.search(sent) and not _YOU.search(sent)) or _CREDITED.search(sent):
-                continue  # who the team is, or the credit the hire may get: not what they do
+            if (_ROLL_CALL.search(sent) and not _YOU.search(sent)) or _CREDITED.search(sent) or _ASKS_THE_READER.search(sent):
+                continue  # who the team is, the credit the hire may get, a question to the reader
             if _ALREADY_BUILT.search(sent) and not _YOU.search(sent):
                 continue  # what the team already has: "Retrieval combines BM25 with embedding-based
                 # retrieval, which we added in 2025"
