@@ -267,3 +267,24 @@ def test_a_question_to_the_reader_is_not_work():
             "You will profile and speed up the group's simulation code.\n")
     texts = " | ".join(w.text for w in work_items(Document.parse(text, "x.md", vocab), vocab))
     assert "profile and speed up" in texts and "Do you want" not in texts
+
+
+def test_a_data_engineer_running_their_own_pipelines_is_one_job():
+    # On call for the feeds they build and monitoring their own ingestion is the data
+    # engineering job's operations; running the company's clusters and Terraform is another job.
+    head = "---\ntitle: Analytics Engineer\n---\n\n## What you'll do\n\n"
+    own = ("- Build the connectors that load supplier price files into the warehouse\n"
+           "- Model the pricing data into tables the buying team queries\n"
+           "- Write data quality checks for every nightly load\n"
+           "- Backfill three years of order history from the old ERP\n"
+           "- Join the on-call rota (one week in five, with a standby allowance) for the feeds that run the stores\n"
+           "- Set up monitoring, alerting and on-call runbooks for the stock ingestion\n"
+           "- Keep uptime of the pricing feeds above 99.9% and lead the post-incident reviews when they fail\n"
+           "- Keep the feeds running through the night and respond to alerts within 15 minutes\n"
+           "- Own the on-call rotation and incident response for the pricing feeds\n")
+    infra = ("- Run our AWS accounts with Terraform and keep the Kubernetes clusters patched\n"
+             "- Take the pager for the company's web servers and lead incident reviews\n"
+             "- Move every team's deployments to GitHub Actions with automatic rollback\n")
+    rules = lambda body: [f.rule for f in lint_text(head + body, path="x.md") if f.rule == "conflated-roles"]  # noqa: E731
+    assert rules(own) == []
+    assert rules(own + infra) == ["conflated-roles"]

@@ -108,6 +108,14 @@ _OWN_MODELS = re_compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmo
                          r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b", re.I)
 
 
+# Operations whose object is data (feeds, pipelines, ingestion, loads), not machines.
+_DATA_OPS = re_compile(r"\b(?:feeds?|pipelines?|ingestion|ingests?|loads|ETL|ELT|data\s+(?:jobs|flows?|streams?|sources?|products?)|"
+                       r"connectors?|dbt|Airflow|DAGs?|streaming\s+jobs?|batch\s+jobs?|data)\b", re.I)
+_INFRA_OPS = re_compile(r"\b(?:servers?|clusters?|Kubernetes|k8s|networks?|firewalls?|Terraform|laptops?|workstations?|VPN|"
+                        r"cloud\s+(?:accounts?|infrastructure|estate)|infrastructure|CI/CD|CI|rollbacks?|GitHub\s+Actions|"
+                        r"Jenkins|GitLab\s+CI|build\s+pipelines?)\b", re.I)
+
+
 # Keeping up with a field is not a job in it: "Evaluate emerging BI and AI tools (Copilot in Power
 # BI, ...)", "Drive innovation by researching and applying state-of-the-art techniques".
 _SURVEYS = re_compile(r"\b(?:evaluat|assess|explor|research|scout|track|trial|keep\w*\s+up\s+with|stay\w*\s+(?:current|up\s+to\s+date))\w*"
@@ -586,9 +594,15 @@ class RoleMixKind(Kind):
         # monitoring duties are the data science job's last step, not a platform job.
         run_by_a_team = _run_by_a_team(doc.text)
         own_models = title_fam == "data-scientist" and "mlops" in run_by_a_team
+        # So does a data engineer who runs their own pipelines: the on-call rota "for the feeds
+        # that drive live planning" and rebuilding an ingestion "with proper monitoring and
+        # alerting" are the data engineering job's operations, not a DevOps job beside it.
+        own_data_ops = sum(1 for _w, f, _s in picked if f == "data-engineer") >= rule.options["min_items"]
         for w, fam, spec in picked:
             if own_models and spec in ("ml-engineer", "mlops"):
                 spec = "data-scientist"
+            if own_data_ops and spec == "sre-devops" and _DATA_OPS.search(w.text) and not _INFRA_OPS.search(w.text):
+                spec = "data-engineer"
             if spec == fam and (w.section, fam) in by_section:
                 top_spec, n_spec = by_section[(w.section, fam)].most_common(1)[0]
                 if n_spec >= 2 and n_spec >= plain[(w.section, fam)]:
