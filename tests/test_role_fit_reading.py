@@ -244,6 +244,7 @@ def test_titles_read_only_in_the_posting_title():
     vocab = load_vocab()
     for title, family in [("Digital Developer", "software-engineer"), ("Senior IT Support Analyst", "other-specialist"),
                           ("ICT Technician (Schools)", "other-specialist"), ("Founding Engineer (Full-Stack)", "software-engineer"),
+                          ("IT Project Manager SAP (80-100%)", "product-manager"), ("Technical Program Manager", "leadership"),
                           ("Business Developer", None)]:
         facts = read_title(Document.parse(f"# {title}\n\nbody\n", "x.md", vocab), vocab)
         assert (facts.family if facts else None) == family, title
