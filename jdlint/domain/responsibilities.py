@@ -457,13 +457,13 @@ _ALREADY_BUILT = re_compile(
     r"|\bwe\s+(?:added|built|introduced|launched|shipped|adopted|set\s+up)\b[^.;]{0,60}?\b(?:in\s+20\d\d|last\s+(?:year|quarter)|"
     r"(?:a\s+few|two|three|several)\s+years?\s+ago)\b", re.I)
 _YOU = re_compile(r"\byou(?:r|.ll|.re|.d)?\b", re.I)
-# Who the team is, a roll-call: "The lab includes three postdoctoral fellows, nine PhD students
-# and a rotating group of undergraduate researchers", "Our squad is four engineers and a
-# designer". The people named are colleagues, not the hire's work.
 # The credit the hire may be given, not work: "The Research Scientist may be included as a
 # co-author on publications where their contribution warrants it".
 _CREDITED = re_compile(r"\b(?:may|might|could|can|will)\s+(?:also\s+)?be\s+(?:included|credited|listed|named|acknowledged|invited\s+to\s+be)\s+as\s+"
                        r"(?:an?\s+)?(?:co-?author|author|contributor|inventor)\b", re.I)
+# Who the team is, a roll-call: "The lab includes three postdoctoral fellows, nine PhD students
+# and a rotating group of undergraduate researchers", "Our squad is four engineers and a
+# designer". The people named are colleagues, not the hire's work.
 _ROLL_CALL = re_compile(
     r"^\W*(?:the|our|this)\s+(?:[\w&'\u2019-]+\s+){0,3}?(?:lab|laboratory|team|group|unit|department|squad|office|practice|"
     r"centre|center|section|division|pod|crew)\s+(?:currently\s+|now\s+)?(?:includes|comprises|consists\s+of|is\s+made\s+up\s+of|"
