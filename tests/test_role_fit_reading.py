@@ -289,3 +289,12 @@ def test_a_data_engineer_running_their_own_pipelines_is_one_job():
     rules = lambda body: [f.rule for f in lint_text(head + body, path="x.md") if f.rule == "conflated-roles"]  # noqa: E731
     assert rules(own) == []
     assert rules(own + infra) == ["conflated-roles"]
+
+
+def test_an_ai_engineers_evals_of_their_own_models_are_not_data_science():
+    text = ("---\ntitle: AI Engineer\n---\n\n## What you'll do\n\n"
+            "- Build the retrieval assistant that answers caseworkers' questions from our guidance pages\n"
+            "- Ship new tools the assistant can call and wire them into the case system\n"
+            "- Tune prompts and guardrails so that answers quote the right guidance\n"
+            "- Measure through evaluations whether models are fair and accurate enough to use\n")
+    assert [f.rule for f in lint_text(text, path="x.md") if f.rule == "conflated-roles"] == []

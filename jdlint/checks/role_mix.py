@@ -108,6 +108,12 @@ _OWN_MODELS = re_compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmo
                          r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b", re.I)
 
 
+# Evaluating the models a product is built on: "Designing evaluations to measure whether models
+# are accurate, fair and safe", "build eval sets for the assistant's answers".
+_EVALUATES_MODELS = re_compile(r"\b(?:evaluat\w*|evals?|benchmark\w*|red-?team\w*)\b[^.;]{0,80}?\b(?:models?|LLMs?|assistants?|agents?|"
+                               r"prompts?|outputs?|answers?|responses?|prototypes?)\b", re.I)
+
+
 # Operations whose object is data (feeds, pipelines, ingestion, loads), not machines.
 _DATA_OPS = re_compile(r"\b(?:feeds?|pipelines?|ingestion|ingests?|loads|ETL|ELT|data\s+(?:jobs|flows?|streams?|sources?|products?)|"
                        r"connectors?|dbt|Airflow|DAGs?|streaming\s+jobs?|batch\s+jobs?|data)\b", re.I)
@@ -715,6 +721,11 @@ class RoleMixKind(Kind):
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
                     and not _SURVEYS.search(w.text)
                     and not (f in ("mlops", "sre-devops") and _OWN_MODELS.search(w.text))
+                    # an AI or ML engineer's one duty of evaluating the models they ship
+                    # ("Designing evaluations to measure whether models are accurate, fair and
+                    # safe for the use case") is their own job's, not a data scientist's
+                    and not (f == "data-scientist" and title_fam in ("ai-engineer", "ml-engineer")
+                             and _EVALUATES_MODELS.search(w.text))
                     and f not in run_by_a_team}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
