@@ -114,6 +114,7 @@ _ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningfu
 
 # "$14 billion", "a $2 million grant", "Series A ($14M, led by ...)", "$90m in rent": millions
 # are never one person's pay.
+_OWN_NOUN = re_compile(r"^\s*(?!(?:plus|and|with|or|\+)\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019()-]+", re.I)
 _MAGNITUDE = re_compile(r"^\s*(?:billion|million|trillion|bn|mn)\b|^(?:MM|M|B|m|b)\b(?!\s*[-–—]\s*\d)")
 _FACT_SEP = re_compile(r"\s[·•|]\s")
 _PER_PERIOD = re_compile(r"^\s*(?:/\s*(?:hr|hour|h|yr|year|annum|month|mo)\b|(?:per|a|an)\s+(?:hour|year|annum|month)\b"
@@ -157,6 +158,11 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: boo
     near = before + m.group(0) + after
     if not is_range and _PERK.search(near) and not c["pay_words"].search(near):
         return False  # "plus a $750 health spending account": a lone figure among the benefits
+    # What the figure itself is, said in the words right after it ("$2,000 home office budget",
+    # "$1,000 annual learning budget"): not pay, even in the pay section.
+    own = _OWN_NOUN.match(after)
+    if own and c["not_pay"].search(own.group(0)) and not c["pay_words"].search(own.group(0)):
+        return False
     return not c["not_pay"].search(near) or pay_section or bool(c["pay_words"].search(near))
 
 
