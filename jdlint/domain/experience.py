@@ -27,7 +27,9 @@ YEARS = re_compile(
 # Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
 # Where a list of tools ends for good (a ", and" can still lead to its last name).
-_HARD_END = r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\(|\bincluding\b|\bplus\b|\bas well as\b"
+# A bracket that only abbreviates the words before it ("retrieval-augmented generation (RAG)
+# applications using the LangChain framework") does not end the clause.
+_HARD_END = r"[.;!?](?:\s|$)|\n\s*(?:[-*+]|\d+[.)])\s|\n\s*\n|\((?!\s*[A-Za-z0-9/&.+-]{1,12}\s*\))|\bincluding\b|\bplus\b|\bas well as\b"
 _CLAUSE_END = re_compile(
     _HARD_END + r"|"
     r",\s*(?:with|ideally|preferably|especially|such as|e\.g\.)\b|\b(?:and|or)\s+(?:some|exposure|familiarity|knowledge|interest)\b"
