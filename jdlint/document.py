@@ -428,7 +428,8 @@ class Document:
                 text_part = _HEADING_MARKS.sub("", text_part)
                 col = len(p) - len(p.lstrip()) if not m else m.end()
                 text = text_part.strip()
-                end_col = col + len(text_part.rstrip()) + 1
+                # (a setext heading's text is the whole line, its indent included)
+                end_col = (col if m else 0) + len(text_part.rstrip()) + 1
             text = _strip_emphasis(text)
             kind, explicit = vocab.section_kind(text)
             if kind is not None and not self.sections and _names_a_job(text, vocab):

@@ -164,3 +164,13 @@ def test_empty_and_front_matter_only_files():
     assert parse("").title is None
     doc = parse("---\ntitle: Data Engineer\n---\n")
     assert doc.title.text == "Data Engineer" and not doc.has_content()
+
+
+def test_an_indented_setext_heading_ends_on_its_own_line():
+    # Hypothesis found a setext heading inside a list item ("  - Requirements" underlined by
+    # "    - ") whose end column counted its indent twice, past the end of the line.
+    for text, line in [("# T\n\n  - \n  - Requirements\n    - \n\n- a\n", 4), ("Intro\n\n   Requirements\n   ---\n\n- a\n", 3)]:
+        doc = parse(text)
+        sec = next(s for s in doc.sections if s.title.endswith("Requirements"))
+        assert sec.line == line
+        assert sec.end_column == len(text.split("\n")[line - 1].rstrip()) + 1
