@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any, Iterator
 
 from ..domain import family_groups
-from ..domain.titles import grammar
+from ..domain.titles import grammar, posting_title_variants
 from .base import Context, Kind
 from ..rxcache import re_compile
 
@@ -157,7 +157,7 @@ def _title_names_domain(title: str, fam: str, items: list[Any], vocab: Any) -> b
     that one of four modelling duties also names does not make modelling a data engineer's."""
     g = grammar(vocab)
     role_words = g.heads | g.ignore
-    for t in next(([*(f.get("titles") or []), *(f.get("posting_titles") or [])] for f in vocab.families if f["id"] == fam), []):
+    for t in next((posting_title_variants(f) for f in vocab.families if f["id"] == fam), []):
         role_words |= {w.lower() for w in g.words(str(t))}
     title_words = [w.lower() for w in g.words(title)]
     domain = set(title_words) - role_words

@@ -50,13 +50,13 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
                 return FirstProblem("section", sec.line, sec.title)
     # All countable prose as one text (blocks apart by a blank line, so no sentence or cue runs
     # from one block into the next): each cue is searched once per posting.
-    text, position = doc.joined(frozenset(vocab.first_problem_ignore))
+    ignore = frozenset(vocab.first_problem_ignore)
+    text, position = doc.joined(ignore)
     found = _scan(text, position, vocab)
     if found:
         return found
     # What the company is building now, said in its about text ("our next title is currently
     # in development"): the other ignored sections (benefits, process ...) still do not count.
-    ignore = frozenset(vocab.first_problem_ignore)
     if "about" in ignore and vocab.first_problem_about:
         text, position = doc.joined(ignore - {"about"})
         text = _unemphasise(text)
@@ -70,7 +70,7 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
         # is moving off ...") is about the job: every cue counts in it.
         for b in doc.blocks:
             if b.section.kind == "about" and _SPEAKS_OF_THE_HIRE.search(b.text):
-                found = _scan(_unemphasise(b.text), b.position, vocab)
+                found = _scan(b.text, b.position, vocab)  # (_scan unemphasises)
                 if found:
                     return found
         # So is a section about the team the hire joins ("What the team does": "Over the next

@@ -112,9 +112,11 @@ _ON_TOP = re_compile(r"^\s*(?:\+|plus\b|and\b|with\b)\s*(?:(?:generous|meaningfu
                     r"(?:equity|stock(?:\s+options)?|options|bonus(?:es)?|benefits|commission)\b", re.I)
 
 
+# The words right after a figure, which say what it is ("$2,000 home office budget"), unless
+# they add something to it ("plus a learning budget").
+_OWN_NOUN = re_compile(r"^\s*(?!(?:plus|and|with|or|\+)\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019()-]+", re.I)
 # "$14 billion", "a $2 million grant", "Series A ($14M, led by ...)", "$90m in rent": millions
 # are never one person's pay.
-_OWN_NOUN = re_compile(r"^\s*(?!(?:plus|and|with|or|\+)\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019()-]+", re.I)
 _MAGNITUDE = re_compile(r"^\s*(?:billion|million|trillion|bn|mn)\b|^(?:MM|M|B|m|b)\b(?!\s*[-–—]\s*\d)")
 _FACT_SEP = re_compile(r"\s[·•|]\s")
 _PER_PERIOD = re_compile(r"^\s*(?:/\s*(?:hr|hour|h|yr|year|annum|month|mo)\b|(?:per|a|an)\s+(?:hour|year|annum|month)\b"

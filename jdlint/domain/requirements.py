@@ -89,10 +89,10 @@ class Requirements:
             for it in counted:
                 if it.parent is None and not it.preferred and not _POINTER.match(str(it.text).strip()):
                     text = str(it.text)
-                    if joined or (required and _OR_START.match(text)):
-                        joined = bool(_OR_END.search(text))
-                        continue  # one requirement said as routes ("a degree and 5 years; OR")
+                    alternative = joined or bool(required and _OR_START.match(text))
                     joined = bool(_OR_END.search(text))
+                    if alternative:
+                        continue  # one requirement said as routes ("a degree and 5 years; OR")
                     if id(it) in kids and _GROUP_LABEL.match(text):
                         required += [k for k in kids[id(it)] if not k.preferred]
                     else:

@@ -28,6 +28,13 @@ _JOINT_KEPT = re_compile(f"({_JOINT.pattern})", re.I)
 _WORD = re_compile(r"[^\W_][\w.'\u2019+#-]*")
 
 
+def posting_title_variants(fam: dict) -> list[str]:
+    """The titles a posting's title may name a family by: its ``titles`` and its
+    ``posting_titles``, which are read in a posting's title only, not as a feature of the work
+    items (the model was trained on ``titles``): "Digital Developer", "IT Technician"."""
+    return [*(fam.get("titles") or []), *(fam.get("posting_titles") or [])]
+
+
 class TitleGrammar:
     """The title vocabulary of ``roles.yaml`` compiled for one Vocab."""
 
@@ -49,9 +56,7 @@ class TitleGrammar:
         self.bare_disciplines = {str(k).lower(): str(v) for k, v in (g.get("bare_disciplines") or {}).items()}
         self.family_titles: list[tuple[str, dict]] = []
         for fam in vocab.families:
-            # ``posting_titles`` are read in a posting's title only, not as a feature of the work
-            # items (the model was trained on ``titles``): "Digital Developer", "IT Technician".
-            for t in [*(fam.get("titles") or []), *(fam.get("posting_titles") or [])]:
+            for t in posting_title_variants(fam):
                 self.family_titles.append((self.normalize(t), fam))
         self.family_titles.sort(key=lambda x: -len(x[0]))
 
