@@ -770,6 +770,8 @@ class WorkModel:
         # of the title's pull (``_read_together``).
         self.title_clear_prob: float = float(data.get("title_clear_prob", 1.0))
         self.title_clear_share: float = float(data.get("title_clear_share", 1.0))
+        # Under a title with a family, the generic reading loses ``title_generic`` logits.
+        self.title_generic: float = float(data.get("title_generic", 0.0))
         self.meta = {k: v for k, v in data.items() if k != "weights"}
 
     def row(self, name: str) -> dict[str, float] | None:
@@ -861,6 +863,9 @@ class WorkModel:
                 if own != title_family and sure:
                     weight *= self.title_clear_share
                 sc[title_family] += weight
+                # ... and claims the sentences whose words only lean towards "any job's".
+                if GENERIC in sc:
+                    sc[GENERIC] -= self.title_generic
         if not reads_context:
             return [self._decide(f, s, None, n_evidence, own) for f, s, own in zip(feats, scores, own_tops)]
         work = [self._work_share(s) if w else {} for s, w in zip(scores, is_work)]

@@ -105,7 +105,11 @@ _HELPS = re_compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|co
 # feature store", "Serve your own models from the platform's endpoints"): one deploy duty of the
 # modelling job, not a second job running the platform for everyone.
 _OWN_MODELS = re_compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmodels?\s+you\s+(?:build|built|ship|train|own|develop)\b"
-                         r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b", re.I)
+                         r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b"
+                         # one duty that builds the models and deploys them: the builder ships
+                         # their own work ("Build and deploy machine learning models into production")
+                         r"|\b(?:build|develop|train|design)(?:s|ing)?(?:\s*,\s*(?:test|validate|evaluate)(?:s|ing)?)*\s*,?\s+(?:and|&)\s+deploy(?:s|ing)?\b"
+                         r"[^.;]{0,40}?\bmodels?\b(?![- ](?:serving|platform|infrastructure|registry|gateway))", re.I)
 
 
 # Evaluating the models a product is built on: "Designing evaluations to measure whether models
@@ -696,6 +700,12 @@ class RoleMixKind(Kind):
             shared = shared or any(
                 title_fam in members[g] and (vocab.shares_work(str(title_fam), other) or vocab.same_family(str(title_fam), other))
                 for g, other in ((present[0], b), (present[1], a)))
+            # ... and so is a title whose family sits between the two halves, sharing its work
+            # with one and close to the other: a BI Developer (analytics engineering) whose work
+            # reads as warehouse loads and as reports is the one job the title names.
+            shared = shared or bool(title_fam and title_fam not in (a, b) and any(
+                vocab.shares_work(str(title_fam), x) and (vocab.close(str(title_fam), y) or vocab.shares_work(str(title_fam), y))
+                for x, y in ((a, b), (b, a))))
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
