@@ -431,6 +431,9 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # the job's pay, benefits, place or application, not its work
             if not in_work and (not about or _NOTICE.search(sent)):
                 continue
+            if sec.kind == "first_problem" and not _states_work(sent):
+                continue  # the problem as it stands ("It runs as one long Airflow task", "We
+                # throw away 4% of fresh produce"): the state of things, not a duty
             for doff, duty in _duties(sent):
                 lead = len(duty) - len(duty.lstrip())
                 unit = " ".join(duty.split())
@@ -438,6 +441,21 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                     continue
                 line, _col = block.position(off + (0 if moved else doff + lead))
                 yield line, unit, int(sec.line)
+
+
+# What makes a sentence of a first-problem section work to do rather than the problem as it
+# stands: the hire addressed or named, a duty's verb first, an obligation or a plan ("has to run
+# on the new queue by March", "needs to be replaced"), or the work named as the priority.
+_TO_DO = re_compile(r"\b(?:will|must|needs?\s+to|has\s+to|have\s+to|should|going\s+to|(?:is|are)\s+to\s+be)\b"
+                    r"|\b(?:priority|goal|job|task|focus|project|mission|challenge|aim|brief|first\s+step)\s+(?:is|will\s+be|for\s+you)\b",
+                    re.I)
+
+
+def _states_work(sent: str) -> bool:
+    from ..workfamily import lead_verbs
+
+    return bool(_YOU.search(sent) or _THE_HIRE.search(sent) or _TO_DO.search(sent)
+                or _opens_with_verb(sent, lead_verbs()))
 
 
 # A sentence about a colleague, not the hire: "He owns the SSIS loads", "When a build breaks,
