@@ -60,10 +60,11 @@ TITLE_WEIGHT = 2.0
 TITLE_CLEAR_PROB = 0.8
 TITLE_CLEAR_SHARE = 0.5
 # A sentence of a posting whose own words lean only a little towards "true of any job"
-# ("Collaborate with Data Analysts to drive efficiencies for their work" under a Data Engineer
-# title) is the hire's work as the title reads it: under a title with a family, the generic
-# reading loses TITLE_GENERIC logits (e, about 2.7x). Only the titled reading feels it; the
-# role-fit rules, which read the work without its title, do not. Chosen with the work-item
+# ("Unblock colleagues in other departments who need data" under a Data Analyst title) is the
+# hire's work as the title reads it: under a title with a family, the generic reading loses
+# TITLE_GENERIC logits (e, about 2.7x). Only the titled reading feels it; the role-fit rules
+# compare the title with the work read without it (they consult the titled reading only for
+# duties it is sure of). Chosen with the work-item
 # sets at one round logit (stop 31's training data): dev labels 0.839 -> 0.852 (generic-labelled
 # sentences given a family 226 -> 277 of 352: the price, since the dev score leaves them out),
 # worktest 0.899 -> 0.903, worktest2 unchanged at 0.841. On the blind sets it adds one
