@@ -123,7 +123,7 @@ def test_list_rules_and_explain():
     assert any(l.startswith("JD101") and "stacked-title" in l for l in r.output.splitlines())
     r = CliRunner().invoke(main, ["--explain", "JD103"])
     assert r.exit_code == 0
-    for part in ("JD103 wish-list (warning)", "Why:", "Instead:", "Options:", "max_required = 8", "Example (bad):", "Example (good):"):
+    for part in ("JD103 wish-list (warning)", "Why:", "Instead:", "Options:", "max_required = 9", "Example (bad):", "Example (good):"):
         assert part in r.output
     r = CliRunner().invoke(main, ["--explain", "wishlist"])
     assert r.exit_code == 2 and "did you mean 'wish-list'" in r.output

@@ -37,8 +37,8 @@ def _listed(names: list[str], most: int = 12) -> str:
 class ListBudgetKind(Kind):
     name = "list-budget"
     OPTIONS = {
-        "max_required": (int, 8, "most required items a requirements list may have"),
-        "max_without_preferred": (int, 6, "most required items when the posting has no nice-to-have list"),
+        "max_required": (int, 9, "most required items a requirements list may have"),
+        "max_without_preferred": (int, 7, "most required items when the posting has no nice-to-have list"),
         "max_tools_per_item": (int, 4, "most tools one required item may name; more is tool soup"),
     }
     FIELDS = ("count", "max", "heading", "tools", "note")
