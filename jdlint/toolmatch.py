@@ -574,6 +574,12 @@ _LEAD_ITEMS = rf"(?:(?=(?-i:[A-Z0-9])){_LIST_ITEM}(?:[ \t]*[,/][ \t]*(?:or[ \t]+
 # An example marker right after an item: the item names a kind of tool ("a scheduler such as").
 _EXAMPLE_NEXT = r"[ \t]*[(,]?[ \t]*(?:such as|like|e\.g\.|eg\.|including|for (?:example|instance))"
 _EXAMPLE_NEXT_RX = re_compile(_EXAMPLE_NEXT, re.I)
+# A choice said at the head of a longer list whose first options are not catalog tools:
+# "Experience in one or more of the following: data strategy, data engineering, analytics,
+# cloud platforms (AWS, Azure, GCP), Snowflake, Databricks, SAP". What lies between the
+# lead-in and the first tool is only list items (the last may open a bracket of examples).
+_LEADIN_ITEMS = re_compile(rf"^(?:[ \t]+of)?(?:[ \t]+(?:the[ \t]+following|these|those))?[ \t]*:?[ \t]*(?:{_LIST_ITEM}{_LIST_SEP}){{0,12}}"
+                           rf"(?:{_LIST_ITEM}[ \t]*\([ \t]*)?$", re.I)
 # One separator, one item, and where a list's last item may end.
 _SEP_RX = re_compile(_LIST_SEP)
 _ITEM_RX = re_compile(_LIST_ITEM)
@@ -900,6 +906,11 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
                     if prev and _open_option([prev.group("item")]):
                         option = "practice"
             parts = [run]
+        elif (lead_in := _list_leadin(text, a, first.start)) is not None:
+            reason = "example marker"  # every item of the list is one option
+            extra += _items(lead_in)
+            option = _open_option(_items(lead_in))  # "data strategy" is an option too
+            parts = [run]
         else:
             # "Python or R, and Spark": "and" ends one choice and starts another requirement.
             # "GameLift or similar, ECS, IAM": the "or similar" closes GameLift's choice; the
@@ -972,6 +983,20 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
         for x in idx:
             out[x] = (tuple(n for n in names if n != mentions[x].tool.name), why, opt)
     return out
+
+
+def _list_leadin(text: str, a: int, start: int) -> str | None:
+    """The items before the first tool of a list that a choice lead-in earlier in the clause
+    heads ("one or more of the following: data strategy, analytics, ..."), else None."""
+    if start - a > 400:
+        return None
+    last = None
+    for m in _ALT_LEADIN.finditer(text, a, start):
+        last = m
+    if last is None:
+        return None
+    rest = text[last.end():start]
+    return rest if _LEADIN_ITEMS.match(rest) else None
 
 
 _NAME_ITEM = re_compile(r"^(?-i:[A-Z0-9])[\w.+#&'\u2019/-]*(?: (?-i:[A-Z0-9])[\w.+#&'\u2019/-]*){0,2}$")

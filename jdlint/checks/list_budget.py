@@ -34,6 +34,16 @@ def _listed(names: list[str], most: int = 12) -> str:
     return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
+_TAG = re_compile(r"^\W*[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,2}\W*$")
+
+
+def _tags_only(block: Any, reqs: Any) -> bool:
+    """Whether every required item of a block is a bare tag of one to three words, with no
+    tool, number or verb phrase in it ("Stakeholder Management", "Automation")."""
+    items = block.required
+    return len(items) >= 3 and all(_TAG.match(str(it.text)) and not reqs.tools_in_item(it) for it in items)
+
+
 class ListBudgetKind(Kind):
     name = "list-budget"
     OPTIONS = {
@@ -92,9 +102,16 @@ class ListBudgetKind(Kind):
             top = next((s for s in [b.section, *b.section.ancestors()] if id(s) in tops), None)
             if top is not None:
                 paragraphs.setdefault(id(top), []).append(b)
+        # An ATS's "Skills:" field under the real requirements, one or two words a line
+        # ("Application Development", "Influence", "Risk Management"): tags that index the
+        # posting, not more demands; the requirements list above them is what is judged.
+        tags = {id(b) for b in reqs.blocks if _tags_only(b, reqs)}
+        judged = [b for b in reqs.blocks if id(b) not in tags and reqs.demands(b)]
         for block in reqs.blocks:
             sec = block.section
             n = len(reqs.demands(block))  # character and values lines do not make a wish list
+            if id(block) in tags and judged:
+                n = 0
             # Say what was left out of the count, so a reader who counts the bullets agrees.
             others = len(block.required) - n
             if _KSA.search(sec.title):
