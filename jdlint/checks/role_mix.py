@@ -104,12 +104,14 @@ _HELPS = re_compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|co
 # The hire's own models on a shared platform ("Add the features your models need to the shared
 # feature store", "Serve your own models from the platform's endpoints"): one deploy duty of the
 # modelling job, not a second job running the platform for everyone.
+# One duty that builds the models and deploys them: the builder ships their own work ("Build
+# and deploy machine learning models into production", "Design, build and deploy models").
+_BUILD_DEPLOY = (r"\b(?:build|develop|train|design)(?:s|ing)?(?:\s*,\s*(?:build|develop|train|test|validate|evaluate)(?:s|ing)?)*"
+                 r"\s*,?\s+(?:and|&)\s+deploy(?:s|ing)?\b"
+                 r"[^.;]{0,40}?\bmodels?\b(?![- ](?:serving|platform|infrastructure|registry|gateway))")
+_BUILDS_AND_DEPLOYS = re_compile(_BUILD_DEPLOY, re.I)
 _OWN_MODELS = re_compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmodels?\s+you\s+(?:build|built|ship|train|own|develop)\b"
-                         r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b"
-                         # one duty that builds the models and deploys them: the builder ships
-                         # their own work ("Build and deploy machine learning models into production")
-                         r"|\b(?:build|develop|train|design)(?:s|ing)?(?:\s*,\s*(?:test|validate|evaluate)(?:s|ing)?)*\s*,?\s+(?:and|&)\s+deploy(?:s|ing)?\b"
-                         r"[^.;]{0,40}?\bmodels?\b(?![- ](?:serving|platform|infrastructure|registry|gateway))", re.I)
+                         r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b|" + _BUILD_DEPLOY, re.I)
 
 
 # Evaluating the models a product is built on: "Designing evaluations to measure whether models
@@ -300,6 +302,10 @@ class TitleScopeKind(Kind):
                     sp = max(seen, key=lambda c: (seen[c], catch_all[c], c))
                     if title_spec not in _SPECIALTY_NEAR.get(sp, set()):
                         return _SPECIALTY_GROUP + sp
+            if fam == "ml-engineer" and f in ("researcher", "research-engineer") and _BUILDS_AND_DEPLOYS.search(w.text):
+                # Models built and then deployed are the ML engineer's own, however
+                # "state-of-the-art" ("Design, build and deploy state-of-the-art models").
+                return group_of.get(fam, fam)
             if fam == "data-scientist" and f == "ml-engineer" and not _PRODUCTION_WORK.search(w.text):
                 # Building and evaluating models with nothing of production in it ("Build and
                 # evaluate classifiers with held-out sets", "write up model decisions for the
@@ -382,7 +388,8 @@ _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and 
                 "commercial": "sales and customer accounts", "advisory": "policy and advice",
                 "learning": "training programmes", "support": "user support",
                 "governance": "data governance and records", "fundraising": "fundraising and donor care",
-                "administration": "office administration and personnel"}
+                "administration": "office administration and personnel",
+                "erp": "business systems (ERP and CRM)"}
 # The families whose work a specialty shares day to day: analysing and engineering spatial data
 # is GIS work too; stewarding data sits next to engineering and securing it; a support engineer
 # reads code and servers; teaching data literacy is analysis work.
@@ -390,6 +397,9 @@ _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
                    "governance": {"data-engineer", "analytics-engineer", "security"},
                    "support": {"software-engineer", "sre-devops", "it-support"},
                    "learning": {"data-analyst"},
+                   # an SAP or NetSuite consultant configures, tests, migrates data into and
+                   # specifies reports for the package: software and data work is the job
+                   "erp": {"software-engineer", "data-engineer", "data-analyst", "it-support"},
                    # a developer advocate's sample apps, SDK examples and demo clusters are the job
                    "devrel": {"software-engineer", "sre-devops", "ai-engineer"},
                    # a technical writer's guides, references and tested examples are about the
@@ -412,7 +422,9 @@ _TITLE_SPECIALTY_WORDS = {"support": "support", "helpdesk": "support", "gis": "g
                           "steward": "governance", "records": "governance", "trainer": "learning",
                           "training": "learning", "learning": "learning",
                           "advocate": "devrel", "devrel": "devrel", "evangelist": "devrel",
-                          "writer": "docs", "documentation": "docs", "documentarian": "docs"}
+                          "writer": "docs", "documentation": "docs", "documentarian": "docs",
+                          "sap": "erp", "erp": "erp", "netsuite": "erp", "workday": "erp", "servicenow": "erp",
+                          "salesforce": "erp", "dynamics": "erp", "peoplesoft": "erp", "oracle": "erp"}
 
 
 def _title_specialties(title: str) -> set[str]:
