@@ -113,6 +113,7 @@ class TitleGrammar:
         shown: dict[str, str] = {}  # a role as read -> as the title writes it
         for segment in _SEGMENT.split(self.clean(title)):
             roles: list[str] = []
+            written: dict[str, str] = {}  # a bare role noun's reading -> as written ("SRE")
             pieces = _JOINT_KEPT.split(segment)
             for n in range(0, len(pieces), 2):
                 part = pieces[n].strip()
@@ -139,6 +140,7 @@ class TitleGrammar:
                     if ph is not None:
                         prev_words[ph] = words[hi]
                         roles.append(" ".join(prev_words))
+                        written[roles[-1]] = part
                         if len(words) > 1:
                             # "Platform Engineer / SRE Lead": read as a lead of the same kind,
                             # named as written
@@ -151,6 +153,16 @@ class TitleGrammar:
                 if k in _CATCH_ALL:
                     k = self.normalize(r)  # "Technical Writer / Community Manager": two jobs
                 distinct.setdefault(k, r)
+            if len(distinct) < 2:
+                # Three names for jobs of one family are still three roles to a reader
+                # ("DevOps Engineer / Cloud Architect / SRE"); two are one job said twice
+                # ("DevOps Engineer / SRE", "Developer/Engineer").
+                named: dict[str, str] = {}
+                for r in roles:
+                    named.setdefault(self.normalize(r), r)
+                if len(named) >= 3:
+                    distinct = named
+                    shown.update(written)  # "SRE" as written, not "Cloud SRE"
             if len(distinct) > len(best):
                 best = list(distinct.values())
         return [shown.get(r, r) for r in best] if len(best) >= 2 else []
