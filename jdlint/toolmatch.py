@@ -578,8 +578,13 @@ _EXAMPLE_NEXT_RX = re_compile(_EXAMPLE_NEXT, re.I)
 # "Experience in one or more of the following: data strategy, data engineering, analytics,
 # cloud platforms (AWS, Azure, GCP), Snowflake, Databricks, SAP". What lies between the
 # lead-in and the first tool is only list items (the last may open a bracket of examples).
-_LEADIN_ITEMS = re_compile(rf"^(?:[ \t]+of)?(?:[ \t]+(?:the[ \t]+following|these|those))?[ \t]*:?[ \t]*(?:{_LIST_ITEM}{_LIST_SEP}){{0,12}}"
-                           rf"(?:{_LIST_ITEM}[ \t]*\([ \t]*)?$", re.I)
+# (Its own plain grammar: words that are never connectors, so a line of slashes cannot be
+# split into items in many ways while the match fails.)
+_LEADIN_WORD = r"(?!(?:and|or|and/or)\b)[A-Za-z][\w.+#&'\u2019-]*"
+_LEADIN_ITEM = rf"{_LEADIN_WORD}(?:[ \t]+{_LEADIN_WORD}){{0,3}}"
+_LEADIN_SEP = r"[ \t]*(?:[,/]|\b(?:and/or|and|or)\b)[ \t]*(?:(?:and|or)\b[ \t]*)?"
+_LEADIN_ITEMS = re_compile(rf"^(?:[ \t]+of)?(?:[ \t]+(?:the[ \t]+following|these|those))?[ \t]*:?[ \t]*"
+                           rf"(?:{_LEADIN_ITEM}{_LEADIN_SEP}){{0,12}}(?:{_LEADIN_ITEM}[ \t]*\([ \t]*)?$", re.I)
 # One separator, one item, and where a list's last item may end.
 _SEP_RX = re_compile(_LIST_SEP)
 _ITEM_RX = re_compile(_LIST_ITEM)

@@ -101,15 +101,16 @@ _HELPS = re_compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|co
                     r"(?:take|takes|taking)\s+part\s+in|participat(?:e|es|ing)\s+in)\b", re.I)
 
 
-# The hire's own models on a shared platform ("Add the features your models need to the shared
-# feature store", "Serve your own models from the platform's endpoints"): one deploy duty of the
-# modelling job, not a second job running the platform for everyone.
 # One duty that builds the models and deploys them: the builder ships their own work ("Build
 # and deploy machine learning models into production", "Design, build and deploy models").
 _BUILD_DEPLOY = (r"\b(?:build|develop|train|design)(?:s|ing)?(?:\s*,\s*(?:build|develop|train|test|validate|evaluate)(?:s|ing)?)*"
                  r"\s*,?\s+(?:and|&)\s+deploy(?:s|ing)?\b"
                  r"[^.;]{0,40}?\bmodels?\b(?![- ](?:serving|platform|infrastructure|registry|gateway))")
 _BUILDS_AND_DEPLOYS = re_compile(_BUILD_DEPLOY, re.I)
+# The hire's own models on a shared platform ("Add the features your models need to the shared
+# feature store", "Serve your own models from the platform's endpoints"), or built and deployed
+# in one duty: one deploy duty of the modelling job, not a second job running the platform for
+# everyone.
 _OWN_MODELS = re_compile(r"\b(?:your|you)\s+(?:own\s+)?(?:\w+\s+)?models?\b|\bmodels?\s+you\s+(?:build|built|ship|train|own|develop)\b"
                          r"|\b(?:your|their)\s+own\s+(?:\w+\s+)?(?:models?|services?|pipelines?)\b|" + _BUILD_DEPLOY, re.I)
 
