@@ -105,11 +105,12 @@ class ListBudgetKind(Kind):
         # An ATS's "Skills:" field under the real requirements, one or two words a line
         # ("Application Development", "Influence", "Risk Management"): tags that index the
         # posting, not more demands; the requirements list above them is what is judged.
+        demands = {id(b): reqs.demands(b) for b in reqs.blocks}  # each block's, read once
         tags = {id(b) for b in reqs.blocks if _tags_only(b, reqs)}
-        judged = [b for b in reqs.blocks if id(b) not in tags and reqs.demands(b)]
+        judged = any(demands[id(b)] for b in reqs.blocks if id(b) not in tags)
         for block in reqs.blocks:
             sec = block.section
-            n = len(reqs.demands(block))  # character and values lines do not make a wish list
+            n = len(demands[id(block)])  # character and values lines do not make a wish list
             if id(block) in tags and judged:
                 n = 0
             # Say what was left out of the count, so a reader who counts the bullets agrees.

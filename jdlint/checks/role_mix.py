@@ -389,8 +389,7 @@ _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and 
                 "commercial": "sales and customer accounts", "advisory": "policy and advice",
                 "learning": "training programmes", "support": "user support",
                 "governance": "data governance and records", "fundraising": "fundraising and donor care",
-                "administration": "office administration and personnel",
-                "erp": "business systems (ERP and CRM)"}
+                "administration": "office administration and personnel"}
 # The families whose work a specialty shares day to day: analysing and engineering spatial data
 # is GIS work too; stewarding data sits next to engineering and securing it; a support engineer
 # reads code and servers; teaching data literacy is analysis work.
