@@ -298,3 +298,13 @@ def test_an_ai_engineers_evals_of_their_own_models_are_not_data_science():
             "- Tune prompts and guardrails so that answers quote the right guidance\n"
             "- Measure through evaluations whether models are fair and accurate enough to use\n")
     assert [f.rule for f in lint_text(text, path="x.md") if f.rule == "conflated-roles"] == []
+
+
+def test_a_negation_in_a_bracketed_aside_does_not_drop_the_duty():
+    text = ("# Backend Developer\n\n## Your tasks\n\n"
+            "- Build the claims export to the three reinsurers (their side is SFTP and CSV, we won't pretend otherwise)\n"
+            "- Keep the quote engine's tests fast\n"
+            "- You won't run the servers: our platform team does\n")
+    lines = _work_lines(text)
+    assert 5 in lines and 6 in lines  # the hire's duties, the first with its aside
+    assert 7 not in lines  # a whole item saying what is not the hire's stays out

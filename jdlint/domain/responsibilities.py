@@ -110,6 +110,15 @@ _NOT_YOURS = re_compile(
     r"|(?:^|[,;:]\s*)(?:our|the|a)\s+(?:separate\s+|dedicated\s+|central\s+)?(?:[\w/&-]+\s+){0,3}(?:team|group|squad|department|colleagues)\s+"
     r"(?:will\s+|then\s+)?(?:handles?|owns?|runs?|builds?|build|does|do|takes?\s+care|looks?\s+after|is\s+responsible|are\s+responsible)\b",
     re.I)
+# An aside in brackets is not the item's clause: "Implementing REST API integrations with
+# insurers' systems (often SOAP on their side - we will not lie to you)" is the hire's work.
+_ASIDE = re_compile(r"\([^()]*\)")
+
+
+def _not_yours(text: str) -> bool:
+    return bool(_NOT_YOURS.search(_ASIDE.sub(" ", text)))
+
+
 # A sentence about what the hire must know or have, not what they will do: "DevOps Engineers
 # will possess knowledge and experience in deployment ...; skill in configuring Linux web
 # servers; creating custom HTML, CSS ... code", "The ideal candidate will have experience ...".
@@ -418,7 +427,7 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 other = None  # "He will greet buyers ..." after "The person we hire ..."
             elif other:
                 hire_said = False  # a colleague by name: the pronouns after it are theirs
-            if _NOT_YOURS.search(sent) or other:
+            if _not_yours(sent) or other:
                 continue  # what the hire will not do; what a named colleague does
             if _QUALIFIES.search(sent):
                 continue  # what the hire must know, not what they will do
@@ -565,7 +574,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
         if id(it) not in labels
         and not it.preferred and (it.section.kind in WORK_SECTIONS or _duty_list(it, heads, vocab)
                                  or _verb_list_key(it) in verb_lists)
-        and not _NOT_YOURS.search(str(it.text))
+        and not _not_yours(str(it.text))
         for duty in _item_duties(str(it.text))]
     units += [(line, text, "prose", section) for line, text, section in _prose_units(doc, heads, opening)]
     # The equal-opportunity statement and the application instructions, where a posting puts
