@@ -308,3 +308,20 @@ def test_a_negation_in_a_bracketed_aside_does_not_drop_the_duty():
     lines = _work_lines(text)
     assert 5 in lines and 6 in lines  # the hire's duties, the first with its aside
     assert 7 not in lines  # a whole item saying what is not the hire's stays out
+
+
+def test_verb_led_lists_under_untyped_headings_are_duties_in_any_trade():
+    # The office half opens with verbs the work-family model never saw open a duty ("Receive",
+    # "Process", "Assist"); the second list has a lead-in about the hire.
+    text = ("# Office Coordinator\n\n### Front of house\n\n"
+            "- Receive and sort the post and parcels\n"
+            "- Process supplier invoices for the finance team\n"
+            "- Assist the HR adviser with starter paperwork\n\n"
+            "### After a customer signs\n\n"
+            "Once the contract is signed, you stay with the customer until launch:\n\n"
+            "- Build the data import from their old booking system\n"
+            "- Train their reception staff on the new screens\n"
+            "- Handle their support tickets in the first month\n")
+    lines = _work_lines(text)
+    assert {5, 6, 7} <= lines
+    assert {13, 14, 15} <= lines

@@ -409,10 +409,26 @@ _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
 
 
 def _specialty(text: str) -> Counter:
-    """The kinds of specialist work an item names: its specialty concepts, counted."""
+    """The kinds of specialist work an item names: its specialty concepts, counted, and the
+    words of an office's running the model's concepts leave out (``_OFFICE_WORK``)."""
     from ..workfamily import features
 
-    return Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
+    seen = Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
+    office = len(_OFFICE_WORK.findall(text))
+    if office:
+        seen["administration"] += office
+    return seen
+
+
+# Running an office, in the words the work-family model's "administration" concept does not hold
+# (it learnt from technical postings): mail and couriers, supplies, catering, leases, parking,
+# meeting rooms, new-hire paperwork. "Coordinate catering for client meetings" is office work,
+# not sales, though it names a client.
+_OFFICE_WORK = re_compile(
+    r"\b(?:(?:incoming\s+|outgoing\s+)?mail(?:room)?|post\s*room|couriers?|overnight\s+deliveries|(?:office|kitchen|stationery)\s+supplies|"
+    r"catering|(?:office\s+)?leases?|parking(?:\s+passes)?|(?:conference|meeting)\s+rooms?|front\s+desk|"
+    r"(?:new[- ]hire|onboarding|hr)\s+paperwork|check\s+requests|expense\s+claims|office\s+(?:management|manager|moves?|equipment|events?))\b",
+    re.I)
 
 
 # A specialist title names its specialty in a word the duties' concepts do not use alone

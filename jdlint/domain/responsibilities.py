@@ -360,18 +360,29 @@ def _label_leadin(leadin: Any) -> bool:
     return m is not None and len(m.group("label").split()) <= 5
 
 
-def _verb_lists(doc: Any, opening: set[int]) -> set[tuple]:
+# Verbs that open duties in any trade, which the work-family model may never have seen open one
+# (it learnt from technical postings): "Staff the front desk", "Receive and distribute mail",
+# "Process vendor invoices", "Assist HR with new-hire paperwork", "Train customer teams".
+_DUTY_VERBS = frozenset("""staff receive process assist train greet schedule organise organize arrange
+distribute file draft compile record reconcile invoice purchase liaise prepare update answer route
+order book host welcome issue register collect log escalate triage onboard induct teach tutor
+advise counsel inspect audit verify check clean stock pack ship dispatch deliver install repair
+service replace""".split())
+
+
+def _verb_lists(doc: Any, opening: set[int], heads: frozenset[str] = frozenset()) -> set[tuple]:
     """Lists under "About the role", "What the job actually involves" or a heading of no known
-    kind ("The gig", "Part 2: building our data platform") with no lead-in that are duties by
-    their shape: three or more items, most of them opening with a duty verb ("Build and maintain
-    the nightly jobs ...")."""
+    kind ("The gig", "Part 2: building our data platform") that are duties by their shape: three
+    or more items, most of them opening with a duty verb ("Build and maintain the nightly jobs
+    ..."), with no lead-in or one about the hire ("Once a deal closes, you stay with the account
+    through go-live:")."""
     from ..workfamily import lead_verbs, lemma
 
-    verbs = lead_verbs()
+    verbs = lead_verbs() | {lemma(v) for v in _DUTY_VERBS}
     groups: dict[tuple, list[bool]] = {}
     for it in doc.items:
         if ((it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section))
-                or (it.leadin and not _label_leadin(it.leadin))):
+                or (it.leadin and not _label_leadin(it.leadin) and not _about_the_hire(str(it.leadin), heads))):
             continue
         words = _WORD.findall(str(it.text)[:60])
         groups.setdefault(_verb_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
@@ -563,7 +574,7 @@ def _names_a_group(text: str) -> bool:
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
     heads = frozenset(grammar(vocab).heads)  # the title grammar's role nouns, lower case
     opening = _opening_sections(doc)
-    verb_lists = _verb_lists(doc, opening)
+    verb_lists = _verb_lists(doc, opening, heads)
     # An item whose nested list says the work, and which only names it ("Platform hygiene",
     # "Report development", "Data modelling:"), is a label for its group, not a duty.
     parents = {id(it.parent) for it in doc.items if it.parent is not None}
