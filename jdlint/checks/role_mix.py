@@ -303,14 +303,7 @@ class TitleScopeKind(Kind):
                     sp = max(seen, key=lambda c: (seen[c], catch_all[c], c))
                     if title_spec not in _SPECIALTY_NEAR.get(sp, set()):
                         return _SPECIALTY_GROUP + sp
-            if fam == "ml-engineer" and f in ("researcher", "research-engineer") and _BUILDS_AND_DEPLOYS.search(w.text):
-                # Models built and then deployed are the ML engineer's own, however
-                # "state-of-the-art" ("Design, build and deploy state-of-the-art models").
-                return group_of.get(fam, fam)
-            if fam == "data-scientist" and f == "ml-engineer" and not _PRODUCTION_WORK.search(w.text):
-                # Building and evaluating models with nothing of production in it ("Build and
-                # evaluate classifiers with held-out sets", "write up model decisions for the
-                # risk committee") is a data scientist's work, however close the model's call.
+            if _titles_own(fam, w):
                 return group_of.get(fam, fam)
             if title_spec != fam:
                 if f == fam:
@@ -332,6 +325,18 @@ class TitleScopeKind(Kind):
             counts[title_group] += lean
         total = len(items) + lean
         top, n = counts.most_common(1)[0]
+        if top == title_group and title_spec == fam:
+            # Close families are one kind of work, except when none of it is the title's own:
+            # a "DevOps Engineer" whose every duty is Java feature work, code review and tests
+            # (no pipeline, no cloud, no on-call) is a developer's job under another name.
+            mistitled = _none_of_its_own(fam, items, ctx.facts.work_items, total, lambda w: _titles_own(fam, w))
+            if mistitled is None:
+                return
+            theirs = [w for w in items if w.work_family == mistitled]
+            if not (vocab.shares_work(fam, mistitled) or _title_names_domain(ctx.facts.title.text, fam, theirs, vocab)
+                    or ctx.facts.splits_time):
+                yield _mismatch(doc, rule, ctx, title_spec, theirs, len(theirs), total)
+            return
         if top == title_group or n <= counts.get(title_group, 0):
             return
         # The work the title names must be most of the job, or another family must be: a
@@ -369,6 +374,41 @@ class TitleScopeKind(Kind):
             return  # a Business Analyst eliciting requirements and running workshops does the BA's job
         yield _mismatch(doc, rule, ctx, title_spec, theirs, n, total, top if top in vocab.cross_specialisms else None,
                         _SPECIALTIES.get(top[len(_SPECIALTY_GROUP):]) if top.startswith(_SPECIALTY_GROUP) else None)
+
+
+# Close families whose jobs are still told apart by title when all the work is one of them: a
+# DevOps title over nothing but feature code, a Data Scientist title over nothing but reporting
+# packs and dashboards. (ML engineering and MLOps are told apart by the scope of the same work,
+# and research science from research engineering by degree: no title is wrong between them.)
+_APART_WHEN_ALONE = frozenset({frozenset({"software-engineer", "sre-devops"}),
+                               frozenset({"data-scientist", "data-analyst"})})
+
+
+def _none_of_its_own(fam: str, items: list[Any], all_items: list[Any], total: int,
+                     own: Any) -> str | None:
+    """The close family that holds the work when none of it reads as the title's own family,
+    not even as a lean (``own``: the items that count as the title's own work whatever family
+    they read as): at least four duties and three quarters of the work. None otherwise."""
+    if any(w.work_family == fam or own(w) for w in all_items if w.work_family is not None):
+        return None
+    fine = Counter(str(w.work_family) for w in items)
+    top, n = fine.most_common(1)[0]
+    if frozenset({fam, top}) in _APART_WHEN_ALONE and n >= 4 and 4 * n >= 3 * total:
+        return top
+    return None
+
+
+def _titles_own(fam: str, w: Any) -> bool:
+    """Work of another family that is the title's own job however the model reads it."""
+    f = w.work_family
+    if fam == "ml-engineer" and f in ("researcher", "research-engineer") and _BUILDS_AND_DEPLOYS.search(w.text):
+        # Models built and then deployed are the ML engineer's own, however
+        # "state-of-the-art" ("Design, build and deploy state-of-the-art models").
+        return True
+    # Building and evaluating models with nothing of production in it ("Build and evaluate
+    # classifiers with held-out sets", "write up model decisions for the risk committee") is a
+    # data scientist's work, however close the model's call.
+    return fam == "data-scientist" and f == "ml-engineer" and not _PRODUCTION_WORK.search(w.text)
 
 
 # A business analyst's job is requirements as much as data: eliciting and documenting them,
