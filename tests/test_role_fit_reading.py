@@ -325,3 +325,11 @@ def test_verb_led_lists_under_untyped_headings_are_duties_in_any_trade():
     lines = _work_lines(text)
     assert {5, 6, 7} <= lines
     assert {13, 14, 15} <= lines
+
+
+def test_running_the_office_suite_is_it_support_and_a_product_on_it_is_not():
+    vocab = load_vocab()
+    for text in ("Administer Microsoft 365 for the firm's 80 staff",
+                 "Plan the move to Exchange Online with the outside consultant"):
+        assert vocab.specialism("software-engineer", text) == "it-support", text
+    assert vocab.specialism("software-engineer", "Build a Microsoft 365 add-in that files our invoices") == "software-engineer"
