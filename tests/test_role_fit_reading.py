@@ -333,3 +333,12 @@ def test_running_the_office_suite_is_it_support_and_a_product_on_it_is_not():
                  "Plan the move to Exchange Online with the outside consultant"):
         assert vocab.specialism("software-engineer", text) == "it-support", text
     assert vocab.specialism("software-engineer", "Build a Microsoft 365 add-in that files our invoices") == "software-engineer"
+
+
+def test_perks_under_a_lead_in_about_the_hire_are_not_duties():
+    text = ("# Data Engineer\n\n## Responsibilities\n\n- Build the ingestion jobs for the partner feeds\n\n"
+            "## Life at Pebble\n\nAs a member of the team you'll get:\n\n"
+            "- Receive a new laptop on your first day\n"
+            "- Join our quarterly offsites in Lisbon\n"
+            "- Train with a yearly learning budget of 1,500 euros\n")
+    assert _work_lines(text) == {5}

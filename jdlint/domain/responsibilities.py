@@ -370,7 +370,17 @@ advise counsel inspect audit verify check clean stock pack ship dispatch deliver
 service replace""".split())
 
 
-def _verb_lists(doc: Any, opening: set[int], heads: frozenset[str] = frozenset()) -> set[tuple]:
+def _hire_leadin(leadin: str, heads: frozenset[str], vocab: Any) -> bool:
+    """A lead-in about the hire that introduces neither people, perks, demands nor a notice
+    ("Once a deal closes, you stay with the account:", not "You'll get:" or "You will need:")."""
+    if _NOTICE.search(leadin) or _PEOPLE_LEADIN.search(leadin) or (vocab is not None and vocab.is_other_leadin(leadin)):
+        return False
+    if any(v.lower() in _NOT_DUTY_VERBS for v in _YOU_WILL_VERB.findall(leadin)):
+        return False
+    return _about_the_hire(leadin, heads)
+
+
+def _verb_lists(doc: Any, opening: set[int], heads: frozenset[str] = frozenset(), vocab: Any = None) -> set[tuple]:
     """Lists under "About the role", "What the job actually involves" or a heading of no known
     kind ("The gig", "Part 2: building our data platform") that are duties by their shape: three
     or more items, most of them opening with a duty verb ("Build and maintain the nightly jobs
@@ -382,7 +392,7 @@ def _verb_lists(doc: Any, opening: set[int], heads: frozenset[str] = frozenset()
     groups: dict[tuple, list[bool]] = {}
     for it in doc.items:
         if ((it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section))
-                or (it.leadin and not _label_leadin(it.leadin) and not _about_the_hire(str(it.leadin), heads))):
+                or (it.leadin and not _label_leadin(it.leadin) and not _hire_leadin(str(it.leadin), heads, vocab))):
             continue
         words = _WORD.findall(str(it.text)[:60])
         groups.setdefault(_verb_list_key(it), []).append(bool(words) and lemma(words[0].lower()) in verbs)
@@ -574,7 +584,7 @@ def _names_a_group(text: str) -> bool:
 def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[WorkItem]:
     heads = frozenset(grammar(vocab).heads)  # the title grammar's role nouns, lower case
     opening = _opening_sections(doc)
-    verb_lists = _verb_lists(doc, opening, heads)
+    verb_lists = _verb_lists(doc, opening, heads, vocab)
     # An item whose nested list says the work, and which only names it ("Platform hygiene",
     # "Report development", "Data modelling:"), is a label for its group, not a duty.
     parents = {id(it.parent) for it in doc.items if it.parent is not None}
