@@ -329,7 +329,7 @@ class TitleScopeKind(Kind):
             # Close families are one kind of work, except when none of it is the title's own:
             # a "DevOps Engineer" whose every duty is Java feature work, code review and tests
             # (no pipeline, no cloud, no on-call) is a developer's job under another name.
-            mistitled = _none_of_its_own(fam, items, ctx.facts.work_items, total, lambda w: _titles_own(fam, w))
+            mistitled = _none_of_its_own(fam, items, ctx.facts.work_items, total)
             if mistitled is None:
                 return
             theirs = [w for w in items if w.work_family == mistitled]
@@ -384,12 +384,11 @@ _APART_WHEN_ALONE = frozenset({frozenset({"software-engineer", "sre-devops"}),
                                frozenset({"data-scientist", "data-analyst"})})
 
 
-def _none_of_its_own(fam: str, items: list[Any], all_items: list[Any], total: int,
-                     own: Any) -> str | None:
+def _none_of_its_own(fam: str, items: list[Any], all_items: list[Any], total: int) -> str | None:
     """The close family that holds the work when none of it reads as the title's own family,
-    not even as a lean (``own``: the items that count as the title's own work whatever family
-    they read as): at least four duties and three quarters of the work. None otherwise."""
-    if any(w.work_family == fam or own(w) for w in all_items if w.work_family is not None):
+    not even as a lean or as work the title owns whatever family it reads as (``_titles_own``):
+    at least four duties and three quarters of the work. None otherwise."""
+    if any(w.work_family == fam or _titles_own(fam, w) for w in all_items if w.work_family is not None):
         return None
     fine = Counter(str(w.work_family) for w in items)
     top, n = fine.most_common(1)[0]

@@ -261,7 +261,7 @@ def _duty_list(item: Any, heads: frozenset[str], vocab: Any) -> bool:
     facts and perks. Under a heading of no known kind ("What we need from you") the lead-in
     must say the list is the hire's work ("You will be responsible for ...:", "You'll own:")."""
     leadin = str(item.leadin or "")
-    if not leadin or _NOTICE.search(leadin) or vocab.is_other_leadin(leadin):  # "benefits including:"
+    if not leadin or _announces_other(leadin, vocab):
         return False
     if item.section.kind in ROLE_SECTIONS:
         return _about_the_hire(leadin, heads)
@@ -370,25 +370,38 @@ advise counsel inspect audit verify check clean stock pack ship dispatch deliver
 service replace""".split())
 
 
+@lru_cache(maxsize=1)
+def _opening_verbs() -> frozenset[str]:
+    """The lemmas a duty may open with: the model's lead verbs and ``_DUTY_VERBS``."""
+    from ..workfamily import lead_verbs, lemma
+
+    return lead_verbs() | frozenset(lemma(v) for v in _DUTY_VERBS)
+
+
+def _announces_other(leadin: str, vocab: Any) -> bool:
+    """A lead-in that announces a vacancy or a list of another kind ("benefits including:")."""
+    return bool(_NOTICE.search(leadin)) or vocab.is_other_leadin(leadin)
+
+
 def _hire_leadin(leadin: str, heads: frozenset[str], vocab: Any) -> bool:
     """A lead-in about the hire that introduces neither people, perks, demands nor a notice
     ("Once a deal closes, you stay with the account:", not "You'll get:" or "You will need:")."""
-    if _NOTICE.search(leadin) or _PEOPLE_LEADIN.search(leadin) or (vocab is not None and vocab.is_other_leadin(leadin)):
+    if _announces_other(leadin, vocab) or _PEOPLE_LEADIN.search(leadin):
         return False
     if any(v.lower() in _NOT_DUTY_VERBS for v in _YOU_WILL_VERB.findall(leadin)):
         return False
     return _about_the_hire(leadin, heads)
 
 
-def _verb_lists(doc: Any, opening: set[int], heads: frozenset[str] = frozenset(), vocab: Any = None) -> set[tuple]:
+def _verb_lists(doc: Any, opening: set[int], heads: frozenset[str], vocab: Any) -> set[tuple]:
     """Lists under "About the role", "What the job actually involves" or a heading of no known
     kind ("The gig", "Part 2: building our data platform") that are duties by their shape: three
     or more items, most of them opening with a duty verb ("Build and maintain the nightly jobs
     ..."), with no lead-in or one about the hire ("Once a deal closes, you stay with the account
     through go-live:")."""
-    from ..workfamily import lead_verbs, lemma
+    from ..workfamily import lemma
 
-    verbs = lead_verbs() | {lemma(v) for v in _DUTY_VERBS}
+    verbs = _opening_verbs()
     groups: dict[tuple, list[bool]] = {}
     for it in doc.items:
         if ((it.section.kind not in ROLE_SECTIONS and id(it.section) not in opening and not _untyped(it.section))
