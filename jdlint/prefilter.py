@@ -44,10 +44,14 @@ def fold(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
-def literal_sets(sources: list[str], flags: int) -> list[list[list[str]]]:
+def literal_sets(sources: list[str], flags: int, label: str = "") -> list[list[list[str]]]:
     """``literals.required`` of each pattern, as lists. Parsing the cues takes longer than a
     one-posting run can spare (about 20 ms), so the answer is kept in jdlint's content-keyed
-    cache, keyed by the patterns and the code of ``literals``."""
+    cache, keyed by the patterns and the code of ``literals``.
+
+    ``label`` names the list (``first_problem_cues``, ``questions`` ...): each list is its own
+    cache entry. The cache keeps the newest few entries per name, so lists sharing one name
+    pushed each other out and a run rebuilt most of them (about 0.2 s of a one-posting run)."""
     import hashlib
     from pathlib import Path
 
@@ -59,7 +63,10 @@ def literal_sets(sources: list[str], flags: int) -> list[list[list[str]]]:
         return [[sorted(x) for x in required(s, flags)] for s in sources]
 
     salt = hashlib.sha256("\0".join([str(flags), *sources]).encode("utf-8")).hexdigest()
-    data = cached("literals", [Path(__file__).with_name("literals.py")], build, salt=salt)
+    if not re.fullmatch(r"[a-z0-9_]{0,40}", label):
+        raise ValueError(f"literal_sets: bad label {label!r}")
+    name = f"literals-{label}" if label else "literals"
+    data = cached(name, [Path(__file__).with_name("literals.py")], build, salt=salt)
     ok = isinstance(data, list) and len(data) == len(sources) and all(
         isinstance(sets, list) and all(isinstance(x, list) and all(isinstance(c, str) for c in x) for x in sets)
         for sets in data)
@@ -130,9 +137,9 @@ class PatternFilter:
     (``literals.required``), all found in one pass (``LiteralScanner``). A pattern with none
     known can always match."""
 
-    def __init__(self, sources: list[str], flags: int = regex.I):
+    def __init__(self, sources: list[str], flags: int = regex.I, label: str = ""):
         self.scanner = LiteralScanner()
-        self.needs = [self.scanner.need(sets) for sets in literal_sets(sources, flags)]
+        self.needs = [self.scanner.need(sets) for sets in literal_sets(sources, flags, label)]
 
     def possible(self, folded: str | None, a: int = 0, b: int | None = None) -> list[bool]:
         """For each pattern, whether ``folded[a:b]`` (``fold`` of the text) holds what it

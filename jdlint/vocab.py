@@ -255,7 +255,7 @@ class Vocab:
         if f is None:
             items = getattr(self, name)
             sources = [i["pattern"] if isinstance(i, dict) else i.pattern for i in items]
-            f = self._filters[name] = prefilter.PatternFilter(sources, regex.I)
+            f = self._filters[name] = prefilter.PatternFilter(sources, regex.I, name)
         return f
 
     @cached_property
@@ -287,7 +287,7 @@ class Vocab:
         # alternation found by trying every cue at every character.
         qs = data["questions"]
         sources = [text(c) for q in qs for c in [*q.get("answers", []), *q.get("team_answers", [])]]
-        literals = dict(zip(sources, prefilter.literal_sets(sources, regex.I)))
+        literals = dict(zip(sources, prefilter.literal_sets(sources, regex.I, "questions")))
         compiled: dict[str, Any] = {}  # a team cue is in both lists: compiled once
 
         def rx(pattern: str, flags: int) -> Any:

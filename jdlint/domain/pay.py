@@ -82,7 +82,7 @@ def compiled(vocab: Any) -> dict[str, Any]:
         "org_of": rxcompile(r"\b(?:" + "|".join(regex.escape(h) for h in pay["org_heads_of"]) + r")\s+of\s+(?:the\s+)?$"),
         "federal": [rxcompile(p, regex.I) for p in pay["federal_employer_cues"]],
         # the words each federal cue needs: only the cues whose words a posting holds are searched
-        "federal_words": PatternFilter(list(pay["federal_employer_cues"]), regex.I),
+        "federal_words": PatternFilter(list(pay["federal_employer_cues"]), regex.I, "federal_words"),
         "not_pay": rxcompile(pay["not_pay_cues"], regex.I),
         "pay_words": rxcompile(pay["pay_cues"], regex.I),
         "names": PrefixIndex(by_name, whole_word=True),

@@ -59,7 +59,7 @@ def _coded_index(vocab: Any) -> tuple[PrefixIndex, dict[str, str], CueList, froz
     exempt_sources = [p.pattern for p in vocab.gender_exempt]
     statement_sources = list(g.get("statement_cues") or [r"(?!)"])
     literals = dict(zip(exempt_sources + statement_sources,
-                        literal_sets(exempt_sources + statement_sources, regex.I)))
+                        literal_sets(exempt_sources + statement_sources, regex.I, "wording")))
     scanner = LiteralScanner()
     exempt = CueList(exempt_sources, regex.I, rxcompile, scanner, literals.__getitem__)
     statement = CueList(statement_sources, regex.I, rxcompile, scanner, literals.__getitem__)
