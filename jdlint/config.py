@@ -477,7 +477,7 @@ def _apply_setting(setting: RuleSetting, rule, value: Any, where: str, line: int
 # The type of each known field of a vocab entry ("list": a list of strings).
 _VOCAB_ENTRY_TYPES = {
     "tools": {"name": "str", "aliases": "list", "exact": "list", "context": "list", "category": "str",
-              "source": "str", "first_release": "scalar", "confidence": "scalar"},
+              "source": "str", "first_release": "scalar", "confidence": "scalar", "versions": "versions"},
     "role_families": {"id": "str", "label": "str", "titles": "list", "posting_titles": "list", "keywords": "list", "source": "str"},
     "senior_scope": {"label": "str", "patterns": "list", "source": "str"},
     "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool", "sections": "list"},
@@ -527,6 +527,11 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                         raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a string, not {yamlio.type_word(v)} (quote it)")
                     if want == "bool" and not isinstance(v, bool):
                         raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be true or false, not {yamlio.type_word(v)}")
+                    if want == "versions" and not (isinstance(v, dict) and all(
+                            str(m).isdigit() and len(str(m)) <= 3 and isinstance(d, (str, int))
+                            and regex.fullmatch(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?", str(d)) for m, d in v.items())):
+                        raise ConfigError(where, kline, f"'vocab.{key}' entry 'versions' must map a major version to the "
+                                          f"year or year-month it came out ({{\"5\": \"2022-04\"}})")
                     if want == "scalar" and (v is not None and (isinstance(v, (list, dict, bool)))):
                         raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a single value, not {yamlio.type_word(v)}")
                     if isinstance(v, list):

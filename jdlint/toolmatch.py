@@ -52,6 +52,9 @@ class Tool:
     cues_near: tuple[str, ...] = ()
     not_phrases: tuple[str, ...] = ()  # lookalike phrases ("spark joy")
     label_only: bool = False  # the name is a label ("Trino / Presto"); only the spellings match
+    # Major versions postings name as tools of their own, with the month each became available
+    # ("5" -> "2021-05" for Unreal Engine): "10+ years of UE5" is measured from UE5's date.
+    versions: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_stack_tool(self) -> bool:
@@ -87,7 +90,20 @@ def tool_from_entry(t: dict) -> Tool:
         cues_near=tuple(str(c).lower() for c in cues.get("near", [])),
         not_phrases=tuple(str(c).lower() for c in cues.get("not", [])),
         label_only=bool(t.get("label_only", False)),
+        versions=_versions(t.get("versions")),
     )
+
+
+_RELEASE = re.compile(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def _versions(raw: Any) -> dict[str, str]:
+    """``versions:`` of an entry: major version (digits) -> "YYYY" or "YYYY-MM"; anything else
+    is left out (the config check reports it for a config's own entries)."""
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): str(v) for k, v in raw.items()
+            if str(k).isdigit() and len(str(k)) <= 3 and isinstance(v, (str, int)) and _RELEASE.fullmatch(str(v))}
 
 
 # -- matching ---------------------------------------------------------------------------------

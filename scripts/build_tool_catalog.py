@@ -71,6 +71,13 @@ def _old_rows() -> list[dict]:
     return yaml.safe_load(side.read_text(encoding="utf-8"))["tools"]
 
 
+def _versions() -> dict[str, dict[str, str]]:
+    """Major versions with their own release month (scripts/tool_versions.yaml), by tool name."""
+    side = REPO / "scripts" / "tool_versions.yaml"
+    return {str(k): {str(m): str(d) for m, d in v.items()}
+            for k, v in yaml.safe_load(side.read_text(encoding="utf-8"))["versions"].items()}
+
+
 def _ordinary() -> tuple[set[str], set[str]]:
     """Spellings that are ordinary words: (matched in their own case only, also needing tech
     context). See scripts/tools_ordinary.yaml."""
@@ -315,6 +322,12 @@ def build(src: Path) -> tuple[str, dict]:
                 out[key] = [a for a in row[key] if claim(a, row["name"], True)]
         claim(row["name"], row["name"], False)
         entries.append(out)
+    versions = _versions()
+    for out in entries:
+        if out["name"] in versions:
+            out["versions"] = versions.pop(out["name"])
+    if versions:
+        raise SystemExit(f"tool_versions.yaml names tools the catalog lacks: {sorted(versions)}")
     return _render(entries, len(shared), len(extra)), stats
 
 
@@ -349,6 +362,8 @@ HEADER = """\
 #   confidence    H primary record | M secondary sources | R recall, unchecked (catalog rows with
 #                 release_source: knowledge): rules that judge dates only warn for R rows
 #   source        source keys of tool-release-dates.md, a URL, or "tech-catalog (knowledge, unverified)"
+#   versions      major version -> YYYY-MM it became available (scripts/tool_versions.yaml,
+#                 unverified): "10 years of Unreal Engine 5" is measured from UE5's date
 # How names match (jdlint/toolmatch.py):
 #   name, aliases any case, whole word ("label_only: true": the name is a label, only aliases match)
 #   exact         exactly this case, whole word

@@ -157,6 +157,14 @@ def test_vocab_additions(tmp_path):
     assert found == [("tool-not-in-stack", "Frob")]
 
 
+def test_a_config_tool_can_date_its_major_versions(tmp_path):
+    cfg = load_config(write(tmp_path / "a.yaml", "vocab:\n  tools:\n    - name: Frobnicator\n      first_release: '2010-01'\n"
+                                                 "      versions: {3: '2024-06'}\n"))
+    text = "# Engineer\n\n## Requirements\n\n- 4+ years of Frobnicator 3\n- 9 years of Frobnicator\n"
+    found = [f.message.split(":")[0] for f in lint_text(text, cfg) if f.rule == "impossible-experience"]
+    assert found == ["4+ years of Frobnicator 3"]
+
+
 def test_vocab_errors(tmp_path):
     cfg = write(tmp_path / "a.yaml", "vocab:\n  first_problem_cues: ['(unclosed']\n")
     with pytest.raises(ConfigError, match=r"a.yaml:2: invalid regular expression"):

@@ -542,6 +542,7 @@ def test_config_and_extends_must_be_regular_files(tmp_path, target):
     ("vocab:\n  tools:\n    - {name: Frob, aliases: 5}\n", 3, "'aliases' must be a list of strings"),
     ("vocab:\n  tools:\n    - name: Frob\n      exact: {a: 1}\n", 4, "'exact' must be a list of strings"),
     ("vocab:\n  tools:\n    - name: Frob\n      first_release: [1]\n", 4, "'first_release' must be a single value"),
+    ("vocab:\n  tools:\n    - name: Frob\n      versions: {x: 2020}\n", 4, "'versions' must map a major version"),
     ("vocab:\n  role_families:\n    - {id: x, keywords: 7}\n", 3, "'keywords' must be a list of strings"),
     ("vocab:\n  senior_scope:\n    - {label: x, patterns: abc}\n", 3, "'patterns' must be a list of strings"),
     ("stack: [python]\nposted: 2024-13-45\n", 2, "not a valid date"),

@@ -1,6 +1,6 @@
 """Experience requirements: every "N years" phrase, in one grammar.
 
-"5+ years", "five years", "eleven yrs.", "at least 4 years", "4-6 years" and "3 to 5 years"
+"5+ years", "five years", "eight or more years", "eleven yrs.", "at least 4 years", "4-6 years" and "3 to 5 years"
 (the lower bound counts) are all read by the one pattern below, in digits or in words. Each
 phrase is paired with the tools named in the rest of its clause ("3+ years of Python and
 LangChain" names both) or, for "LangChain (3+ years)", "LangChain: 3+ years" and "Microsoft
@@ -22,7 +22,7 @@ _N = r"\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "five (5) years'": the figure repeated in brackets after the word, as formal postings write it
 _REPEAT = r"(?:\s*\(\s*\d{1,2}\s*\+?\s*\))?"
 YEARS = re_compile(
-    rf"(?<![\w.])(?P<n>{_N}){_REPEAT}\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?:{_N}){_REPEAT}\s*\+?\s*)?"
+    rf"(?<![\w.])(?P<n>{_N}){_REPEAT}\s*(?:\+|plus|or\s+more)?\s*(?:(?:-|–|—|to)\s*(?:{_N}){_REPEAT}\s*\+?\s*)?"
     r"(?:years?\b|yrs?\b\.?)", re.I)
 # Where the clause after "N years" stops: a sentence end, a list break, or a turn to other
 # things ("5 years of Python, including some LangChain" asks 5 years of Python only).
@@ -128,17 +128,36 @@ def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
 # A release named by its year right after the tool ("Windows Server 2022", "SQL Server 2019",
 # "Visual Studio 2022"): that version cannot be older than the year before its name.
 _VERSION_YEAR = re_compile(r"\s+((?:19|20)\d\d)\b(?![-/.]\d)")
+# A major version right after the tool ("Unreal Engine 5", "Java 17", "Next.js 14.2"), not a
+# count of years ("Java 8+ years", "Python 3-5 years") ...
+_VERSION_NUMBER = re_compile(r"[ \t]?v?(\d{1,3})(?:\.\d+)*\+?(?!\s*(?:\+\s*)?(?:(?:-|–|to)\s*\d+\s*\+?\s*)?(?:years?|yrs?|months?|%))\b", re.I)
+# ... or carried by the spelling itself ("UE5", ".NET 8", "python3").
+_SPELLED_VERSION = re_compile(r"(?<![\d.])(\d{1,3})$")
 
 
-def _versioned(tool: Any, text: str, end: int) -> tuple[Any, int]:
-    """(the tool, or its version named by a year, when that version is newer; the span's end)."""
+def _versioned(tool: Any, text: str, end: int, surface: str = "") -> tuple[Any, int]:
+    """(the tool, or the version of it the posting names when that version is newer; the
+    span's end). A version is named by its year ("SQL Server 2019") or, for a tool whose
+    catalog entry dates its major versions, by its number ("Unreal Engine 5", "UE5")."""
+    if tool.first_release is None:
+        return tool, end
     m = _VERSION_YEAR.match(text, end)
-    if not m or tool.first_release is None:
+    if m:
+        earliest = int(m.group(1)) - 1
+        if earliest <= int(str(tool.first_release)[:4]):
+            return tool, end
+        return replace(tool, name=f"{tool.name} {m.group(1)}", first_release=str(earliest), confidence="R"), m.end()
+    versions = getattr(tool, "versions", None)
+    if not versions:
         return tool, end
-    earliest = int(m.group(1)) - 1
-    if earliest <= int(str(tool.first_release)[:4]):
+    spelled = _SPELLED_VERSION.search(surface)
+    m = None if spelled else _VERSION_NUMBER.match(text, end)
+    major = spelled.group(1) if spelled else (m.group(1) if m else None)
+    released = versions.get(major) if major else None
+    if released is None or released <= str(tool.first_release):
         return tool, end
-    return replace(tool, name=f"{tool.name} {m.group(1)}", first_release=str(earliest), confidence="R"), m.end()
+    return (replace(tool, name=f"{tool.name} {major}", first_release=released, confidence="R"),
+            m.end() if m else end)
 
 
 def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
@@ -175,7 +194,7 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
                 if mention.tool.name in seen:
                     continue
                 seen.add(mention.tool.name)
-                tool, stop = _versioned(mention.tool, text, mention.end + a)
+                tool, stop = _versioned(mention.tool, text, mention.end + a, mention.surface)
                 found.append(ToolSpan(tool, mention.start + a, stop, text[mention.start + a:stop]))
             after = text[end:end + 60].lower()
             out.append(YearsPhrase(
