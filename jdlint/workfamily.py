@@ -1065,7 +1065,11 @@ def feature_digest() -> str:
     # specialisms and shared work are the rules' to read, and may change under the same weights.
     roles = [{k: fam.get(k) for k in ("id", "titles", "keywords")}
              for fam in (data.get("roles") or {}).get("families", [])]
-    text = json.dumps([data.get("tools"), roles], sort_keys=True, default=str)
+    # Of the catalog, only the spellings and the category are features (``_build_tool_index``):
+    # release dates and versions are the experience rule's, and may change under the same weights.
+    tools = [{k: t.get(k) for k in ("name", "aliases", "exact", "context", "category")}
+             for t in data.get("tools") or [] if isinstance(t, dict)]
+    text = json.dumps([tools, roles], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()  # of the content: comments may change
 
 
