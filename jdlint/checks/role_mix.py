@@ -369,6 +369,8 @@ class TitleScopeKind(Kind):
         if fam in ("researcher", "data-scientist") and _APPLIED.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _APPLIED_RESEARCH for w in theirs):
             return  # an Applied (Research) Scientist fine-tuning, evaluating and shipping models does applied science
+        if fam == "ai-engineer" and _model_work_under_ai_title(ctx.facts.title.text, theirs):
+            return  # an "AI Engineer" building and validating models does the ML engineer's job the title once meant
         if fam == "data-analyst" and _BUSINESS_ANALYST.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _REQUIREMENTS_WORK for w in theirs):
             return  # a Business Analyst eliciting requirements and running workshops does the BA's job
@@ -421,6 +423,22 @@ _REQUIREMENTS_WORK = frozenset({"product-manager"})
 # model and AI-system work those titles ask for is the job the title names.
 _APPLIED = re_compile(r"\bapplied\b", re.I)
 _APPLIED_RESEARCH = frozenset({"ai-engineer", "ml-engineer", "research-engineer", "data-scientist"})
+# "AI Engineer" is also the older name of the ML engineer who builds and trains models (a
+# clinical early-warning score, defect detection on camera images); a title that says LLM,
+# generative AI, agents or prompts means the newer job.
+_LLM_TITLE = re_compile(r"\b(?:llms?|gen\s*ai|generative|prompts?|agent(?:s|ic)?|chat\s*bots?|conversational|language\s+models?|rag)\b", re.I)
+_MODEL_WORK = frozenset({"ml-engineer", "data-scientist"})
+_NEAR_MODEL_WORK = _MODEL_WORK | {"data-analyst", "mlops"}
+
+
+def _model_work_under_ai_title(title: str, theirs: list[Any]) -> bool:
+    """Whether the work under a plain "AI Engineer" title is building models: at least half of
+    it ML engineering or data science, the rest analysis or model operations (not a cluster
+    to run, nor reporting)."""
+    if _LLM_TITLE.search(title):
+        return False
+    fams = [str(w.work_family) for w in theirs]
+    return all(f in _NEAR_MODEL_WORK for f in fams) and 2 * sum(f in _MODEL_WORK for f in fams) >= len(fams)
 
 
 # The kinds of other-specialist work that are jobs of their own, by the concept that names them.
@@ -804,6 +822,8 @@ class RoleMixKind(Kind):
                     and not (f == "data-scientist" and title_fam in ("ai-engineer", "ml-engineer")
                              and _EVALUATES_MODELS.search(w.text))
                     and f not in run_by_a_team}
+        own_words = {f for (w, f) in counted if w.work_family is not None
+                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         top_group, top_n = counts.most_common(1)[0] if counts else (None, 0)
@@ -833,7 +853,10 @@ class RoleMixKind(Kind):
             # Unless the title names the domain that made the work the other side's ("NLP Data
             # Scientist" over NLP-model and assistant duties): then title-scope-mismatch stays
             # quiet, and the pair is this rule's to report however large its share.
-            titled = any(x == title_fam and fam_counts[x] >= 1 and fam_counts[y] >= rule.options["min_items"]
+            # The title's side needs a duty whose own words read as it: one the title alone
+            # vouches for ("As a Healthcare AI Engineer you'll help build and maintain an early
+            # warning score", its words data science) is the other side's work under the title.
+            titled = any(x == title_fam and x in own_words and fam_counts[y] >= rule.options["min_items"]
                          and (fam_counts[y] * 2 <= len(fams) or split
                               or _title_names_domain(ctx.facts.title.text, str(title_fam),
                                                      [w for w, f in counted if f == y], vocab))
