@@ -1067,8 +1067,7 @@ def feature_digest() -> str:
              for fam in (data.get("roles") or {}).get("families", [])]
     # Of the catalog, only the spellings and the category are features (``_build_tool_index``):
     # release dates and versions are the experience rule's, and may change under the same weights.
-    tools = [{k: t.get(k) for k in ("name", "aliases", "exact", "context", "category")}
-             for t in data.get("tools") or [] if isinstance(t, dict)]
+    tools = [{k: t.get(k) for k in ("name", "aliases", "exact", "context", "category")} for t in _tool_entries()]
     text = json.dumps([tools, roles], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()  # of the content: comments may change
 

@@ -330,3 +330,16 @@ def test_the_title_claims_a_sentence_that_only_leans_generic():
     assert untitled[0].family is None
     for title in ("data-analyst", "software-engineer"):
         assert m.classify_posting(["Keep the team's documentation up to date"], title)[0][0].family is None
+
+
+def test_the_feature_digest_follows_the_catalog_spellings_not_its_dates(monkeypatch):
+    # A new spelling is a new feature (the weights must be trained again); a release date or a
+    # version is the experience rule's and leaves the features as they were.
+    before = wf.feature_digest()
+    entries = [dict(e) for e in wf._tool_entries()]
+    dated = [dict(e, first_release="1999", versions={"9": "2030-01"}) for e in entries]
+    monkeypatch.setattr(wf, "_tool_entries", lambda: dated)
+    assert wf.feature_digest() == before
+    renamed = entries + [{"name": "Frobnicator", "category": "framework"}]
+    monkeypatch.setattr(wf, "_tool_entries", lambda: renamed)
+    assert wf.feature_digest() != before
