@@ -20,6 +20,7 @@ from .finding import Severity
 from .employer import Employer, parse_employer
 from .names import did_you_mean, first_duplicate
 from .registry import RuleError, RuleSet, builtin_rules, load_rules_from, validate_options
+from .toolmatch import valid_version
 from .vocab import VOCAB_KEYS, VOCAB_PATTERN_FIELDS, stage_names
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml")
@@ -527,9 +528,7 @@ def _merge_vocab(cfg: Config, path: Path, data: dict) -> None:
                         raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be a string, not {yamlio.type_word(v)} (quote it)")
                     if want == "bool" and not isinstance(v, bool):
                         raise ConfigError(where, kline, f"'vocab.{key}' entry {k!r} must be true or false, not {yamlio.type_word(v)}")
-                    if want == "versions" and not (isinstance(v, dict) and all(
-                            str(m).isdigit() and len(str(m)) <= 3 and isinstance(d, (str, int))
-                            and regex.fullmatch(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?", str(d)) for m, d in v.items())):
+                    if want == "versions" and not (isinstance(v, dict) and all(valid_version(m, d) for m, d in v.items())):
                         raise ConfigError(where, kline, f"'vocab.{key}' entry 'versions' must map a major version to the "
                                           f"year or year-month it came out ({{\"5\": \"2022-04\"}})")
                     if want == "scalar" and (v is not None and (isinstance(v, (list, dict, bool)))):

@@ -97,13 +97,19 @@ def tool_from_entry(t: dict) -> Tool:
 _RELEASE = re.compile(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?")
 
 
+def valid_version(major: Any, released: Any) -> bool:
+    """Whether one ``versions:`` pair is a major version (up to three digits) and the year or
+    year-month it came out."""
+    return (str(major).isdigit() and len(str(major)) <= 3 and isinstance(released, (str, int))
+            and _RELEASE.fullmatch(str(released)) is not None)
+
+
 def _versions(raw: Any) -> dict[str, str]:
-    """``versions:`` of an entry: major version (digits) -> "YYYY" or "YYYY-MM"; anything else
-    is left out (the config check reports it for a config's own entries)."""
+    """``versions:`` of an entry: major version -> "YYYY" or "YYYY-MM"; anything else is left
+    out (the config check reports it for a config's own entries)."""
     if not isinstance(raw, dict):
         return {}
-    return {str(k): str(v) for k, v in raw.items()
-            if str(k).isdigit() and len(str(k)) <= 3 and isinstance(v, (str, int)) and _RELEASE.fullmatch(str(v))}
+    return {str(k): str(v) for k, v in raw.items() if valid_version(k, v)}
 
 
 # -- matching ---------------------------------------------------------------------------------
