@@ -81,3 +81,13 @@ def compare(expected: list[tuple[str, int | None]], findings) -> tuple[list, lis
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder of the test's own (0700, as jdlint creates it), with the cache on."""
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("JDLINT_NO_CACHE", raising=False)
+    return folder

@@ -12,16 +12,7 @@ LISTS = {f"list_{i}": [rf"\bmigrat\w*\s+the\s+{w}\b", rf"\bby\s+the\s+end\s+of\s
          for i, w in enumerate(["ledger", "queue", "portal", "warehouse", "scheduler", "billing"])}
 
 
-@pytest.fixture
-def fresh_cache(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("JDLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("JDLINT_NO_CACHE", raising=False)
-    return folder
-
-
-def test_every_cue_list_is_served_from_the_cache_on_the_next_run(fresh_cache, monkeypatch):
+def test_every_cue_list_is_served_from_the_cache_on_the_next_run(private_cache, monkeypatch):
     first = {label: prefilter.literal_sets(src, 2, label) for label, src in LISTS.items()}
     parsed: list[str] = []
     real = literals.required
@@ -37,6 +28,6 @@ def test_every_cue_list_is_served_from_the_cache_on_the_next_run(fresh_cache, mo
     assert ["ledger"] in first["list_0"][0] and ["ledger"] in first["list_0"][1]
 
 
-def test_a_label_cannot_reach_outside_the_cache_names(fresh_cache):
+def test_a_label_cannot_reach_outside_the_cache_names(private_cache):
     with pytest.raises(ValueError):
         prefilter.literal_sets([r"\bx\b"], 2, "../evil")

@@ -19,11 +19,8 @@ ITEMS = [
 
 
 @pytest.fixture
-def fresh_cache(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("JDLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("JDLINT_NO_CACHE", raising=False)
+def fresh_cache(private_cache):
+    folder = private_cache
     wf._indexes.cache_clear()
     wf._starts.cache_clear()
     yield folder
