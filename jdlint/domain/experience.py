@@ -135,7 +135,7 @@ _VERSION_NUMBER = re_compile(r"[ \t]?v?(\d{1,3})(?:\.\d+)*\+?(?!\s*(?:\+\s*)?(?:
 _SPELLED_VERSION = re_compile(r"(?<![\d.])(\d{1,3})$")
 
 
-def _versioned(tool: Any, text: str, end: int, surface: str = "") -> tuple[Any, int]:
+def _versioned(tool: Any, text: str, end: int, surface: str) -> tuple[Any, int]:
     """(the tool, or the version of it the posting names when that version is newer; the
     span's end). A version is named by its year ("SQL Server 2019") or, for a tool whose
     catalog entry dates its major versions, by its number ("Unreal Engine 5", "UE5")."""
@@ -147,7 +147,7 @@ def _versioned(tool: Any, text: str, end: int, surface: str = "") -> tuple[Any, 
         if earliest <= int(str(tool.first_release)[:4]):
             return tool, end
         return replace(tool, name=f"{tool.name} {m.group(1)}", first_release=str(earliest), confidence="R"), m.end()
-    versions = getattr(tool, "versions", None)
+    versions = tool.versions
     if not versions:
         return tool, end
     spelled = _SPELLED_VERSION.search(surface)
