@@ -492,9 +492,17 @@ class Vocab:
         # ``of`` names the family (or families) whose items the cues may claim; a specialism
         # of several families ("it-support": laptops and mailboxes read as security, DevOps or
         # software work) belongs to its ``parent``.
-        return [(str(of), str(sp["id"]), _rx(str(sp["cues"]), 0),
-                 _rx(str(sp["except"]), 0) if sp.get("except") else None)
-                for sp in self.specialisms if sp.get("cues") for of in _as_list(sp["of"])]
+        # ``except_for`` adds, for items read as one of those families, words that keep them
+        # there: a laptop a security item scans is what it secures, not IT support.
+        out = []
+        for sp in self.specialisms:
+            if not sp.get("cues"):
+                continue
+            extra = sp.get("except_for") if isinstance(sp.get("except_for"), dict) else {}
+            for of in _as_list(sp["of"]):
+                unless = "|".join(f"(?:{x})" for x in (sp.get("except"), extra.get(of)) if x)
+                out.append((str(of), str(sp["id"]), _rx(str(sp["cues"]), 0), _rx(unless, 0) if unless else None))
+        return out
 
     @cached_property
     def _specialism_of(self) -> dict[str, str]:

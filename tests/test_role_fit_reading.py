@@ -348,3 +348,27 @@ def test_perks_under_a_lead_in_about_the_hire_are_not_duties():
             "- Join our quarterly offsites in Lisbon\n"
             "- Train with a yearly learning budget of 1,500 euros\n")
     assert _work_lines(text) == {5}
+
+
+def test_what_a_security_duty_secures_is_not_it_support():
+    # read as security, the laptops, mailboxes and accounts a duty names are what it secures
+    vocab = load_vocab()
+    for text in ("Scan the branch laptops and desktops for vulnerabilities every week",
+                 "Pull reported phishing emails out of staff mailboxes",
+                 "Keep the Intune baseline for council laptops up to date",
+                 "Move the remaining user accounts onto multi-factor authentication"):
+        assert vocab.specialism("security", text) == "security", text
+    # the same laptops and accounts as desk-side work are IT support, whatever family they read as
+    for fam in ("security", "sre-devops"):
+        assert vocab.specialism(fam, "Order and set up new laptops for starters") == "it-support"
+        assert vocab.specialism(fam, "Create and disable user accounts for joiners and leavers") == "it-support"
+
+
+def test_running_the_office_is_office_work_in_its_everyday_words():
+    for text in ("Keep the kitchen and cleaning supplies stocked",
+                 "Book the janitorial contractors and the pest control visits",
+                 "Collect timesheets every Friday and send payroll changes to the bookkeeper",
+                 "Plan the summer picnic and the holiday party"):
+        assert _specialty(text)["administration"] >= 1, text
+    # payroll as data is not running an office
+    assert _specialty("Build the payroll data model in the warehouse")["administration"] == 0

@@ -482,9 +482,14 @@ def _specialty(text: str) -> Counter:
 # meeting rooms, new-hire paperwork. "Coordinate catering for client meetings" is office work,
 # not sales, though it names a client.
 _OFFICE_WORK = re_compile(
-    r"\b(?:(?:incoming\s+|outgoing\s+)?mail(?:room)?|post\s*room|couriers?|overnight\s+deliveries|(?:office|kitchen|stationery)\s+supplies|"
-    r"catering|(?:office\s+)?leases?|parking(?:\s+passes)?|(?:conference|meeting)\s+rooms?|front\s+desk|"
-    r"(?:new[- ]hire|onboarding|hr)\s+paperwork|check\s+requests|expense\s+claims|office\s+(?:management|manager|moves?|equipment|events?))\b",
+    r"\b(?:(?:incoming\s+|outgoing\s+)?mail(?:room)?|post\s*room|couriers?|overnight\s+deliveries|"
+    r"(?:office|kitchen|stationery|break[- ]?room|cleaning)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2})?supplies|"
+    r"catering|(?:office\s+)?leases?|parking(?:\s+passes)?|(?:conference|meeting)\s+rooms?|front\s+desk|reception(?:ist)?|"
+    r"(?:new[- ]hire|onboarding|hr)\s+paperwork|I-9s?|badge\s+photos|check\s+requests|expense\s+claims|"
+    r"time[- ]?clock|timesheets?|payroll\s+(?:corrections|changes|queries|inputs?|runs?)|"
+    r"(?:facilities|janitorial|cleaning)\s+(?:vendors?|contractors?|companies|services|crews?)|janitorial|pest\s+control|snow\s+removal|"
+    r"vehicle\s+(?:registrations?|insurance|fleet)|(?:holiday|christmas|summer)\s+(?:party|parties|picnic|lunch(?:es)?)|staff\s+(?:parties|picnics?)|"
+    r"office\s+(?:management|manager|moves?|equipment|events?))\b",
     re.I)
 
 
