@@ -480,6 +480,9 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     ("Move the billing reports off the old warehouse before the end of 2026.", "How is success measured"),
     ("Have the claims API live for every insurer by March 2027.", "How is success measured"),
     ("Ship performance improvements to the ranking service each quarter.", "Will the hire inherit"),
+    # an adverb between the team and its tools; expectations listed after a point in the job
+    ("We already run our own build farm in the basement.", "Will the hire inherit"),
+    ("By the end of the first quarter, we'd expect you to:\n\n- Run the weekly restore test alone", "How is success measured"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
