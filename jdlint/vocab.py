@@ -117,6 +117,10 @@ class Vocab:
                           for c in roles.get("conflicts", [])]
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
         self.shared_work = {frozenset(p["families"]) for p in roles.get("shared_work") or []}
+        # work of a shared pair that is not the shared day (``except``: a network engineer's
+        # vendor-risk reviews and policy drafting are not running the network)
+        self._shared_except = {frozenset(p["families"]): _rx(str(p["except"]), 0) for p in roles.get("shared_work") or []
+                               if p.get("except")}
         self.end_to_end = {frozenset(p["families"]) for p in roles.get("end_to_end") or []}
         self.specialisms: list[dict] = list(roles.get("specialisms") or [])
         self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
@@ -531,6 +535,15 @@ class Vocab:
         """Whether two families of different groups share their day-to-day work (``shared_work``
         in roles.yaml: DevOps and MLOps running one GPU cluster)."""
         return frozenset((a, b)) in self.shared_work
+
+    def shares_item(self, a: str, b: str, text: str) -> bool:
+        """Whether a work item of family ``b`` is work a ``a`` hire shares day to day: the pair
+        shares work and the item is not of the kind the pair's ``except`` names."""
+        pair = frozenset((a, b))
+        if pair not in self.shared_work:
+            return False
+        unless = self._shared_except.get(pair)
+        return not (unless is not None and unless.search(text))
 
     def covers(self, title_family: str, family: str) -> bool:
         """Whether a title of ``title_family`` covers work of ``family``: the same family, a
