@@ -120,10 +120,13 @@ def _scan(text: str, position: Any, vocab: Any) -> FirstProblem | None:
 
 # History is not a first problem: "The Digital Corps was launched in August 2021" ties a date to
 # a launch, but one that is over; so does "Founded in 2017, we finance invoices within 24
-# hours". A sentence told in the past, with nothing still to come in it ("must be replaced by
-# June", "will", "planned"), does not state the hire's first work.
+# hours", "Since launching in 2019, our marketplace has connected ...". A sentence told in the
+# past, with nothing still to come in it ("must be replaced by June", "will", "planned"), does
+# not state the hire's first work.
 _PAST = re_compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t|ilt|un)\b|\bago\b|"
-                   r"\b(?:founded|established|formed|incorporated|opened|set\s+up)\s+in\s+(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|"
+                   r"\b(?:founded|established|formed|incorporated|opened|launched|started|set\s+up)\s+in\s+(?:19|20)\d\d\b|"
+                   r"\bsince\s+(?:(?:our|its|their|the\s+company.s)\s+)?(?:launch(?:ing)?|open(?:ing)?|start(?:ing)?|found(?:ing)?|inception)\s+in\s+(?:19|20)\d\d\b|"
+                   r"\blast\s+(?:year|month|quarter|"
                    r"spring|summer|autumn|fall|winter)\b(?!['’]s)|\b(?:has|have|had)\s+(?:been\s+)?\w+ed\s+(?:\w+\s+){0,6}?since\b",
                    re.I)
 _FUTURE = re_compile(r"\b(?:will|shall|must|needs?\s+to|has\s+to|have\s+to|going\s+to|plan(?:s|ned)?|scheduled|due|"
