@@ -502,7 +502,8 @@ class Vocab:
         for sp in self.specialisms:
             if not sp.get("cues"):
                 continue
-            extra = sp.get("except_for") if isinstance(sp.get("except_for"), dict) else {}
+            extra_for = sp.get("except_for")
+            extra: dict = extra_for if isinstance(extra_for, dict) else {}
             for of in _as_list(sp["of"]):
                 unless = "|".join(f"(?:{x})" for x in (sp.get("except"), extra.get(of)) if x)
                 out.append((str(of), str(sp["id"]), _rx(str(sp["cues"]), 0), _rx(unless, 0) if unless else None))

@@ -355,7 +355,8 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
-        if (top in vocab.cross_specialisms and vocab.shares_work(fam, top)) or 2 * sum(1 for w in theirs if vocab.shares_item(fam, str(w.work_family), w.text)) > len(theirs):
+        shared = sum(1 for w in theirs if vocab.shares_item(fam, str(w.work_family), w.text))
+        if (top in vocab.cross_specialisms and vocab.shares_work(fam, top)) or 2 * shared > len(theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
         if fam == "other-specialist":
             near = set().union(*(_SPECIALTY_NEAR.get(sp, set()) for sp in _title_specialties(ctx.facts.title.text)))
