@@ -47,6 +47,16 @@ def test_years_in_words_are_impossible_experience_too():
     assert [f.match for f in found] == ["LangChain"]
 
 
+def test_a_tools_age_reads_as_words_one_year_or_many():
+    from datetime import date
+    text = "# ML Engineer\n\n## Requirements\n\n- 3+ years with MCP\n- 7 years of vLLM\n"
+    msgs = [f.message for f in lint_text(text, select=["impossible-experience"], today=date(2025, 12, 1))]
+    assert any("2024-11, 1 year before 2025-12" in m for m in msgs), msgs  # MCP
+    assert any("2023-06, 2 years before 2025-12" in m for m in msgs), msgs  # vLLM
+    msgs = [f.message for f in lint_text(text, select=["impossible-experience"], today=date(2025, 3, 1))]
+    assert any("2024-11, less than a year before 2025-03" in m for m in msgs), msgs
+
+
 def test_experience_fact_names_the_tools_of_its_clause():
     f = facts("# AI Engineer\n\n## Requirements\n\n- LangChain (3+ years)\n- 5 years of Python and dbt, including some Rust\n")
     got = [(y.years, [t.tool.name for t in y.tools]) for y in f.experience]

@@ -51,4 +51,5 @@ class ExperienceYearsKind(Kind):
                     variant="unverified" if unverified else "default",
                     severity_cap=Severity.WARNING if unverified else None,
                     years=phrase.text.lower(), tool=tool.name,
-                    released=tool.first_release, age=age, today=today.strftime("%Y-%m"))
+                    released=tool.first_release, today=today.strftime("%Y-%m"),
+                    age="less than a year" if age < 1 else f"{age} year" if age == 1 else f"{age} years")
