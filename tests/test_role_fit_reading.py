@@ -372,3 +372,36 @@ def test_running_the_office_is_office_work_in_its_everyday_words():
         assert _specialty(text)["administration"] >= 1, text
     # payroll as data is not running an office
     assert _specialty("Build the payroll data model in the warehouse")["administration"] == 0
+
+
+def test_using_ai_models_as_a_working_tool_is_not_a_duty():
+    from jdlint.domain.responsibilities import work_items
+    vocab = load_vocab()
+    text = ("# Pricing Analyst\n\n## The work\n\n"
+            "Like everyone on the desk, you will lean on AI coding assistants as an everyday tool.\n\n"
+            "- Build the weekly margin report for each region\n- Explain price changes to the buyers\n")
+    lines = {w.line for w in work_items(Document.parse(text), vocab)}
+    assert 5 not in lines and {7, 8} <= lines
+
+
+def test_one_experiment_with_a_language_model_is_not_a_second_job():
+    text = ("# Data Scientist, Fraud\n\n## What you'll do\n\n"
+            "- Build and validate the card-fraud scoring models with the fraud analysts\n"
+            "- Design the A/B tests for new decline rules and measure their effect on losses\n"
+            "- Analyse chargeback patterns by merchant category and write up what drives them\n"
+            "- Forecast monthly fraud losses for the finance team\n"
+            "- Try whether a small language model can sort dispute notes by reason at acceptable cost\n")
+    assert [f.rule for f in lint_text(text, select=["conflated-roles"])] == []
+
+
+def test_serving_models_beside_running_the_platform_is_one_job():
+    text = ("# Machine Learning Engineer, Serving\n\n## What you'll do\n\n"
+            "- Join the production on-call rota for the hosted model API\n"
+            "- Own the availability and latency SLOs and the alerts behind them\n"
+            "- Write the post-incident reviews and drive the follow-ups\n"
+            "- Keep the Kubernetes clusters patched and the Terraform tidy\n"
+            "- Lead each model rollout to production: canaries, load tests and the rollback plan\n"
+            "- Tune the serving configuration (batching, KV-cache and quantization settings) for throughput\n"
+            "- Take over the release process for the next model launch\n"
+            "- Plan GPU capacity for each model release with finance\n")
+    assert [f.rule for f in lint_text(text, select=["conflated-roles"])] == []

@@ -95,6 +95,19 @@ def _run_by_a_team(text: str) -> frozenset[str]:
     return frozenset(fam for fam in ("mlops", "sre-devops") if any(_OWNER_TEAMS[fam].search(n) for n in names))
 
 
+# A duty that tries an idea out is an experiment, not the other job: "Test whether a small
+# language model can rewrite or expand these queries at acceptable latency and cost" in a search
+# scientist's posting is one experiment of theirs, not an AI engineer's job beside it.
+_TRIES = re_compile(r"\s*(?:test|tests|testing|try|tries|trying|trial|trials|trialling|trialing|explore|explores|exploring|"
+                    r"investigate|investigates|investigating|check|checks|checking|find\s+out|see)\s+(?:whether|if)\b", re.I)
+
+
+# Keeping models answering in production: serving, inference, rollouts and canaries, load tests,
+# batching and caches, quantisation for serving, GPU capacity.
+_SERVING = re_compile(r"\b(?:serving|inference|rollouts?|roll\s+out|canar\w*|load[- ]test\w*|batching|kv[- ]cache|"
+                      r"quantiz\w*|quantis\w*|time[- ]to[- ]first[- ]token|tokens?\s+per\s+second|gpu\s+(?:capacity|utili[sz]ation|memory))\b", re.I)
+
+
 # A duty that helps with someone else's work ("Support the migration of help pages onto
 # Contentful", "Help the platform team with on-call") is not a second job on its own.
 _HELPS = re_compile(r"\s*(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?|contribut(?:e|es|ing)\s+to|"
@@ -797,6 +810,12 @@ class RoleMixKind(Kind):
             shared = shared or bool(title_fam and title_fam not in (a, b) and any(
                 vocab.shares_work(str(title_fam), x) and (vocab.close(str(title_fam), y) or vocab.shares_work(str(title_fam), y))
                 for x, y in ((a, b), (b, a))))
+            # ... and so is running models in production beside running the platform: rollouts,
+            # canaries, serving configuration and GPU capacity are the serving on-call's day,
+            # however much they read as ML engineering.
+            if not shared and {a, b} == {"sre-devops", "ml-engineer"}:
+                ml_half = [w for w, f in counted if group_of.get(f, f) == (present[0] if a == "ml-engineer" else present[1])]
+                shared = 2 * sum(1 for w in ml_half if _SERVING.search(w.text)) > len(ml_half)
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
@@ -820,6 +839,7 @@ class RoleMixKind(Kind):
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
+                    and not _TRIES.match(w.text)
                     and not _SURVEYS.search(w.text)
                     and not (f in ("mlops", "sre-devops") and _OWN_MODELS.search(w.text))
                     # an AI or ML engineer's one duty of evaluating the models they ship

@@ -469,7 +469,7 @@ def _prose_units(doc: Any, heads: frozenset[str], opening: set[int]) -> Iterator
                 continue  # who the team is, the credit the hire may get, a question to the reader
             if _ALREADY_BUILT.search(sent) and not _YOU.search(sent):
                 continue  # what the team already has: "Retrieval combines BM25 with embedding-based
-                # retrieval, which we added in 2025"
+                # retrieval, which we added in 2025", "Last year we added a dense retrieval stage"
             if not in_work and (_TERMS.search(sent) or _JOB_TERMS.search(sent)):
                 continue  # the job's pay, benefits, place or application, not its work
             if not in_work and (not about or _NOTICE.search(sent)):
@@ -516,7 +516,9 @@ _SOMEONE_ELSE = re_compile(
 _ALREADY_BUILT = re_compile(
     r"\b(?:which|that)\s+we\s+(?:added|built|introduced|launched|shipped|adopted|wrote|set\s+up|moved\s+to|migrated\s+to)\b"
     r"|\bwe\s+(?:added|built|introduced|launched|shipped|adopted|set\s+up)\b[^.;]{0,60}?\b(?:in\s+20\d\d|last\s+(?:year|quarter)|"
-    r"(?:a\s+few|two|three|several)\s+years?\s+ago)\b", re.I)
+    r"(?:a\s+few|two|three|several)\s+years?\s+ago)\b"
+    r"|\b(?:in\s+20\d\d|last\s+(?:year|quarter|spring|summer|autumn|fall|winter)|(?:a\s+few|two|three|several)\s+years?\s+ago),?\s+"
+    r"we\s+(?:added|built|introduced|launched|shipped|adopted|set\s+up|moved\s+to|migrated\s+to)\b", re.I)
 _YOU = re_compile(r"\byou(?:r|.ll|.re|.d)?\b", re.I)
 # The credit the hire may be given, not work: "The Research Scientist may be included as a
 # co-author on publications where their contribution warrants it".
@@ -559,6 +561,17 @@ _INSTRUMENT = re_compile(
 
 _AI_INSTRUMENT = re_compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|"
                             r"Gemini|Copilot|foundation\s+models?|artificial\s+intelligence)\b", re.I)
+
+
+# Using AI models in one's own work, said and left there, is not a duty of any family: "Like the
+# rest of the team, you will also use large language models as a working tool" says how the
+# hire works, not what the work is (a purpose, "use an LLM to sort the survey answers", is read
+# as that purpose above).
+_AI_AS_A_TOOL = re_compile(
+    r"\b(?:use|uses|using|leverage|leverages|leveraging|rely\s+on|relies\s+on|draw\s+on|lean\s+on|leans\s+on)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|Gemini|Copilot|"
+    r"foundation\s+models?|AI\s+assistants?|coding\s+assistants?)\b[^.;:]{0,40}?\s+as\s+(?:an?|your|our|their|a\s+daily|an\s+everyday)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:tools?|aids?|assistants?|helpers?|co-?pilots?|instruments?)\s*(?:[.;!]|$)", re.I)
 
 
 # Getting started is not a duty of any family: "Meet the data owners and the people who build
@@ -615,7 +628,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     # them under its duties, are not work ("To be considered, please submit your application").
     statement = vocab.statement_cues
     units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1])
-                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])))]
+                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])) or _AI_AS_A_TOOL.search(u[1]))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     out = []
