@@ -515,6 +515,8 @@ def test_questions_are_answered_wherever_the_posting_answers_them(body, question
     ("We are a growing company with a product that serves the needs of all developers.", "Who will the hire work with"),
     ("## Software Engineer - Full stack\n\nWrite code.", "Will the hire inherit"),
     ("Applications close by 30 June 2026.", "How is success measured"),  # the application's deadline
+    # "measure" as a verb names no measure: a duty of measuring the product, not the hire
+    ("Drive experiments and A/B tests to measure the impact of new features.", "How is success measured"),
 ])
 def test_questions_are_asked_when_only_other_things_are_said(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
