@@ -141,9 +141,10 @@ class TitleGrammar:
                         prev_words[ph] = words[hi]
                         roles.append(" ".join(prev_words))
                         written[roles[-1]] = part
-                        if len(words) > 1:
+                        if len(words) > 1 or self.key(roles[-1])[0] not in self.family_ids:
                             # "Platform Engineer / SRE Lead": read as a lead of the same kind,
-                            # named as written
+                            # named as written; so is a noun the borrowed words do not make a
+                            # known job of ("Web Developer / Bookkeeper": a bookkeeper)
                             shown[roles[-1]] = part
                         continue
                 roles.append(part)
