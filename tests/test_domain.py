@@ -492,6 +492,7 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     ("Ship performance improvements to the ranking service each quarter.", "Will the hire inherit"),
     # an adverb between the team and its tools; expectations listed after a point in the job
     ("We already run our own build farm in the basement.", "Will the hire inherit"),
+    ("Keep the asset register in ServiceNow current and chase the owners of stale entries.", "Will the hire inherit"),
     ("By the end of the first quarter, we'd expect you to:\n\n- Run the weekly restore test alone", "How is success measured"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
@@ -517,6 +518,7 @@ def test_questions_are_answered_wherever_the_posting_answers_them(body, question
     ("Applications close by 30 June 2026.", "How is success measured"),  # the application's deadline
     # "measure" as a verb names no measure: a duty of measuring the product, not the hire
     ("Drive experiments and A/B tests to measure the impact of new features.", "How is success measured"),
+    ("Manage the team's records in our London office.", "Will the hire inherit"),
 ])
 def test_questions_are_asked_when_only_other_things_are_said(body, question):
     text = f"# Site Reliability Engineer\n\n{body}\n"
