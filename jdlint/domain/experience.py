@@ -128,9 +128,10 @@ def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
 # A release named by its year right after the tool ("Windows Server 2022", "SQL Server 2019",
 # "Visual Studio 2022"): that version cannot be older than the year before its name.
 _VERSION_YEAR = re_compile(r"\s+((?:19|20)\d\d)\b(?![-/.]\d)")
-# A major version right after the tool ("Unreal Engine 5", "Java 17", "Next.js 14.2"), not a
+# A major version right after the tool ("Unreal Engine 5", "Java 17", "Next.js 14.2", "FHIR R4",
+# "Nextflow DSL2"), not a
 # count of years ("Java 8+ years", "Python 3-5 years") ...
-_VERSION_NUMBER = re_compile(r"[ \t]?v?(\d{1,3})(?:\.\d+)*\+?(?!\s*(?:\+\s*)?(?:(?:-|–|to)\s*\d+\s*\+?\s*)?(?:years?|yrs?|months?|%))\b", re.I)
+_VERSION_NUMBER = re_compile(r"[ \t]?(?:v|r|dsl\s?)?(\d{1,3})(?:\.\d+)*\+?(?!\s*(?:\+\s*)?(?:(?:-|–|to)\s*\d+\s*\+?\s*)?(?:years?|yrs?|months?|%))\b", re.I)
 # ... or carried by the spelling itself ("UE5", ".NET 8", "python3").
 _SPELLED_VERSION = re_compile(r"(?<![\d.])(\d{1,3})$")
 
@@ -156,8 +157,14 @@ def _versioned(tool: Any, text: str, end: int, surface: str) -> tuple[Any, int]:
     released = versions.get(major) if major else None
     if released is None or released <= str(tool.first_release):
         return tool, end
-    return (replace(tool, name=f"{tool.name} {major}", first_release=released, confidence="R"),
-            m.end() if m else end)
+    # named as the posting writes it after the tool ("FHIR R4", "Nextflow DSL2", "Java 17")
+    if m:
+        name = f"{tool.name} {m.group(0).strip().rstrip('+')}"
+    elif surface.lower().startswith(tool.name.lower()):
+        name = surface  # "Nextflow DSL2", "AlphaFold2": the spelling names it
+    else:
+        name = f"{tool.name} {major}"  # "UE5": Unreal Engine 5
+    return replace(tool, name=name, first_release=released, confidence="R"), m.end() if m else end
 
 
 def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
