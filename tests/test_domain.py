@@ -493,6 +493,7 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     # an adverb between the team and its tools; expectations listed after a point in the job
     ("We already run our own build farm in the basement.", "Will the hire inherit"),
     ("Keep the asset register in ServiceNow current and chase the owners of stale entries.", "Will the hire inherit"),
+    ("Coordinate daily the two installation crews and the subcontractors on site.", "Who will the hire work with"),
     ("By the end of the first quarter, we'd expect you to:\n\n- Run the weekly restore test alone", "How is success measured"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
