@@ -494,6 +494,7 @@ def test_gendered_wording_per_word_and_stem_counting_are_options():
     ("We already run our own build farm in the basement.", "Will the hire inherit"),
     ("Keep the asset register in ServiceNow current and chase the owners of stale entries.", "Will the hire inherit"),
     ("Coordinate daily the two installation crews and the subcontractors on site.", "Who will the hire work with"),
+    ("Monitor the nightly settlement cycles in Control-M.", "Will the hire inherit"),
     ("By the end of the first quarter, we'd expect you to:\n\n- Run the weekly restore test alone", "How is success measured"),
 ])
 def test_questions_are_answered_wherever_the_posting_answers_them(body, question):
