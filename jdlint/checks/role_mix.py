@@ -430,8 +430,8 @@ def _none_of_its_own(fam: str, items: list[Any], all_items: list[Any], total: in
     return None
 
 
-# A duty done now and then, or help with someone else's: "Occasionally helping to size pricing
-# experiments", "From time to time, assist with simple forecasting".
+# A duty done now and then: "Occasionally helping to size pricing experiments", "From time to
+# time, assist with simple forecasting".
 _NOW_AND_THEN = re_compile(r"\W*(?:occasionally|from\s+time\s+to\s+time|sometimes|now\s+and\s+then|on\s+occasion|"
                            r"where\s+needed|as\s+needed|when\s+needed)\b", re.I)
 

@@ -129,8 +129,7 @@ def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
 # "Visual Studio 2022"): that version cannot be older than the year before its name.
 _VERSION_YEAR = re_compile(r"\s+((?:19|20)\d\d)\b(?![-/.]\d)")
 # A major version right after the tool ("Unreal Engine 5", "Java 17", "Next.js 14.2", "FHIR R4",
-# "Nextflow DSL2"), not a
-# count of years ("Java 8+ years", "Python 3-5 years") ...
+# "Nextflow DSL2"), not a count of years ("Java 8+ years", "Python 3-5 years") ...
 _VERSION_NUMBER = re_compile(r"[ \t]?(?:v|r|dsl\s?)?(\d{1,3})(?:\.\d+)*\+?(?!\s*(?:\+\s*)?(?:(?:-|–|to)\s*\d+\s*\+?\s*)?(?:years?|yrs?|months?|%))\b", re.I)
 # ... or carried by the spelling itself ("UE5", ".NET 8", "python3").
 _SPELLED_VERSION = re_compile(r"(?<![\d.])(\d{1,3})$")
