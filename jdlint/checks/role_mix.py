@@ -95,6 +95,17 @@ def _run_by_a_team(text: str) -> frozenset[str]:
     return frozenset(fam for fam in ("mlops", "sre-devops") if any(_OWNER_TEAMS[fam].search(n) for n in names))
 
 
+# Engineering practice that every engineering job has (the labels' "generic engineering
+# practice"): "add a test so it doesn't happen again", "write a short design doc", "get comments
+# from one backend engineer", "review pull requests". Under a data, ML, platform or AI
+# engineer's title it is that job's practice, not a software engineer's job beside it.
+_PRACTICE = re_compile(r"\b(?:(?:write|writes|writing|add|adds|adding)\s+(?:an?\s+)?(?:short\s+|small\s+|unit\s+|regression\s+)?"
+                       r"(?:tests?|design\s+docs?|design\s+documents?|RFCs?)|(?:code|design)\s+reviews?|review\w*\s+(?:\w+\s+)?"
+                       r"(?:code|pull\s+requests|PRs|merge\s+requests)|get\w*\s+(?:comments|feedback|reviews?)\s+from)\b", re.I)
+_ENGINEERING_TITLES = frozenset({"data-engineer", "analytics-engineer", "ml-engineer", "mlops", "sre-devops", "ai-engineer",
+                                 "research-engineer", "security"})
+
+
 # A duty that tries an idea out is an experiment, not the other job: "Test whether a small
 # language model can rewrite or expand these queries at acceptable latency and cost" in a search
 # scientist's posting is one experiment of theirs, not an AI engineer's job beside it.
@@ -740,6 +751,9 @@ class RoleMixKind(Kind):
                 spec = "data-scientist"
             if own_data_ops and spec == "sre-devops" and _DATA_OPS.search(w.text) and not _INFRA_OPS.search(w.text):
                 spec = "data-engineer"
+            if spec == "software-engineer" and title_fam in _ENGINEERING_TITLES and _PRACTICE.search(w.text):
+                # an engineer's tests, design docs and reviews are their own job's practice
+                spec = str(title_fam)
             if spec == fam and (w.section, fam) in by_section:
                 top_spec, n_spec = by_section[(w.section, fam)].most_common(1)[0]
                 if n_spec >= 2 and n_spec >= plain[(w.section, fam)]:
