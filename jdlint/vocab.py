@@ -117,10 +117,7 @@ class Vocab:
                           for c in roles.get("conflicts", [])]
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
         self.shared_work = {frozenset(p["families"]) for p in roles.get("shared_work") or []}
-        # work of a shared pair that is not the shared day (``except``: a network engineer's
-        # vendor-risk reviews and policy drafting are not running the network)
-        self._shared_except = {frozenset(p["families"]): _rx(str(p["except"]), 0) for p in roles.get("shared_work") or []
-                               if p.get("except")}
+        self._shared_work_src: list[dict] = list(roles.get("shared_work") or [])
         self.end_to_end = {frozenset(p["families"]) for p in roles.get("end_to_end") or []}
         self.specialisms: list[dict] = list(roles.get("specialisms") or [])
         self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
@@ -492,6 +489,12 @@ class Vocab:
         return fam_id
 
     @cached_property
+    def _shared_except(self) -> dict[frozenset, Any]:
+        """Work of a shared pair that is not the shared day (``except``: a network engineer's
+        vendor-risk reviews and policy drafting are not running the network)."""
+        return {frozenset(p["families"]): _rx(str(p["except"]), 0) for p in self._shared_work_src if p.get("except")}
+
+    @cached_property
     def _specialism_cues(self) -> list[tuple[str, str, Any, Any]]:
         # ``of`` names the family (or families) whose items the cues may claim; a specialism
         # of several families ("it-support": laptops and mailboxes read as security, DevOps or
@@ -504,9 +507,13 @@ class Vocab:
                 continue
             extra_for = sp.get("except_for")
             extra: dict = extra_for if isinstance(extra_for, dict) else {}
+            cues = _rx(str(sp["cues"]), 0)  # one pattern for all the families it may claim
+            common = _rx(str(sp["except"]), 0) if sp.get("except") else None
             for of in _as_list(sp["of"]):
-                unless = "|".join(f"(?:{x})" for x in (sp.get("except"), extra.get(of)) if x)
-                out.append((str(of), str(sp["id"]), _rx(str(sp["cues"]), 0), _rx(unless, 0) if unless else None))
+                unless = common
+                if extra.get(of):
+                    unless = _rx("|".join(f"(?:{x})" for x in (sp.get("except"), extra[of]) if x), 0)
+                out.append((str(of), str(sp["id"]), cues, unless))
         return out
 
     @cached_property
