@@ -559,8 +559,10 @@ _INSTRUMENT = re_compile(
     r"(?P<tool>[^.;:]{1,100}?)\s+(?:to|in\s+order\s+to|for|as\s+an?\s+(?:\w+\s+){0,2}?(?:for|to|in))\s+(?P<purpose>[^;]{8,})$", re.I)
 
 
-_AI_INSTRUMENT = re_compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|"
-                            r"Gemini|Copilot|foundation\s+models?|artificial\s+intelligence)\b", re.I)
+# The AI models a duty may name as its instrument.
+_AI_NAMES = (r"AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|Gemini|Copilot|"
+             r"foundation\s+models?")
+_AI_INSTRUMENT = re_compile(rf"\b(?:{_AI_NAMES}|artificial\s+intelligence)\b", re.I)
 
 
 # Using AI models in one's own work, said and left there, is not a duty of any family: "Like the
@@ -569,8 +571,7 @@ _AI_INSTRUMENT = re_compile(r"\b(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models
 # as that purpose above).
 _AI_AS_A_TOOL = re_compile(
     r"\b(?:use|uses|using|leverage|leverages|leveraging|rely\s+on|relies\s+on|draw\s+on|lean\s+on|leans\s+on)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:AI|LLMs?|GenAI|(?:large\s+)?language\s+models?|generative\s+AI|GPT[\w.-]*|ChatGPT|Claude|Gemini|Copilot|"
-    r"foundation\s+models?|AI\s+assistants?|coding\s+assistants?)\b[^.;:]{0,40}?\s+as\s+(?:an?|your|our|their|a\s+daily|an\s+everyday)\s+"
+    rf"(?:{_AI_NAMES}|AI\s+assistants?|coding\s+assistants?)\b[^.;:]{{0,40}}?\s+as\s+(?:an?|your|our|their|a\s+daily|an\s+everyday)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:tools?|aids?|assistants?|helpers?|co-?pilots?|instruments?)\s*(?:[.;!]|$)", re.I)
 
 
