@@ -270,10 +270,11 @@ class TitleScopeKind(Kind):
         """The finding for a title over the work of its close family (and what shares that
         family's day), when none of the work is the title's own."""
         vocab = ctx.vocab
-        mistitled = _none_of_its_own(fam, items, ctx.facts.work_items, total, vocab)
-        if mistitled is None:
+        found = _none_of_its_own(fam, items, ctx.facts.work_items, total, vocab)
+        if found is None:
             return
-        theirs = [w for w in items if w.work_family == mistitled or vocab.shares_work(mistitled, str(w.work_family))]
+        mistitled, group = found
+        theirs = [w for w in items if w.work_family in group]
         if not (vocab.shares_work(fam, mistitled) or _title_names_domain(ctx.facts.title.text, fam, theirs, vocab)
                 or ctx.facts.splits_time):
             yield _mismatch(doc, rule, ctx, title_spec, theirs, len(theirs), total)
@@ -423,21 +424,23 @@ _APART_WHEN_ALONE = frozenset({frozenset({"software-engineer", "sre-devops"}),
                                frozenset({"data-scientist", "data-analyst"})})
 
 
-def _none_of_its_own(fam: str, items: list[Any], all_items: list[Any], total: int, vocab: Any) -> str | None:
+def _none_of_its_own(fam: str, items: list[Any], all_items: list[Any], total: int,
+                     vocab: Any) -> tuple[str, frozenset[str]] | None:
     """The close family that holds the work when none of it reads as the title's own family,
     not even as a lean or as work the title owns whatever family it reads as (``_titles_own``):
     at least four duties and three quarters of the work, counting the work of families that
     share that family's day (the dbt models under a reporting pack). A side duty done now and
     then ("Occasionally helping to size pricing experiments") is not the title's own work.
-    None otherwise."""
+    (That family, and the families counted with it), or None."""
     if any((w.work_family == fam or _titles_own(fam, w)) and not _NOW_AND_THEN.match(w.text)
            for w in all_items if w.work_family is not None):
         return None
     fine = Counter(str(w.work_family) for w in items)
     for close in sorted((f for f in fine if frozenset({fam, f}) in _APART_WHEN_ALONE), key=lambda f: (-fine[f], f)):
-        n = fine[close] + sum(k for f, k in fine.items() if f != close and vocab.shares_work(close, f))
+        group = frozenset({close} | {f for f in fine if vocab.shares_work(close, f)})
+        n = sum(fine[f] for f in group)
         if n >= 4 and 4 * n >= 3 * total:
-            return close
+            return close, group
     return None
 
 
@@ -873,8 +876,12 @@ class RoleMixKind(Kind):
             if lone:
                 counted = [(w, title_fam if f in lone else f) for w, f in counted]
                 fam_counts = Counter(f for _w, f in counted)
+        def own_reading(w: Any, f: str) -> bool:
+            """Whether the item's own words (not the title's pull) read as ``f``."""
+            return w.work_family is not None and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
+
         sure_one = {f for (w, f) in counted if w.work_score >= rule.options["sure_score"]
-                    and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))
+                    and own_reading(w, f)
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
                     and not _TRIES.match(w.text)
                     and not _SURVEYS.search(w.text)
@@ -885,8 +892,7 @@ class RoleMixKind(Kind):
                     and not (f == "data-scientist" and title_fam in ("ai-engineer", "ml-engineer")
                              and _EVALUATES_MODELS.search(w.text))
                     and f not in run_by_a_team}
-        own_words = {f for (w, f) in counted if w.work_family is not None
-                     and (f == w.work_family or f == vocab.specialism(str(w.work_family), w.text))}
+        own_words = {f for (w, f) in counted if own_reading(w, f)}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         top_group, top_n = counts.most_common(1)[0] if counts else (None, 0)
