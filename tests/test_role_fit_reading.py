@@ -170,13 +170,6 @@ def test_a_named_colleagues_work_is_not_the_hires():
     assert "quote forms" in texts  # the hire's own work is still read
 
 
-def _work_lines(text):
-    from jdlint.domain.responsibilities import work_items
-
-    vocab = load_vocab()
-    return {w.line for w in work_items(Document.parse(text, "x.md", vocab), vocab)}
-
-
 def test_a_duty_list_split_under_labels_is_read_as_one_list():
     text = ("# Machine Learning Engineer\n\n## Three parts of one job\n\n"
             "- **Models**\n"
@@ -375,12 +368,10 @@ def test_running_the_office_is_office_work_in_its_everyday_words():
 
 
 def test_using_ai_models_as_a_working_tool_is_not_a_duty():
-    from jdlint.domain.responsibilities import work_items
-    vocab = load_vocab()
     text = ("# Pricing Analyst\n\n## The work\n\n"
             "Like everyone on the desk, you will lean on AI coding assistants as an everyday tool.\n\n"
             "- Build the weekly margin report for each region\n- Explain price changes to the buyers\n")
-    lines = {w.line for w in work_items(Document.parse(text), vocab)}
+    lines = _work_lines(text)
     assert 5 not in lines and {7, 8} <= lines
 
 
