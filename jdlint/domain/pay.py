@@ -86,7 +86,9 @@ def compiled(vocab: Any) -> dict[str, Any]:
         "not_pay": rxcompile(pay["not_pay_cues"], regex.I),
         "pay_words": rxcompile(pay["pay_cues"], regex.I),
         "names": PrefixIndex(by_name, whole_word=True),
-        "codes_rx": rxcompile(r"(?<![\w.])(?:" + "|".join(regex.escape(c) for c in sorted(by_code)) + r")(?![\w.])"),
+        # "Perth, WA" is Western Australia: a code after a city of another country is not a state
+        "codes_rx": rxcompile(r"(?<![\w.])" + _not_after(pay.get("code_not_us_after") or [])
+                              + r"(?:" + "|".join(regex.escape(c) for c in sorted(by_code)) + r")(?![\w.])"),
         "by_name": by_name, "by_code": by_code,
         "open_before": rxcompile(pay["open_ended_before"], regex.I),
         "open_after": rxcompile(pay["open_ended_after"], regex.I),
@@ -174,6 +176,14 @@ _PERK = re_compile(r"\b(?:health|dental|vision|medical|insurance|premiums?|spend
                    r"childcare|child\s+care|commut\w*|transit|meals?|lunch(?:es)?|vouchers?|bike|cycle)\b", re.I)
 
 
+def _not_after(cities: list[str]) -> str:
+    """A lookbehind that refuses a match right after one of ``cities`` ("Perth, WA")."""
+    if not cities:
+        return ""
+    names = "|".join(regex.escape(str(n)) for n in sorted(cities, key=lambda n: (-len(str(n)), str(n))))
+    return r"(?<!\b(?:" + names + r")[ \t]*,?[ \t]*)"
+
+
 def read_pay(doc: Any, vocab: Any) -> Pay:
     c = compiled(vocab)
     fm = doc.front_matter or {}
@@ -229,6 +239,9 @@ def _location_lines(doc: Any) -> set[int]:
     return lines
 
 
+# A place named as a clock: "overlap with Chicago", "New York business hours", "Seattle time".
+_ZONE_BEFORE = rxcompile(r"\boverlap(?:s|ping)?\s+(?:(?:\w+|\d[\d:.\u2013-]*)\s+){0,6}?with\s+(?:the\s+)?$", regex.I)
+_ZONE_AFTER = rxcompile(r"(?:['\u2019]s)?\s+(?:(?:business|working|office|core)\s+)?(?:hours|time(?!\s+(?:off|to))\b|time\s*zones?|timezones?)", regex.I)
 _SENTENCE_END = rxcompile(r"(?<=[.!?;])\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
 _OUR = rxcompile(r"\b(?:our|my)\s+$", regex.I)
 _THIRD_PARTY_OURS = rxcompile(r"\bour\s+(?:\w+\s+)?(?:clients?|customers?|partners?|vendors?|suppliers?|investors?|parent company)\b", regex.I)
@@ -277,6 +290,9 @@ def _says_where_the_job_is(doc: Any, block: Any, a: int, b: int, c: dict, loc_li
 
     if _machines_there(sentence, text[a:b]):
         return False  # "co-located servers in London and Chicago": where the machines are
+    if _ZONE_BEFORE.search(before) or _ZONE_AFTER.match(text[b:b + 30]):
+        return False  # "a 7:30-9:30 PM overlap with Chicago", "on New York hours": a clock the
+        # hire keeps with colleagues elsewhere, not where the job is
     if _footprint(sentence, text[a:b], before, text[b:b + 30]) and job_stated():
         return False  # "headquartered in Tel Aviv with offices in New York and London" in a
         # posting whose byline or location line already says where this job is
