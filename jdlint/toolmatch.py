@@ -135,7 +135,7 @@ _CUE_AFTER = re_compile(
     r"librar(?:y|ies)|frameworks?|ecosystem|modules?|scripts?|DAGs?|charts?|tables?|packages?|"
     r"notebooks?|applications?|apps|developers?|engineers?|experience|skills?|Shiny|Markdown|Studio|"
     r"Serve|Tune|workloads?|operators?|streaming|SQL|queries|fundamentals|development|backends?|"
-    r"idioms|tooling|scripting|proficiency|expertise|knowledge|concurrency|runtime|stack)\b",
+    r"idioms|tooling|scripting|proficiency|expertise|knowledge|concurrency|runtime|stack|background)\b",
 )
 # Words of a category that make an ordinary-word name of that category a tool when they sit in
 # the same sentence ("Pitch decks and slides" no; "presentations in Pitch or Keynote" yes).
@@ -175,6 +175,11 @@ _COMPANY_AFTER = re_compile(
     r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|"
     r"way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|"
     r"the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
+# A release number written after a capitalised name ("Ruby 3.3", "Rails 7.2", "Angular 17",
+# "Swift 5.9"): a version is a tool's, not an everyday word's. Not a count ("Pitch 3 times").
+_VERSION_AFTER = re_compile(r"^[ \t]+v?\d{1,2}(?:\.\d{1,2}){0,2}(?:\.x|\+)?(?![\w.%/:-])"
+                            r"(?![ \t]*(?:%|percent|times|x\b|(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|"
+                            r"people|members|engineers|seats|users|customers|clients|points?|stars?|am|pm)\b))", re.I)
 _PERSON_AFTER = re_compile(
     r"^(?:\s*,\s*(?:our|the|your|a|an|who|my|his|her|their)\b|\s+(?:will|is|was|has|had|from|who|and\s+(?:I|me)|says|said)\b"
     r"(?!\s+(?:a |an )?(?:plus|preferred|required|nice|bonus|advantage|helpful|desirable|essential|optional))|['\u2019]s\b)"
@@ -446,6 +451,8 @@ def _phrase_after(text: str, m: Mention) -> bool:
     w = nxt.group(1).lower()
     if w in _CONNECTORS or w in m.tool.cues_after or _CUE_AFTER.match(" " + w):
         return False
+    if len(w) > 4 and w.endswith("ly"):
+        return False  # an adverb makes no everyday phrase: "we use Confluence internally"
     rx = _near_rx(m.tool.category)  # "Slurm queues", "Grafana dashboards"
     if rx is not None and rx.fullmatch(nxt.group(1)):
         return False
@@ -502,7 +509,7 @@ def _context_verdict(text: str, f: Mention) -> bool | None:
         w = nxt.group(1).lower()
         if w in tool.cues_after or w.rstrip("s") in tool.cues_after:
             return True
-    if _CUE_AFTER.match(after):
+    if _CUE_AFTER.match(after) or (f.surface[:1].isupper() and _VERSION_AFTER.match(after)):
         return True
     phrase = _phrase_after(text, f)
     if _STRONG_CUE_BEFORE.search(before) and not phrase:
@@ -1117,6 +1124,13 @@ def _section_preferred(block) -> bool:
     return sec is not None and sec.kind == "preferred"
 
 
+# A heading over the team's current tools: "Our stack", "Tech stack", "Tools we use", "What the
+# platform looks like today", "How we build".
+_STACK_HEADING = re_compile(r"\b(?:(?:tech(?:nology)?\s+|data\s+|our\s+|the\s+)stack|stack\s*$|^\s*stack\b|tools\s+(?:we|the\s+team)\s+use|"
+                            r"our\s+(?:tools|tooling|tech(?:nology)?)|looks?\s+like\s+today|how\s+we\s+build|what\s+we\s+(?:use|run\s+on|build\s+with))\b", re.I)
+_ASKING_KINDS = frozenset({"requirements", "preferred", "responsibilities"})
+
+
 # How far back from a mention its clause is read for team-stack and incidental cues (a cue must
 # end within 80 characters of the mention to count).
 _BEFORE_WINDOW = 400
@@ -1184,6 +1198,13 @@ def _roles_in_block(text, block, mentions, vocab, leadin_groups):
                 result.append(("alternative", tuple(group), "one of the team's options", ""))
             else:
                 result.append(("team-stack", (), "what the team uses", ""))
+            continue
+        if (sec_kind not in _ASKING_KINDS and block.section is not None and _STACK_HEADING.search(block.section.title)
+                and i not in groups and not _ASK.search(clause)):
+            # Under "Our stack" or "What the platform looks like today", a tool the text does
+            # not ask for is what the team runs: "We model everything in dbt, orchestrate with
+            # Airflow".
+            result.append(("team-stack", (), "what the team uses", ""))
             continue
         if i in groups:
             alts, why, option = groups[i]
