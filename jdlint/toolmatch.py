@@ -151,11 +151,11 @@ _CATEGORY_NEAR = {
     "hpc": r"HPC|clusters?|schedulers?|supercomput\w*|nodes|MPI|batch jobs|queues?|partitions?|jobs",
     "language": r"programming|languages?|coding|code|software|developers?|engineers?",
     "help-desk": r"tickets?|ticketing|support|customers?|help ?desk|ITSM|SLAs?",
-    "crm-marketing": r"CRM|leads?|pipeline|campaigns?|marketing|sales",
+    "crm-marketing": r"CRM|leads?|pipeline|campaigns?|marketing|sales|deals?|reps?|sequences?|prospect\w*|outbound|quotas?|RevOps",
     "erp-hr": r"ERP|HRIS|payroll|finance|accounting|HR",
     "ml-tool": r"models?|training|ML|machine learning|deep learning|inference",
     "llm-tool": r"LLMs?|models?|agents?|prompts?|inference|GPT|embeddings",
-    "observability": r"monitoring|observability|alerts?|alerting|logs|logging|metrics|tracing|dashboards?",
+    "observability": r"monitoring|observability|alerts?|alerting|logs|logging|metrics|tracing|dashboards?|errors?|exceptions?|crash(?:es)?|performance",
     "testing": r"tests?|testing|QA|automation",
     "frontend": r"front-?end|UI|JavaScript|TypeScript|components?|browsers?|CSS|React",
     "mobile": r"mobile|iOS|Android|apps",
@@ -163,7 +163,7 @@ _CATEGORY_NEAR = {
     "database": r"databases?|queries|SQL|schemas?|NoSQL",
     "geospatial": r"GIS|maps?|mapping|spatial|geospatial",
     "statistics": r"statistic\w*|regressions?|models?|analysis",
-    "security": r"security|SIEM|vulnerabilit\w*|threats?|identity",
+    "security": r"security|SIEM|SOC|vulnerabilit\w*|threats?|identity|detections?|risks?|posture|misconfigurations?|endpoints?|EDR",
 }
 _NEAR_CACHE: dict[str, re.Pattern] = {}
 # A tool name used as the name of a company ("join Airbyte", "at GitLab", "Airbyte's team",
@@ -520,6 +520,9 @@ def _context_verdict(text: str, f: Mention) -> bool | None:
         return True
     a, b = _sentence(text, f.start, f.end)
     sentence = text[a:b]
+    if _NEXT_WORD.match(after) and not re.search(r"[A-Za-z0-9]", text[a:f.start]):
+        return False  # a capital the sentence start gave an ordinary word: "Outreach to local
+        # schools, plus two sales events"; words nearby do not make it the tool
     if tool.cues_near:
         low = sentence.lower()
         if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", low) for c in tool.cues_near):

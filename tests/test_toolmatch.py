@@ -368,3 +368,22 @@ def test_a_stack_section_holds_the_teams_tools():
               "## Requirements\n\n- Strong SQL\n")
     assert r["BigQuery"] == r["Fivetran"] == r["Dagster"] == "team-stack"
     assert r["SQL"] == "required"
+
+
+@pytest.mark.parametrize("text, tool", [
+    # the work words of a category in the same sentence make an ordinary-word name the tool
+    ("Call notes and deal reviews live in Gong", "Gong"),
+    ("Crash reports and errors go to Sentry", "Sentry"),
+    ("- Sequences and rep workflows in Outreach, including the sync back to Salesforce", "Outreach"),
+])
+def test_category_work_words_confirm_a_work_tool(text, tool):
+    assert tool in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    # ... but not a word capitalised only because it starts the sentence
+    "Outreach to local schools, plus two sales events a year",
+    "Pitch decks and one-pagers for investors",
+])
+def test_a_sentence_start_capital_is_not_a_tool(text):
+    assert names(text) == []
