@@ -498,7 +498,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _N = r"(?P<n>\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")"
 _HEADCOUNT = rxcompile(
-    r"\bwe(?:'|\u2019)?re\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N + r"\s+(?:people|employees|staff|of\s+us)\b"
+    r"\bwe(?:'|\u2019)?re\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N + r"\s+(?:people|employees|staff|of\s+us|"
+    r"(?:co-?)?founders(?!\s*(?:,|and|plus|with|\+)\s*(?:a\s+|an\s+)?(?:\d|team|staff|employees|people|engineers)))\b"
     r"|\bwe\s+are\s+(?:just\s+|only\s+|currently\s+|now\s+)?" + _N.replace("?P<n>", "?P<m>") + r"\s+(?:people|employees|staff|of\s+us)\b"
     r"|\b(?:an?\s+)?" + _N.replace("?P<n>", "?P<k>") + r"[- ](?:person|people|employee)\s+(?:company|startup|business|firm|organi[sz]ation|charity|practice)\b"
     # the size a company is growing from: "as we scale from 20 to 80 people", "growing from 15
