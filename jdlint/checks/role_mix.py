@@ -110,7 +110,13 @@ _ENGINEERING_TITLES = frozenset({"data-engineer", "analytics-engineer", "ml-engi
 # language model can rewrite or expand these queries at acceptable latency and cost" in a search
 # scientist's posting is one experiment of theirs, not an AI engineer's job beside it.
 _TRIES = re_compile(r"\s*(?:test|tests|testing|try|tries|trying|trial|trials|trialling|trialing|explore|explores|exploring|"
-                    r"investigate|investigates|investigating|check|checks|checking|find\s+out|see)\s+(?:whether|if)\b", re.I)
+                    r"investigate|investigates|investigating|check|checks|checking|find\s+out|see)\s+(?:whether|if)\b"
+                    # ... or a look at what might be done: "Explore agentic AI approaches to help the
+                    # investigators", "look into LLM use cases for the call centre"
+                    r"|\s*(?:explore|explores|exploring|investigate|investigates|investigating|look(?:s|ing)?\s+into|"
+                    r"experiment(?:s|ing)?\s+with|scout(?:s|ing)?)\s+(?:(?:new|emerging|novel|promising|possible|potential)\s+)?"
+                    r"(?:[\w-]+\s+){0,3}?(?:approaches|options|ways|ideas|opportunities|possibilities|techniques|methods|use\s+cases|applications)\b",
+                    re.I)
 
 
 # Keeping models answering in production: serving, inference, rollouts and canaries, load tests,
@@ -253,6 +259,17 @@ def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list
                         lines=_lines(theirs), example=_short(theirs[0].text))
 
 
+
+# Managing people, said outright: hiring for the team, reviews, career talks, one-to-ones,
+# direct reports. A manager whose duties say this manages, whatever else the duties name.
+_MANAGING = re_compile(
+    r"\b(?:hir(?:e|es|ing)\s+(?:(?:a|an|two|three|four|five|six|\d+|our|the|new|more|your|and\s+\w+)\s+)*(?:[\w-]+\s+)?"
+    r"(?:engineers?|developers?|analysts?|scientists?|designers?|people|staff|team(?:\s+members)?|hires?|roles?)|"
+    r"performance\s+(?:reviews?|conversations?|management)|career\s+(?:conversations?|growth|development|progression)|"
+    r"one-on-ones?|one-to-ones?|1:1s?|1-on-1s?|direct\s+reports?|line[- ]manag\w*|people\s+manag\w*|"
+    r"(?:manag|lead)\w*\s+(?:a|the|our)\s+team\s+of\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)|"
+    r"the\s+people\s*:|a\s+management\s+role)\b", re.I)
+
 class TitleScopeKind(Kind):
     name = "title-scope"
     OPTIONS = {"min_items": (int, 3, "fewest classified responsibilities before the title is judged"),
@@ -290,6 +307,9 @@ class TitleScopeKind(Kind):
         counts = Counter(group_of.get(str(w.work_family), str(w.work_family)) for w in items)
         if counts.get(group_of.get("leadership", "leadership"), 0):
             return
+        if any(_MANAGING.search(w.text) for w in ctx.facts.work_items):
+            return  # "Hire two engineers", "The people: growth, feedback, hiring": managing, in
+            # words the classifier read as the team's technical work (iOS, Android)
         top, n = counts.most_common(1)[0]
         if top in rule.options["ignore_families"] or n * 3 < 2 * len(items):
             return
@@ -392,6 +412,8 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
+        if all(vocab.title_covers(ctx.facts.title.text, str(w.work_family)) for w in theirs):
+            return  # an "Applied Scientist" who also does research: the title takes it in
         shared = sum(1 for w in theirs if vocab.shares_item(fam, str(w.work_family), w.text))
         if (top in vocab.cross_specialisms and vocab.shares_work(fam, top)) or 2 * shared > len(theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
