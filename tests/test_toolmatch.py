@@ -151,7 +151,14 @@ def test_a_slash_in_a_comma_list_joins_only_its_neighbours():
     ("- Subscriptions billed through Recurly or Chargebee", {"Recurly", "Chargebee"}),
     ("- Run our VMs on Proxmox and automate jobs with Rundeck", {"Proxmox", "Rundeck"}),
     ("- Front ends deployed on Vercel or Netlify", {"Vercel", "Netlify"}),
+    # the December 2026 additions, named the way postings name them
+    ("- Background jobs in Hangfire and logging with Serilog", {"Hangfire", "Serilog"}),
+    ("- Ship the apps through Bitrise and App Store Connect", {"Bitrise", "App Store Connect"}),
+    ("- Manage laptops with Intune and Autopilot, and patch servers through WSUS",
+     {"Microsoft Intune", "Windows Autopilot", "WSUS"}),
+    ("- Experience with Veeam, Datto or similar backup tools", {"Veeam", "Datto"}),
     # their everyday words stay words
+    ("- Raise a toast to the harvest season and ramp up the volunteers", set()),
     ("- Polish the chrome trim and keep an edge on the tools", set()),
     ("- Lead a safari of customer visits each spring", set()),
 ])
