@@ -173,7 +173,8 @@ _COMPANY_BEFORE = re_compile(
     r"(?:all |many )?(?:areas|parts|corners|teams) of|help(?:s|ing)?|mak(?:e|es|ing))\s+$", re.I)
 _COMPANY_AFTER = re_compile(
     r"^(?:['\u2019]s\b|\s+(?:exists|was founded|is hiring|is looking for|is building|builds|helps|offers|tradition|"
-    r"way|values|team members|community|handbook|culture|family|employees|mission|team|is (?:a|an|"
+    r"way|values|team members|community|handbook|culture|family|employees|mission|team|as a whole|"
+    r"is an equal opportunity|is (?:a|an|"
     r"the) (?:\w+ ){0,3}(?:company|platform|startup|leader))\b)")
 # A release number written after a capitalised name ("Ruby 3.3", "Rails 7.2", "Angular 17",
 # "Swift 5.9"): a version is a tool's, not an everyday word's. Not a count ("Pitch 3 times").
@@ -747,6 +748,11 @@ def tool_facts(doc, vocab, scan=None) -> list["ToolMention"]:
         narrative = block.kind == "paragraph" and block.item is None
         if narrative and companies:
             mentions = [m for m in mentions if m.tool.name not in companies]
+        elif companies:
+            # in a list, the employer named as itself ("grow usage of Sourcegraph as a whole",
+            # "pair with a Sourcegraph engineer") is not asked for; "Experience using GitLab" is
+            mentions = [m for m in mentions if m.tool.name not in companies
+                        or _CUE_BEFORE.search(text[max(0, m.start - 60):m.start])]
         if not mentions:
             continue
         roles = _roles_in_block(text, block, mentions, vocab, leadin_groups)

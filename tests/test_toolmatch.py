@@ -394,3 +394,24 @@ def test_category_work_words_confirm_a_work_tool(text, tool):
 ])
 def test_a_sentence_start_capital_is_not_a_tool(text):
     assert names(text) == []
+
+
+def test_in_a_list_the_employer_named_as_itself_is_not_asked_for():
+    # Datadog is the employer here ("Datadog's team"): a duty that names it as the
+    # company is not a tool the hire is asked for; a requirement that asks for it still is
+    found = {m.name for m in facts("# Product Engineer\n\nJoin Datadog's team in New York.\n\n"
+                                   "## What you'll do\n\n- Grow adoption of Datadog as a whole across large teams\n\n"
+                                   "## Requirements\n\n- Experience using Figma\n")}
+    assert found == {"Figma"}
+    asked = {m.name for m in facts("# Product Engineer\n\nJoin Datadog's team in New York.\n\n"
+                                   "## Requirements\n\n- Experience using Datadog and Figma\n")}
+    assert asked == {"Datadog", "Figma"}
+
+
+@pytest.mark.parametrize("text", [
+    # catalog names that are words in upper or mixed case match only as written, in tech context
+    "Check the torque settings on every wheel nut",
+    "Seal the window frames with putty before painting",
+])
+def test_upper_case_tool_names_are_not_their_words(text):
+    assert names(text) == []
