@@ -140,17 +140,44 @@ def _proper_name(text: str, start: int, matched: str) -> bool:
     return bool(before) and before[-1] not in ".!?:\n" and not before.endswith(("-", "*", "#"))
 
 
+# The role a pronoun may point back to: "the help desk technician ... When she's on vacation".
+_ROLE_BEFORE = rxcompile(
+    r"\b(a|an|the|this|our|your)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(programmer|engineer|developer|analyst|designer|specialist|"
+    r"administrator|writer|coordinator|technician|architect|scientist|manager|lead|individual|person|professional|hire|"
+    r"candidate|applicant|incumbent|postholder|jobholder)s?\b", regex.I)
+_THE_HIRE = frozenset("individual person professional hire candidate applicant incumbent postholder jobholder".split())
+
+
+def _pronoun_for_a_colleague(text: str, start: int, title_words: set[str]) -> bool:
+    """Whether a he or she points back to someone already in the team: the nearest role before
+    it is a definite one ("the help desk technician", "our designer") that the posting's title
+    does not name ("IT Systems Administrator"), so it is not the hire."""
+    roles = list(_ROLE_BEFORE.finditer(text[max(0, start - 320):start]))
+    if not roles:
+        return False
+    article, noun = roles[-1].group(1).lower(), roles[-1].group(2).lower()
+    if regex.search(r"\b(?:kind|sort|type)\s+of\b", roles[-1].group(0), regex.I):
+        return False  # "The kind of programmer who ... because he can't help himself": the hire wished for
+    return article in ("the", "our") and noun not in _THE_HIRE and noun not in title_words
+
+
 def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
     """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
     out: list[PhraseHit] = []
+    title_words = ({w.lower().rstrip("s") for w in regex.findall(r"[\w'-]+", doc.title.text)}
+                   if doc.title is not None else set())
     for block in doc.blocks:
         hits: list[PhraseHit] = []
         for entry in vocab.possible("exclusionary", fold(block.text)):  # the entries whose words it holds
             if entry.get("sections") and block.section.kind not in entry["sections"]:
                 continue
             for m in entry["rx"].finditer(block.text):
-                if not _proper_name(block.text, m.start(), m.group(0)):
-                    hits.append(PhraseHit(entry, block, m.start(), m.end(), m.group(0)))
+                if _proper_name(block.text, m.start(), m.group(0)):
+                    continue
+                if (entry.get("category") == "gendered pronoun" and m.group(0).lower() in ("he", "she")
+                        and _pronoun_for_a_colleague(block.text, m.start(), title_words)):
+                    continue
+                hits.append(PhraseHit(entry, block, m.start(), m.end(), m.group(0)))
         out.extend(_longest_of_overlaps(hits))
     return out
 
