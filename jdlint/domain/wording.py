@@ -134,6 +134,12 @@ def _proper_name(text: str, start: int, matched: str) -> bool:
     """A phrase in Title Case in mid-sentence is a name ("the Pathways Recent Graduates
     program", "Python Guru Award"), not wording about the candidate."""
     words = matched.replace("-", " ").split()
+    if len(words) == 1 and words[0][:1].isupper():
+        # one capitalised word that runs on into another, mid-sentence: "a Researcher Project
+        # for Young Talents" (a funding scheme's name)
+        nxt = regex.match(r"[ \t]+([A-Z][a-z]+)", text[start + len(matched):start + len(matched) + 30])
+        before = text[max(0, start - 200):start].rstrip()
+        return bool(nxt and before and before[-1] not in ".!?:\n" and not before.endswith(("-", "*", "#")))
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     before = text[max(0, start - 200):start].rstrip()
