@@ -504,7 +504,9 @@ _HEADCOUNT = rxcompile(
     r"|\b(?:an?\s+)?" + _N.replace("?P<n>", "?P<k>") + r"[- ](?:person|people|employee)\s+(?:company|startup|business|firm|organi[sz]ation|charity|practice)\b"
     # the size a company is growing from: "as we scale from 20 to 80 people", "growing from 15
     # to 40 employees this year"
-    r"|\b(?:scal\w*|grow\w*|go(?:ing)?)\s+from\s+" + _N.replace("?P<n>", "?P<g>") + r"\s+to\s+\d{1,4}\s+(?:people|employees|staff)\b",
+    r"|\b(?:scal\w*|grow\w*|go(?:ing)?)\s+from\s+" + _N.replace("?P<n>", "?P<g>") + r"\s+to\s+\d{1,4}\s+(?:people|employees|staff)\b"
+    # the hire counted among the first few: "join as one of our first five employees"
+    r"|\bone\s+of\s+(?:our|the)\s+first\s+" + _N.replace("?P<n>", "?P<f>") + r"\s+(?:employees|hires|people|staff|team\s+members)\b",
     regex.I)
 
 
@@ -515,7 +517,7 @@ def stated_headcount(doc: Any) -> int | None:
     m = _HEADCOUNT.search(text)
     if m is None:
         return None
-    word = (m.group("n") or m.group("m") or m.group("k") or m.group("g")).lower()
+    word = (m.group("n") or m.group("m") or m.group("k") or m.group("g") or m.group("f")).lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
