@@ -119,6 +119,12 @@ _TRIES = re_compile(r"\s*(?:test|tests|testing|try|tries|trying|trial|trials|tri
                     re.I)
 
 
+# The words of model work: research about models, not research in general.
+_ML_WORDS = re_compile(r"\b(?:models?|modell?ing|machine\s+learning|ML|neural|deep\s+learning|LLMs?|language\s+models?|"
+                       r"training|fine-?tun\w*|benchmarks?|GPUs?|transformers?|reinforcement|embeddings?|inference|AI|"
+                       r"agents?|algorithms?|architectures?|datasets?|evals?|evaluations?)\b", re.I)
+
+
 # Keeping models answering in production: serving, inference, rollouts and canaries, load tests,
 # batching and caches, quantisation for serving, GPU capacity.
 _SERVING = re_compile(r"\b(?:serving|inference|rollouts?|roll\s+out|canar\w*|load[- ]test\w*|batching|kv[- ]cache|"
@@ -878,6 +884,15 @@ class RoleMixKind(Kind):
             if not shared and {a, b} == {"sre-devops", "ml-engineer"}:
                 ml_half = [w for w, f in counted if group_of.get(f, f) == (present[0] if a == "ml-engineer" else present[1])]
                 shared = 2 * sum(1 for w in ml_half if _SERVING.search(w.text)) > len(ml_half)
+            # ... and so is research that is not about models beside analysis: literature
+            # reviews, fact-checking and writing briefs at a think tank are the analyst's own
+            # research, not an AI research job.
+            analysis = {"data-analyst", "data-scientist"}
+            research = {"researcher", "research-engineer"}
+            if not shared and ({a, b} & analysis) and ({a, b} & research):
+                r_group = present[0] if a in research else present[1]
+                r_half = [w for w, f in counted if group_of.get(f, f) == r_group]
+                shared = 2 * sum(1 for w in r_half if _ML_WORDS.search(w.text)) <= len(r_half)
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
                 names = " and ".join(
                     f"{label(g)} ({counts[g]}: lines {_lines([w for w, f in counted if group_of.get(f, f) == g], 3)})"
