@@ -119,8 +119,6 @@ class Vocab:
         self.shared_work = {frozenset(p["families"]) for p in roles.get("shared_work") or []}
         self._shared_work_src: list[dict] = list(roles.get("shared_work") or [])
         self.end_to_end = {frozenset(p["families"]) for p in roles.get("end_to_end") or []}
-        # (title pattern, families its words take in): "Applied Scientist" and research work
-        self._title_covers_src: list[dict] = list(roles.get("title_covers") or [])
         self.specialisms: list[dict] = list(roles.get("specialisms") or [])
         self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
         self.inclusive = data["inclusive"]
@@ -563,15 +561,6 @@ class Vocab:
         if family in parent:
             return parent[family] == title_family or family == title_family
         return family == title_family or frozenset((title_family, family)) in self.adjacent
-
-    @cached_property
-    def _title_covers(self) -> list[tuple[Any, frozenset[str]]]:
-        return [(_rx(str(c["title"]), regex.I), frozenset(c.get("families") or [])) for c in self._title_covers_src]
-
-    def title_covers(self, title: str, family: str) -> bool:
-        """Whether the words of a title take in work of ``family`` ("Applied Scientist" and
-        research), whatever family the title reads as."""
-        return any(family in fams and rx.search(title) for rx, fams in self._title_covers)
 
     def specialism(self, family: str, text: str) -> str:
         """The specialism of ``family`` an item's words name ("client-software" for a software

@@ -418,8 +418,6 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
-        if all(vocab.title_covers(ctx.facts.title.text, str(w.work_family)) for w in theirs):
-            return  # an "Applied Scientist" who also does research: the title takes it in
         shared = sum(1 for w in theirs if vocab.shares_item(fam, str(w.work_family), w.text))
         if (top in vocab.cross_specialisms and vocab.shares_work(fam, top)) or 2 * shared > len(theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
@@ -434,7 +432,7 @@ class TitleScopeKind(Kind):
             # posting says the title's work is half the job; two jobs are conflated-roles' to judge
         if fam in ("researcher", "data-scientist") and _APPLIED.search(ctx.facts.title.text) and all(
                 str(w.work_family) in _APPLIED_RESEARCH for w in theirs):
-            return  # an Applied (Research) Scientist fine-tuning, evaluating and shipping models does applied science
+            return  # an Applied (Research) Scientist fine-tuning, evaluating, shipping or researching models does applied science
         if fam == "ai-engineer" and _model_work_under_ai_title(ctx.facts.title.text, theirs):
             return  # an "AI Engineer" building and validating models does the ML engineer's job the title once meant
         if fam == "data-analyst" and _BUSINESS_ANALYST.search(ctx.facts.title.text) and all(
@@ -501,7 +499,9 @@ _REQUIREMENTS_WORK = frozenset({"product-manager"})
 # "Applied" in a research title says the research is building and evaluating real systems: the
 # model and AI-system work those titles ask for is the job the title names.
 _APPLIED = re_compile(r"\bapplied\b", re.I)
-_APPLIED_RESEARCH = frozenset({"ai-engineer", "ml-engineer", "research-engineer", "data-scientist"})
+# (research too: an applied scientist develops new methods and publishes, "Research, design and
+# develop novel machine learning solutions for fraud detection")
+_APPLIED_RESEARCH = frozenset({"ai-engineer", "ml-engineer", "research-engineer", "data-scientist", "researcher"})
 # "AI Engineer" is also the older name of the ML engineer who builds and trains models (a
 # clinical early-warning score, defect detection on camera images); a title that says LLM,
 # generative AI, agents or prompts means the newer job.
