@@ -119,6 +119,9 @@ _TRIES = re_compile(r"\s*(?:test|tests|testing|try|tries|trying|trial|trials|tri
                     re.I)
 
 
+# Analysis and research: one job when the research is not about models (conflated-roles).
+_ANALYSIS = frozenset({"data-analyst", "data-scientist"})
+_RESEARCH = frozenset({"researcher", "research-engineer"})
 # The words of model work: research about models, not research in general.
 _ML_WORDS = re_compile(r"\b(?:models?|modell?ing|machine\s+learning|ML|neural|deep\s+learning|LLMs?|language\s+models?|"
                        r"training|fine-?tun\w*|benchmarks?|GPUs?|transformers?|reinforcement|embeddings?|inference|AI|"
@@ -265,7 +268,6 @@ def _mismatch(doc: Any, rule: Any, ctx: Context, title_family: str, theirs: list
                         lines=_lines(theirs), example=_short(theirs[0].text))
 
 
-
 # Managing people, said outright: hiring for the team, reviews, career talks, one-to-ones,
 # direct reports. A manager whose duties say this manages, whatever else the duties name.
 _MANAGING = re_compile(
@@ -275,6 +277,7 @@ _MANAGING = re_compile(
     r"one-on-ones?|one-to-ones?|1:1s?|1-on-1s?|direct\s+reports?|line[- ]manag\w*|people\s+manag\w*|"
     r"(?:manag|lead)\w*\s+(?:a|the|our)\s+team\s+of\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)|"
     r"the\s+people\s*:|a\s+management\s+role)\b", re.I)
+
 
 class TitleScopeKind(Kind):
     name = "title-scope"
@@ -887,10 +890,8 @@ class RoleMixKind(Kind):
             # ... and so is research that is not about models beside analysis: literature
             # reviews, fact-checking and writing briefs at a think tank are the analyst's own
             # research, not an AI research job.
-            analysis = {"data-analyst", "data-scientist"}
-            research = {"researcher", "research-engineer"}
-            if not shared and ({a, b} & analysis) and ({a, b} & research):
-                r_group = present[0] if a in research else present[1]
+            if not shared and ({a, b} & _ANALYSIS) and ({a, b} & _RESEARCH):
+                r_group = present[0] if a in _RESEARCH else present[1]
                 r_half = [w for w, f in counted if group_of.get(f, f) == r_group]
                 shared = 2 * sum(1 for w in r_half if _ML_WORDS.search(w.text)) <= len(r_half)
             if small >= 3 and small >= rule.options["two_jobs_share"] * len(fams) and not shared:
