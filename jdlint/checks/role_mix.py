@@ -536,6 +536,9 @@ _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
                    "governance": {"data-engineer", "analytics-engineer", "security"},
                    "support": {"software-engineer", "sre-devops", "it-support"},
                    "learning": {"data-analyst"},
+                   # a consultant or officer whose title names data work ("Individual Consultant -
+                   # Regional Data Management and Visualization") does that data work
+                   "data": {"data-analyst", "data-scientist", "data-engineer", "analytics-engineer"},
                    # an SAP or NetSuite consultant configures, tests, migrates data into and
                    # specifies reports for the package: software and data work is the job
                    "erp": {"software-engineer", "data-engineer", "data-analyst", "it-support"},
@@ -584,7 +587,9 @@ _TITLE_SPECIALTY_WORDS = {"support": "support", "helpdesk": "support", "gis": "g
                           "advocate": "devrel", "devrel": "devrel", "evangelist": "devrel",
                           "writer": "docs", "documentation": "docs", "documentarian": "docs",
                           "sap": "erp", "erp": "erp", "netsuite": "erp", "workday": "erp", "servicenow": "erp",
-                          "salesforce": "erp", "dynamics": "erp", "peoplesoft": "erp", "oracle": "erp"}
+                          "salesforce": "erp", "dynamics": "erp", "peoplesoft": "erp", "oracle": "erp",
+                          "data": "data", "analytics": "data", "visualization": "data", "visualisation": "data",
+                          "statistics": "data", "statistical": "data", "dashboards": "data", "dashboard": "data"}
 
 
 def _title_specialties(title: str) -> set[str]:
