@@ -550,12 +550,24 @@ _SPECIALTY_NEAR = {"geo": {"data-analyst", "data-scientist", "data-engineer"},
                             "research-engineer", "security"}}
 
 
+# "Community" as the people a programme serves: "community health promoters", "at community and
+# facility level", "the community feedback and complaints mechanism".
+_COMMUNITY_SERVED = re_compile(r"\bcommunit(?:y|ies)(?:\s+and\s+\w+)?\s+(?:health|level|members?|feedback|based|care|workers?|"
+                               r"promoters?|volunteers?|groups?|leaders?|organi[sz]ations?|engagement\s+meetings?|"
+                               r"meetings?|structures?|committees?|households?)\b|\bcommunity-based\b", re.I)
+
+
 def _specialty(text: str) -> Counter:
     """The kinds of specialist work an item names: its specialty concepts, counted, and the
     words of an office's running the model's concepts leave out (``_OFFICE_WORK``)."""
     from ..workfamily import features
 
-    seen = Counter(f.name[2:] for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES)
+    feats = [f for f in features(text) if f.name.startswith("c:") and f.name[2:] in _SPECIALTIES]
+    seen = Counter(f.name[2:] for f in feats)
+    if seen["outreach"] and all(f.words.lower() == "community" for f in feats if f.name == "c:outreach") \
+            and _COMMUNITY_SERVED.search(text):
+        del seen["outreach"]  # "the community feedback and complaints mechanism", "community health
+        # promoters": the people a programme serves, not community management
     office = len(_OFFICE_WORK.findall(text))
     if office:
         seen["administration"] += office
