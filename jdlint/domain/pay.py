@@ -154,6 +154,8 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: boo
     before, after = _FACT_SEP.split(before)[-1], _FACT_SEP.split(after)[0]
     if _MAGNITUDE.match(after):
         return False  # "$14 billion in assets under management", "a $2 million grant"
+    if _FOR_THE_PROCESS.match(after):
+        return False  # "we'll pay you $300 for your time" on the take-home: a fee, not the job's pay
     if _OTHERS_PAY.search(before):
         return False  # "35 accounts, each paying between $60k and $250k a year": what customers pay
     if is_range and (_PER_PERIOD.match(after) or _PER_PERIOD.search(m.group(0))):
@@ -168,6 +170,12 @@ def _is_pay(text: str, m: Any, c: dict, pay_section: bool = False, is_range: boo
     if own and c["not_pay"].search(own.group(0)) and not c["pay_words"].search(own.group(0)):
         return False
     return not c["not_pay"].search(near) or pay_section or bool(c["pay_words"].search(near))
+
+
+# A fee for a step of the hiring process: "(we'll pay you $300 for your time)", "$150 for the
+# take-home", "paid $500 for the trial day".
+_FOR_THE_PROCESS = re_compile(r"^\s*(?:\w+\s+){0,2}?for\s+(?:your\s+time|(?:the|this|a|each|your)\s+(?:written\s+|paid\s+)?"
+                              r"(?:exercise|take-?home|assignment|task|test|trial(?:\s+day)?|interview|work\s+sample|case\s+study))\b", re.I)
 
 
 # What a lone figure among the benefits pays for (not a salary range, which may share its line
