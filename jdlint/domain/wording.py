@@ -154,16 +154,32 @@ _ROLE_BEFORE = rxcompile(
 _THE_HIRE = frozenset("individual person professional hire candidate applicant incumbent postholder jobholder".split())
 
 
+# A colleague named: "**Ines**, our mobile lead", "Our Head of Engineering, Markus, is ...".
+_NAMED_COLLEAGUE = rxcompile(
+    r"(?:^|[-*\s(])(?:\*\*|__)?(?-i:[A-Z][a-z\u00e0-\u00ff]+)(?:\*\*|__)?,\s+(?:our|the|who|a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:lead|head|manager|director|founder|co-founder|ceo|cto|cfo|engineer|developer|designer|analyst|scientist|"
+    r"administrator|officer|coordinator|technician|architect|editor|producer|researcher)\b"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,4}?(?:lead|head|manager|director|founder|co-founder|ceo|cto|engineer|developer|"
+    r"designer|analyst|scientist|officer)(?:\s+of\s+[\w&-]+)?,\s+(?-i:[A-Z][a-z\u00e0-\u00ff]+)\b", regex.I)
+
+
 def _pronoun_for_a_colleague(text: str, start: int, title_words: set[str]) -> bool:
     """Whether a he or she points back to someone already in the team: the nearest role before
     it is a definite one ("the help desk technician", "our designer") that the posting's title
     does not name ("IT Systems Administrator"), so it is not the hire."""
-    roles = list(_ROLE_BEFORE.finditer(text[max(0, start - 320):start]))
+    window = text[max(0, start - 320):start]
+    roles = list(_ROLE_BEFORE.finditer(window))
+    named = list(_NAMED_COLLEAGUE.finditer(window))
+    if named and (not roles or named[-1].start() >= roles[-1].start()):
+        return True  # "**Ines**, our mobile lead ... She'll review your pull requests", "Our Head of
+        # Engineering, Markus, is taking parental leave ... while he's away"
     if not roles:
         return False
     article, noun = roles[-1].group(1).lower(), roles[-1].group(2).lower()
     if regex.search(r"\b(?:kind|sort|type)\s+of\b", roles[-1].group(0), regex.I):
         return False  # "The kind of programmer who ... because he can't help himself": the hire wished for
+    if regex.search(r"\b(?:other|existing|current|outgoing|previous)\b", roles[-1].group(0), regex.I):
+        return True  # "the only other Flutter developer", "our current analyst"
     return article in ("the", "our") and noun not in _THE_HIRE and noun not in title_words
 
 
