@@ -134,16 +134,23 @@ def _proper_name(text: str, start: int, matched: str) -> bool:
     """A phrase in Title Case in mid-sentence is a name ("the Pathways Recent Graduates
     program", "Python Guru Award"), not wording about the candidate."""
     words = matched.replace("-", " ").split()
-    if len(words) == 1 and words[0][:1].isupper():
-        # one capitalised word that runs on into another, mid-sentence: "a Researcher Project
-        # for Young Talents" (a funding scheme's name)
-        nxt = regex.match(r"[ \t]+([A-Z][a-z]+)", text[start + len(matched):start + len(matched) + 30])
-        before = text[max(0, start - 200):start].rstrip()
-        return bool(nxt and before and before[-1] not in ".!?:\n" and not before.endswith(("-", "*", "#")))
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+    if len(words) == 1:
+        # one capitalised word that runs on into another: "a Researcher Project for Young
+        # Talents" (a funding scheme's name)
+        titled = words[0][:1].isupper() and bool(_CAPITAL_NEXT.match(text, start + len(matched)))
+    else:
+        titled = all(w[:1].isupper() for w in words)
+    if not titled:
         return False
     before = text[max(0, start - 200):start].rstrip()
     return bool(before) and before[-1] not in ".!?:\n" and not before.endswith(("-", "*", "#"))
+
+
+_CAPITAL_NEXT = rxcompile(r"[ \t]{1,28}[A-Z][a-z]")  # within the 30 characters after the word
+# A role phrase that names someone wished for, not a colleague ("the kind of programmer who"),
+# and one that names a colleague ("the only other Flutter developer", "our current analyst").
+_KIND_OF = rxcompile(r"\b(?:kind|sort|type)\s+of\b", regex.I)
+_ANOTHER = rxcompile(r"\b(?:other|existing|current|outgoing|previous)\b", regex.I)
 
 
 # The role a pronoun may point back to: "the help desk technician ... When she's on vacation".
@@ -176,9 +183,9 @@ def _pronoun_for_a_colleague(text: str, start: int, title_words: set[str]) -> bo
     if not roles:
         return False
     article, noun = roles[-1].group(1).lower(), roles[-1].group(2).lower()
-    if regex.search(r"\b(?:kind|sort|type)\s+of\b", roles[-1].group(0), regex.I):
+    if _KIND_OF.search(roles[-1].group(0)):
         return False  # "The kind of programmer who ... because he can't help himself": the hire wished for
-    if regex.search(r"\b(?:other|existing|current|outgoing|previous)\b", roles[-1].group(0), regex.I):
+    if _ANOTHER.search(roles[-1].group(0)):
         return True  # "the only other Flutter developer", "our current analyst"
     return article in ("the", "our") and noun not in _THE_HIRE and noun not in title_words
 
