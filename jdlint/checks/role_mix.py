@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any, Iterator
 
 from ..domain import family_groups
-from ..domain.titles import grammar, posting_title_variants
+from ..domain.titles import grammar, posting_title_variants, rank_title_family
 from .base import Context, Kind
 from ..rxcache import re_compile
 
@@ -322,6 +322,9 @@ class TitleScopeKind(Kind):
         top, n = counts.most_common(1)[0]
         if top in rule.options["ignore_families"] or n * 3 < 2 * len(items):
             return
+        ranked = rank_title_family(ctx.facts.title.text, ctx.vocab)
+        if ranked is not None and group_of.get(ranked, ranked) == top:
+            return  # "Vice President, Site Reliability Engineering" over SRE work: a rank over the job it names
         theirs = [w for w in items if group_of.get(str(w.work_family), str(w.work_family)) == top]
         yield _mismatch(doc, rule, ctx, "leadership", theirs, n, len(items))
 

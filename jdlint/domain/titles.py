@@ -289,6 +289,30 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
                       family_page)
 
 
+# A corporate rank before the job ("Vice President, Site Reliability Engineering", "AVP -
+# Data Engineering"): banks and insurers grade individual contributors by officer rank, so the
+# part after the rank names the job. "VP of Engineering" (the rank "of" a function) stays an
+# executive's title.
+_RANK_THEN_JOB = re_compile(r"^\s*(?:(?:senior|executive|assistant|associate|first)\s+)?(?:vice[\s-]+president|[aes]?vp)"
+                            r"\s*(?:[,|:\u2013\u2014]|\s-)\s*(?P<job>\S.*)$", re.I)
+
+
+def rank_title_family(title: str, vocab: Any) -> str | None:
+    """The family of the job a rank-graded title names after its rank, or None when the title
+    is not of that form or its job is no family the taxonomy knows."""
+    m = _RANK_THEN_JOB.match(title)
+    if m is None:
+        return None
+    g = grammar(vocab)
+    job = g.clean(m.group("job"))
+    words = g.words(job)
+    if g.head_index(words) is None:
+        # a specialty ("Data Engineering"), not a bare function ("VP, Engineering" runs it)
+        return _discipline_family(g, job) if len(words) >= 2 else None
+    key, _label = g.key(job)
+    return key if key in g.family_ids and key != "leadership" else None
+
+
 # Who does a job, by the shape of the word: the vocabulary's role nouns are the ones it can
 # place in a family, and a job title may name any other ("Growth Marketer", "Field Data
 # Technician", "Salesman", "Bookkeeper", "Receptionist", "Accountant", "Trainee").
