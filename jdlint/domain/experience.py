@@ -107,15 +107,21 @@ def clause_before(text: str, start: int, window: int = 200) -> str:
     return prefix[cut:]
 
 
-def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
+def _tool_span_before(text: str, start: int) -> tuple[int, int] | None:
+    """The span before the years when the tool comes first ("LangChain (3+ years)",
+    "LangChain: 3+ years"), else None."""
     lo = max(0, start - _BEFORE_WINDOW)
     before = text[lo:start]
     if _BEFORE_PAREN.search(before[-30:]) or _BEFORE_COLON.search(before[-30:]):
-        # "LangChain (3+ years)", "LangChain: 3+ years": the tool comes first.
         clause_start = 0
         for m in _CLAUSE_STOP.finditer(before):
             clause_start = m.end()
         return lo + clause_start, start
+    return None
+
+
+def _tool_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span after the years where their tool is named."""
     limit = min(len(text), end + _AFTER_WINDOW)
     clause_end = _CLAUSE_END.search(text, end, limit)
     stop = clause_end.start() if clause_end else limit
@@ -180,28 +186,13 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
                 continue  # "a warehouse with about 12 years of permit history": the data's age
             if _RESIDENCE.search(clause_before(text, start)[-80:]):
                 continue  # "must have resided in the UK for the past 5 years": where, not what
-            a, b = _tool_span(text, start, end)
-            seen: set[str] = set()
-            found = []
-            # A list that runs past the window goes on to its end: "6+ years of hands-on
-            # production experience with LangChain, LlamaIndex, and GPT-4-class models".
-            far = b
-            if b > end:
-                clause_end = _LIST_END.search(text, b + 1, min(len(text), b + _AFTER_WINDOW))
-                far = clause_end.start() if clause_end else min(len(text), b + _AFTER_WINDOW)
-                nxt = YEARS.search(text, b, far)
-                far = nxt.start() if nxt else far
-            last_end = None
-            for mention in sorted(tools.scan(text[a:far]), key=lambda m: m.start):
-                if mention.start + a >= b:
-                    if last_end is None or not _LIST_GAP.fullmatch(text, last_end, mention.start + a):
-                        break
-                last_end = mention.end + a
-                if mention.tool.name in seen:
-                    continue
-                seen.add(mention.tool.name)
-                tool, stop = _versioned(mention.tool, text, mention.end + a, mention.surface)
-                found.append(ToolSpan(tool, mention.start + a, stop, text[mention.start + a:stop]))
+            # "LangChain: 3+ years" names the tool first; a label before the years
+            # ("Essential: Minimum 10 years' experience with Microsoft Sentinel") names none,
+            # and the tool follows as usual.
+            first = _tool_span_before(text, start)
+            found = _tools_in(text, *first, end, tools) if first else []
+            if not found:
+                found = _tools_in(text, *_tool_span(text, start, end), end, tools)
             after = text[end:end + 60].lower()
             out.append(YearsPhrase(
                 block, start, end, n, text[start:end].strip().rstrip("."),
@@ -209,3 +200,29 @@ def years_phrases(doc: Any, tools: Any) -> list[YearsPhrase]:
                 about_team=bool(_WE.search(clause_before(text, start)[-30:])),
                 tools=tuple(found)))
     return out
+
+
+def _tools_in(text: str, a: int, b: int, end: int, tools: Any) -> list[ToolSpan]:
+    """The tools a years phrase names in ``text[a:b]`` (a list that runs on past ``b`` to its end)."""
+    seen: set[str] = set()
+    found: list[ToolSpan] = []
+    # A list that runs past the window goes on to its end: "6+ years of hands-on
+    # production experience with LangChain, LlamaIndex, and GPT-4-class models".
+    far = b
+    if b > end:
+        clause_end = _LIST_END.search(text, b + 1, min(len(text), b + _AFTER_WINDOW))
+        far = clause_end.start() if clause_end else min(len(text), b + _AFTER_WINDOW)
+        nxt = YEARS.search(text, b, far)
+        far = nxt.start() if nxt else far
+    last_end = None
+    for mention in sorted(tools.scan(text[a:far]), key=lambda m: m.start):
+        if mention.start + a >= b:
+            if last_end is None or not _LIST_GAP.fullmatch(text, last_end, mention.start + a):
+                break
+        last_end = mention.end + a
+        if mention.tool.name in seen:
+            continue
+        seen.add(mention.tool.name)
+        tool, stop = _versioned(mention.tool, text, mention.end + a, mention.surface)
+        found.append(ToolSpan(tool, mention.start + a, stop, text[mention.start + a:stop]))
+    return found
