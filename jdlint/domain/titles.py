@@ -388,6 +388,8 @@ _SPLIT_TIME = re_compile(
     r"\bsplit(?:s|ting)? (?:your|their|the|his|her|this role's|the role's) (?:time|week|days?) (?:between|across)\b"
     r"|\b(?:divide|divides|dividing) (?:your|their|the) (?:time|week) (?:between|across)\b"
     r"|\b(?:50\s*/\s*50|fifty[- ]fifty)\b|\b(?:roughly |about |an? )?even(?:ly)? split\b"
+    # "we'd estimate the split at roughly half and half", "the time is about half and half"
+    r"|\b(?:split|time|week|work|role|job)\b[^.\n]{0,40}?\b(?:half and half|half-and-half|half\s*/\s*half)\b"
     r"|\bthe rest of (?:your|the|their) (?:time|week) (?:will go|goes|is spent|will be spent) (?:to|on)\b", re.I)
 
 
