@@ -184,6 +184,16 @@ _TITLE_FIELD = re_compile(r"\s*(?:[*_]{1,2})?(?:job\s+title|position(?:\s+title)
 # "<h1>Data Analyst</h1>"): its text can be the title.
 _HTML_TEXT = re_compile(r"\s*<(?:p|h[1-6]|strong|b|div|span)\b[^>]*>(?:\s*<(?:p|h[1-6]|strong|b|span|em)\b[^>]*>)*[^<>]*\w[^<>]*<", re.I)
 _RAW_HTML = re_compile(r"\s*<(?:script|style|pre|textarea|svg|!--)", re.I)
+# Where one sentence ends and the next begins, inside a lead-in paragraph.
+_SENTENCE_BREAK = re_compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])")
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence of a lead-in that introduces its list: in "Today that runs on a chain of
+    prompts, plus more regular expressions than we'd like. Your job is to make it accurate:"
+    only the last, so its "plus" does not make the list nice-to-haves."""
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, max(len(text) - 1, 0))]
+    return text[ends[-1]:] if ends else text
 
 
 @dataclass(eq=False)
@@ -504,7 +514,7 @@ class Document:
             item.leadin = leadin
             item.preferred = (
                 section.kind == "preferred"
-                or (leadin is not None and vocab.is_preferred_leadin(leadin))
+                or (leadin is not None and vocab.is_preferred_leadin(_last_sentence(leadin)))
                 or (parent is not None and parent.preferred)
                 or vocab.item_is_preferred(text)
             )
