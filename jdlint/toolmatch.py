@@ -575,6 +575,11 @@ _ALT_BEFORE = re_compile(
     # "Databricks or an equivalent cloud data platform (Synapse, EMR, Dataproc, Snowflake)",
     # "Solid Go, or a strong background in another typed language (Java, Kotlin, C#, Rust)"
     r"|\b(?:an?\s+)?(?:equivalent|similar|comparable|alternative|another)(?:\s+[\w-]+){0,4}\s*(?=\()"
+    # one of a kind, its examples in brackets: "a cloud data platform (Databricks, Snowflake,
+    # Synapse, BigQuery)", "one typed language (Java, Kotlin, C#)" (not "a modern data stack
+    # (dbt, Fivetran, Looker)": a stack is all of them)
+    r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:platform|warehouse|lakehouse|language|framework|database|tool|provider|"
+    r"library|engine|orchestrator|scheduler|cloud|IDE|editor)\s*(?=\()"
     r"|\b(?:one or more|one|at least (?:one|two|three|\d)(?: \w+)?|any(?: one)?|some|(?:a )?combination)\s+of\b"
     r"(?:\s+(?:the following|these|those))?(?:\s+[\w-]+){0,3}?)[\s:,(]*$", re.I)
 _ALT_AFTER = re_compile(
