@@ -954,6 +954,12 @@ def _alternative_groups(text, mentions) -> dict[int, tuple[tuple[str, ...], str,
                     if prev and _open_option([prev.group("item")]):
                         option = "practice"
             parts = [run]
+            if before.rstrip().endswith("("):
+                # The examples are the bracket's: "A compiled language (Fortran, C++ or
+                # similar) and Python" offers Fortran or C++, and asks for Python as well.
+                close = text.find(")", first.end)
+                if close != -1:
+                    parts = [[x for x in run if mentions[x].start < close]]
         elif (lead_in := _list_leadin(text, a, first.start)) is not None:
             reason = "example marker"  # every item of the list is one option
             extra += _items(lead_in)
