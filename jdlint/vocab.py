@@ -226,6 +226,10 @@ class Vocab:
         return self._pattern_list("first_problem", "about_cues")
 
     @cached_property
+    def first_problem_purpose(self):
+        return self._pattern_list("first_problem", "purpose_cues")
+
+    @cached_property
     def first_problem_deliverables(self):
         return self._pattern_list("first_problem", "deliverable_cues")
 
@@ -355,6 +359,7 @@ class Vocab:
             ("first_problem.sentence_cues", [raw(p) for p in self.first_problem_cues]),
             ("first_problem.standalone_cues", list(self.first_problem_standalone)),
             ("first_problem.about_cues", list(self.first_problem_about)),
+            ("first_problem.purpose_cues", list(self.first_problem_purpose)),
             ("first_problem.project_headings", list(self.first_problem_project_headings)),
             ("first_problem.deliverable_cues", list(self.first_problem_deliverables)),
             ("first_problem.onboarding_cues", list(self.first_problem_onboarding)),

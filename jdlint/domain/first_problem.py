@@ -81,6 +81,17 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
             found = _scan(*join_blocks(team), vocab)
             if found:
                 return found
+    # Why the role is open, said wherever it stands (even in a requirement: "... bringing this
+    # down is the main reason we're opening this role").
+    purpose = vocab.first_problem_purpose
+    if purpose:
+        text, position = doc.joined(frozenset())
+        text = _unemphasise(text)
+        for p in purpose:
+            m = p.search(text)
+            if m:
+                _at, sentence = _sentence(text, m.start(), m.end())
+                return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     return None
 
 
