@@ -5,12 +5,17 @@ import re
 from .rxcache import re_compile
 
 
+_PRONOUNS_IN_S = frozenset({"his", "hers", "its", "this", "theirs", "yours", "ours", "us"})
+
+
 def adapt(replacement: str, match: str) -> str:
     """Keep the capital and the plural of what is replaced ("Rockstars" -> "Experts")."""
     if not replacement:
         return replacement
     low = match.lower()
-    if low.endswith("s") and not low.endswith("ss") and not replacement.endswith("s"):
+    # (a pronoun's final "s" is no plural: "his" -> "their", "hers" stays as written)
+    if (low.endswith("s") and not low.endswith("ss") and not replacement.endswith("s")
+            and low not in _PRONOUNS_IN_S):
         replacement += "s"
     if match[:1].isupper():
         replacement = replacement[:1].upper() + replacement[1:]
