@@ -118,6 +118,10 @@ class Vocab:
         self.adjacent = {frozenset(p) for p in roles.get("adjacent", [])}
         self.shared_work = {frozenset(p["families"]) for p in roles.get("shared_work") or []}
         self._shared_work_src: list[dict] = list(roles.get("shared_work") or [])
+        # title family -> the families whose work it shares only under that title
+        self.title_shared_work: dict[str, frozenset[str]] = {
+            str(p["title"]): frozenset(str(f) for f in p.get("families") or [])
+            for p in roles.get("title_shared_work") or [] if p.get("title")}
         self.end_to_end = {frozenset(p["families"]) for p in roles.get("end_to_end") or []}
         self.specialisms: list[dict] = list(roles.get("specialisms") or [])
         self.first_problem_ignore = set(data["first_problem"].get("ignore_sections", []))
@@ -557,6 +561,11 @@ class Vocab:
             return False
         unless = self._shared_except.get(pair)
         return not (unless is not None and unless.search(text))
+
+    def title_shares(self, title_family: str | None, family: str) -> bool:
+        """Whether a title of ``title_family`` does ``family``'s work as its own
+        (``title_shared_work``: a Security Engineer's software duties)."""
+        return bool(title_family) and family in self.title_shared_work.get(str(title_family), frozenset())
 
     def covers(self, title_family: str, family: str) -> bool:
         """Whether a title of ``title_family`` covers work of ``family``: the same family, a

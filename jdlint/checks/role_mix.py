@@ -425,7 +425,8 @@ class TitleScopeKind(Kind):
             if not (managing and n >= rule.options["manager_share"] * len(items)):
                 return
         theirs = [w for w in items if group(w) == top]
-        shared = sum(1 for w in theirs if vocab.shares_item(fam, str(w.work_family), w.text))
+        shared = sum(1 for w in theirs if vocab.shares_item(fam, str(w.work_family), w.text)
+                     or vocab.title_shares(fam, str(w.work_family)))
         if (top in vocab.cross_specialisms and vocab.shares_work(fam, top)) or 2 * shared > len(theirs):
             return  # the day-to-day work overlaps: a Platform Engineer running the GPU cluster
         if fam == "other-specialist":
@@ -894,7 +895,8 @@ class RoleMixKind(Kind):
             # half as reports and half as warehouse views does the one job the title names, when
             # the title's family sits in one half and shares its work with the other.
             shared = shared or any(
-                title_fam in members[g] and (vocab.shares_work(str(title_fam), other) or vocab.same_family(str(title_fam), other))
+                title_fam in members[g] and (vocab.shares_work(str(title_fam), other) or vocab.same_family(str(title_fam), other)
+                                             or vocab.title_shares(title_fam, other))
                 for g, other in ((present[0], b), (present[1], a)))
             # ... and so is a title whose family sits between the two halves, sharing its work
             # with one and close to the other: a BI Developer (analytics engineering) whose work
