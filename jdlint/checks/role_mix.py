@@ -634,8 +634,9 @@ _SAID_TWO = re_compile(
     r"(?:(?:different|separate|distinct|full[- ]time)\s+)?(?:jobs|roles)\b"
     r"|^\W*your\s+two\s+(?:jobs|roles)\W*$"
     # "covers what a larger health system would split across three positions", "work that is
-    # usually two separate jobs"
-    r"|\b(?:split|spread|divide[sd]?|shared?)\s+(?:(?:this|the|that|our)\s+(?:work|job|role)\s+)?(?:across|between|among|into)\s+(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+)?(?:jobs|roles|positions)\b"
+    # usually two separate jobs" (not a list of who does what: "Security on the program is split
+    # across three roles: the ISSM ..., two ISSOs ..., and you, ...")
+    r"|\b(?:split|spread|divide[sd]?|shared?)\s+(?:(?:this|the|that|our)\s+(?:work|job|role)\s+)?(?:across|between|among|into)\s+(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+)?(?:jobs|roles|positions)\b(?!\s*:)"
     r"|\b(?:usually|normally|typically|often|elsewhere)\s+(?:be\s+)?(?:two|three|four|2|3|4)\s+(?:separate\s+|different\s+|distinct\s+)?(?:jobs|roles|positions)\b"
     r"|\b(?:a|this)\s+dual[- ]role\b"
     # "This is a split role", "someone who can take on two responsibilities", "we have decided to
