@@ -83,11 +83,10 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
                 return found
     # Why the role is open, said wherever it stands (even in a requirement: "... bringing this
     # down is the main reason we're opening this role").
-    purpose = vocab.first_problem_purpose
-    if purpose:
+    if vocab.first_problem_purpose:
         text, position = doc.joined(frozenset())
         text = _unemphasise(text)
-        for p in purpose:
+        for p in vocab.possible("first_problem_purpose", fold(text)):  # as the other cue lists
             m = p.search(text)
             if m:
                 _at, sentence = _sentence(text, m.start(), m.end())
