@@ -348,6 +348,18 @@ _SPECIAL = [
     (re_compile(r"\bpag(ed|ing)\b", re.I), r" oncallpag\1 "),
     (re_compile(r"\b(answer(?:s|ing)?|respond(?:s|ing)?\s+to|handl(?:e|es|ing)|acknowledg(?:e|es|ing)|get(?:s|ting)?)"
                 r"\s+((?:the\s+|any\s+|all\s+)?)pages\b", re.I), r"\1 \2oncallpages"),
+    # A transformer on the power network is equipment, not a language model: "flags service
+    # transformers that exceeded their rating", "the line crews who replace transformers at the
+    # substation" (a kind of transformer named before it, or grid words in the same item).
+    (re_compile(r"\b((?:service|distribution|pole[- ]mounted|pad[- ]mounted|substation|power|step[- ](?:up|down)|current|"
+                r"voltage|instrument|isolation|oil[- ]filled|(?:single|three)[- ]phase|grid|network)\s+)transformers?\b", re.I),
+     r"\1 powertransformer "),
+    (re_compile(r"\btransformers?\b(?=[^\n]*\b(?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|"
+                r"distribution\s+(?:engineers?|network|grid|system)|electricity|electrical|utility|meters?)\b)", re.I),
+     " powertransformer "),
+    (re_compile(r"\b((?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|distribution\s+(?:engineers?|network|grid|system)|"
+                r"electricity|electrical|utility|meters?)\b[^\n]*?)\btransformers?\b", re.I),
+     r"\1 powertransformer "),
     (re_compile(r"[\u2018\u2019]"), "'"),
     (re_compile(r"[\u2013\u2014]"), " - "),
 ]
@@ -357,7 +369,8 @@ _TOKEN = re_compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\
 # Placeholders the special-case rewrites leave in the text, shown as written in evidence.
 _DISPLAY = {"abtest": "A/B test", "cicd": "CI/CD"}
 # Placeholders for a word in one of its senses: (as written, the lemma of that sense).
-_SENSES = {"oncallpaged": ("paged", "pager"), "oncallpaging": ("paging", "pager"), "oncallpages": ("pages", "pager")}
+_SENSES = {"oncallpaged": ("paged", "pager"), "oncallpaging": ("paging", "pager"), "oncallpages": ("pages", "pager"),
+           "powertransformer": ("transformer", "power-transformer")}
 
 
 class Token(NamedTuple):

@@ -396,3 +396,29 @@ def test_serving_models_beside_running_the_platform_is_one_job():
             "- Take over the release process for the next model launch\n"
             "- Plan GPU capacity for each model release with finance\n")
     assert [f.rule for f in lint_text(text, select=["conflated-roles"])] == []
+
+
+def test_a_business_functions_systems_title_is_not_infrastructure_work():
+    # "Revenue Systems Engineer" keeps the CRM, billing and ledger applications talking; a plain
+    # "Systems Engineer" keeps servers and networks. Read as DevOps, such a title once turned a
+    # finance team's integration work into a DevOps posting with a data-engineering second job.
+    vocab = load_vocab()
+
+    def family(title):
+        return read_title(Document.parse(f"# {title}\n\nText.\n", "x.md", vocab), vocab).family
+
+    for title in ("Revenue Systems Engineer", "Senior Payroll Systems Administrator",
+                  "Library Systems Engineer", "Student Information and Systems Administrator"):
+        assert family(title) is None, title
+    for title in ("Linux Systems Administrator", "Senior Systems Engineer", "Cloud Systems Engineer"):
+        assert family(title) == "sre-devops", title
+
+
+def test_an_event_inside_a_game_is_not_event_marketing():
+    # A live-ops analyst's "post-event report: participation, revenue, retention" once counted
+    # as a marketing and communications job beside the analysis, and the posting as two jobs.
+    assert not _specialty("Write the wrap-up for every seasonal event: how many players joined and what they spent")
+    assert not _specialty("Draft the reward tables and bundle prices for the next event")
+    assert not _specialty("Check each event's configuration in the admin console before it goes live")
+    assert _top("Organise the launch event for journalists and partners") in ("outreach", "commercial")
+    assert _top("Run our presence at the spring trade event and its social posts") == "outreach"

@@ -58,6 +58,18 @@ def test_the_verb_is_found_past_frames_roles_and_partners():
     assert "purpose:" + wf.lemma("reconcile") in names and "vo:" + wf.lemma("reconcile") + ">report" in names
 
 
+def test_a_transformer_on_the_power_network_is_equipment_not_a_language_model():
+    # A utility's analyst "flags pole-mounted transformers that ran over their rating": the word
+    # once made the item AI/LLM work and the posting two jobs.
+    def genai(text):
+        return {f.name for f in wf.features(text)} & {"c:genai", "tool:llm tool", "tool:ml tool"}
+    assert not genai("Flag the pole-mounted transformers that ran over their rating during the heatwave")
+    assert not genai("Work with the line crews who swap out transformers at the substations")
+    assert not genai("Match every transformer to the smart meters downstream of it")
+    assert genai("Fine-tune transformer models to sort incoming support tickets")
+    assert fam("Flag the pole-mounted transformers that ran over their rating during the heatwave") != "ai-engineer"
+
+
 def test_a_plain_team_is_not_platform_work():
     # Stop words are invisible to the concept matcher: "every team" once collapsed to "team",
     # so motivating one's team read as ML-platform work.

@@ -562,6 +562,13 @@ _COMMUNITY_SERVED = re_compile(r"\bcommunit(?:y|ies)(?:\s+and\s+\w+)?\s+(?:healt
                                r"meetings?|structures?|committees?|households?)\b|\bcommunity-based\b", re.I)
 
 
+# An event told with what it does in a product: players, participation, revenue, its prices and
+# configuration ("Prepare the pre-event pricing proposal", "Check event configurations in our
+# admin tool before they go live").
+_EVENT_IN_PRODUCT = re_compile(r"\b(?:in-?(?:game|app)|live-?ops|players?|participation|revenue|retention|pric(?:e|es|ing)|"
+                               r"configurations?|configs?|moneti[sz]\w*|conversion|payers?|rewards?|drop\s+rates?)\b", re.I)
+
+
 def _specialty(text: str) -> Counter:
     """The kinds of specialist work an item names: its specialty concepts, counted, and the
     words of an office's running the model's concepts leave out (``_OFFICE_WORK``)."""
@@ -573,6 +580,10 @@ def _specialty(text: str) -> Counter:
             and _COMMUNITY_SERVED.search(text):
         del seen["outreach"]  # "the community feedback and complaints mechanism", "community health
         # promoters": the people a programme serves, not community management
+    if seen["outreach"] and all(f.words.lower() in ("event", "events") for f in feats if f.name == "c:outreach") \
+            and _EVENT_IN_PRODUCT.search(text):
+        del seen["outreach"]  # "the post-event report: participation, revenue, retention": an
+        # event inside a game or product, measured, not an event marketing runs
     office = len(_OFFICE_WORK.findall(text))
     if office:
         seen["administration"] += office

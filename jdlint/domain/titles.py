@@ -54,6 +54,8 @@ class TitleGrammar:
         # Disciplines that name a second job on their own after "&", "and", "+" or "/"
         # ("Senior Mobile Developer (Flutter) & DevOps"): word -> the role it stands for.
         self.bare_disciplines = {str(k).lower(): str(v) for k, v in (g.get("bare_disciplines") or {}).items()}
+        # Business functions that, before a systems title, make it an applications job.
+        self.business_systems = {str(w).lower() for w in g.get("business_systems") or []}
         self.family_titles: list[tuple[str, dict]] = []
         for fam in vocab.families:
             for t in posting_title_variants(fam):
@@ -93,6 +95,8 @@ class TitleGrammar:
         """(family id or normalised words, label) of one role."""
         norm = self.normalize(role)
         padded = f" {norm} "
+        if self.runs_business_systems(role):
+            return norm, norm  # "Finance Systems Engineer": the function's applications
         for title, fam in self.family_titles:
             if f" {title} " in padded:
                 return fam["id"], fam.get("label", fam["id"])
@@ -101,6 +105,13 @@ class TitleGrammar:
             label = next((str(f.get("label", bare)) for _t, f in self.family_titles if f["id"] == bare), bare)
             return bare, label
         return norm, norm
+
+    def runs_business_systems(self, role: str) -> bool:
+        """Whether a title names a business function's applications before "systems"
+        ("Finance Systems Engineer", "Student Data and Systems Administrator")."""
+        words = self.normalize(role).split()
+        at = next((i for i, w in enumerate(words) if w in ("system", "systems")), None)
+        return at is not None and at + 1 < len(words) and bool(self.business_systems.intersection(words[:at]))
 
     def clean(self, title: str) -> str:
         for p in self.decoration:
@@ -265,7 +276,7 @@ def read_title(doc: Any, vocab: Any) -> TitleFacts | None:
         else:
             key, _label = g.key(cleaned)
             family = key if key in g.family_ids else None
-            if family is None:
+            if family is None and not g.runs_business_systems(cleaned):
                 # "Login.gov: Engineer", "Office of Solutions: Data Analyst": the piece with the role noun.
                 # "Staff Engineer, Applied ML", "Manager, Data": the role noun with the other
                 # parts as its modifiers ("Applied ML Engineer"), else the part with the noun.
