@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
@@ -722,6 +723,12 @@ def join_blocks(blocks: list[Any]) -> tuple[str, Any]:
     return "\n\n".join(parts), position
 
 
+def _decoration_only(text: str) -> bool:
+    """Whether text after a bold label is only emoji and punctuation ("**The Package** 💰"):
+    the label is still a heading."""
+    return all(c.isspace() or c in ":.!\ufe0f\u200d" or unicodedata.category(c) == "So" for c in text)
+
+
 def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | None:
     """Text of a paragraph's first line when that line is only bold text (``kind`` "strong") or
     only italic text (``kind`` "em"), else None."""
@@ -748,7 +755,7 @@ def _emphasis_first_line(inline_children: list, kind: str = "strong") -> str | N
                         continue  # a directive or comment after the bold text, or a pasted "<br>"
                     tail.append(r.content if r.type == "text" else "x")
                 tail_text = "".join(tail).strip()
-                if tail_text not in ("", ":", "."):
+                if tail_text not in ("", ":", ".") and not _decoration_only(tail_text):
                     return None
                 text = "".join(parts).strip().rstrip(":").strip()
                 return text or None

@@ -189,6 +189,16 @@ class Vocab:
         return out
 
     @cached_property
+    def managed_services(self) -> dict[str, str]:
+        """A cloud's managed service -> the open tool it runs (``sections.yaml:
+        managed_services``): "Amazon EKS" is Kubernetes."""
+        out: dict[str, str] = {}
+        for tool, names in (self.data["sections"].get("managed_services") or {}).items():
+            for n in names or []:
+                out[str(n)] = str(tool)
+        return out
+
+    @cached_property
     def other_leadins(self):
         return self._pattern_list("sections", "non_requirement_leadins")
 

@@ -23,10 +23,18 @@ from ..rxcache import re_compile
 _KSA = re_compile(r"\bknowledge\s*,?\s*skills?\s*,?\s*(?:and|&)\s*abilit|\bKSAs?\b", re.I)
 
 
-def _soup_size(names: list[str], basics: dict[str, str]) -> int:
+def _soup_size(names: list[str], vocab: Any) -> int:
     """How many tools a requirement asks for, a platform's basic services counted once with
-    it ("AWS (EC2, S3, IAM, VPC)" is one; Glue, Redshift and EMR beside them are three more)."""
-    return len({basics.get(n, n) for n in names})
+    it ("AWS (EC2, S3, IAM, VPC)" is one; Glue, Redshift and EMR beside them are three more),
+    and one cloud's managed service of an open tool once with the tool ("EKS and Kubernetes";
+    "EKS, AKS and GKE" are three)."""
+    basics, managed = vocab.platform_basics, vocab.managed_services
+    flavours: dict[str, set[str]] = {}
+    for n in names:
+        if n in managed:
+            flavours.setdefault(managed[n], set()).add(n)
+    one = {n: tool for tool, ns in flavours.items() if len(ns) == 1 for n in ns}
+    return len({one.get(n) or basics.get(n, n) for n in names})
 
 
 def _listed(names: list[str], most: int = 12) -> str:
@@ -54,7 +62,7 @@ class ListBudgetKind(Kind):
     FIELDS = ("count", "max", "heading", "tools", "note")
 
     @staticmethod
-    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any], basics: dict[str, str],
+    def _soup_paragraphs(doc: Any, rule: Any, reqs: Any, paragraphs: list[Any], vocab: Any,
                          alone: bool = False) -> Iterator[Any]:
         """A paragraph of the requirements that is only a run of tool names ("Python, R, Scala,
         SQL, spaCy, NLTK, ..." under "Our stack / what you'll need") is one requirement too.
@@ -68,7 +76,7 @@ class ListBudgetKind(Kind):
             first, last = b.first_line, b.first_line + b.text.count("\n")
             para = SimpleNamespace(lines=tuple(range(first, last + 1)), text=b.text, line=first)
             names = reqs.tools_in_item(para)
-            size = _soup_size(names, basics)
+            size = _soup_size(names, vocab)
             if size <= rule.options["max_tools_per_item"]:
                 continue
             if alone and size <= rule.options["max_required"] and all(
@@ -127,13 +135,13 @@ class ListBudgetKind(Kind):
                 yield rule.finding(doc, sec.line, sec.column, sec.line, sec.end_column, match=sec.title,
                                    variant="no_preferred", count=n, max=opts["max_without_preferred"],
                                    heading=sec.title, note=note)
-            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []), ctx.vocab.platform_basics,
+            yield from self._soup_paragraphs(doc, rule, reqs, paragraphs.get(id(sec), []), ctx.vocab,
                                              alone=not block.required)
             for it in block.counted:
                 if it.preferred:
                     continue
                 names = reqs.tools_in_item(it)
-                if _soup_size(names, ctx.vocab.platform_basics) > opts["max_tools_per_item"]:
+                if _soup_size(names, ctx.vocab) > opts["max_tools_per_item"]:
                     line = doc.lines[it.line - 1]
                     yield rule.finding(doc, it.line, it.column, it.end_line,
                                        len(doc.lines[it.end_line - 1].text) + 1,
