@@ -763,6 +763,7 @@ class Classification:
     margin: float = 0.0
     top: str | None = None
     by_context: bool = False  # the title and the posting's other work decided between close families
+    own: str | None = None  # the highest-scoring family of the item's own words, before any pull
 
 
 class WorkModel:
@@ -953,7 +954,7 @@ class WorkModel:
         abstain = top == GENERIC or prob[top] < self.min_prob or margin < self.min_margin
         by_context = top != own_top and top != GENERIC
         return Classification(None if abstain else top, round(prob[top], 4), evidence,
-                              runner, round(margin, 4), top, by_context)
+                              runner, round(margin, 4), top, by_context, own_top)
 
     def _evidence(self, feats: list[Feature], win: str, other: str | None, n: int = 4) -> tuple[str, ...]:
         contrib: dict[str, float] = {}
@@ -1106,6 +1107,7 @@ class Verdict(NamedTuple):
     work_family: str | None = None  # the family read without the title (the work on its own)
     work_score: float = 0.0
     work_evidence: tuple[str, ...] = ()
+    work_own: str | None = None  # the family the work's own words lean to, before the rest of the posting pulls
 
 
 def classify_for_vocab(vocab, text: str) -> tuple[str | None, list[str]]:
@@ -1134,9 +1136,9 @@ def classify_items_for_vocab(vocab, texts: list[str], title_family: str | None =
             continue
         work = (u.family, u.score, tuple(u.evidence)) if u.family else (None, u.score, ())
         if c.family:
-            out.append(Verdict(c.family, list(c.evidence), c.by_context, c.score, *work))
+            out.append(Verdict(c.family, list(c.evidence), c.by_context, c.score, *work)._replace(work_own=u.own))
         else:
-            out.append(Verdict(None, [], False, c.score, *work))
+            out.append(Verdict(None, [], False, c.score, *work)._replace(work_own=u.own))
     return out
 
 

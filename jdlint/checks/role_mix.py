@@ -363,6 +363,11 @@ class TitleScopeKind(Kind):
                 # Developer" whose duties are mailboxes, laptops, printers and the phone system
                 # (read as security, DevOps and software) does IT support.
                 return spec
+            if w.work_own == fam and f != fam and title_spec == fam:
+                # Its own words read as the title's work; only its neighbours made it another
+                # job's ("Sketch and test the new sign-up journey with real customers" beside a
+                # component library and support calls): it counts for the title, never against.
+                return group_of.get(fam, fam)
             if title_spec in vocab.cross_specialisms and f == "other-specialist":
                 # Under a title of such a specialism (an "IT Support Technician"), the
                 # catch-all's other specialties are other jobs: the front desk, the post and

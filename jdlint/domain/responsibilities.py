@@ -55,6 +55,10 @@ class WorkItem:
     work_score: float = 0.0
     work_evidence: tuple[str, ...] = ()
     section: int = 0  # the line of the section (or bold label) the unit sits under
+    # The family the item's own words lean to before the rest of the posting pulls (None for
+    # generic): an item read as another job only because of its neighbours still reads, on its
+    # own, as this one.
+    work_own: str | None = None
 
 
 # Sentence ends: . ! ? followed by space and a capital, quote, bracket or digit; not after
@@ -639,9 +643,11 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
             # convinced an agent": the agents of a contact centre or a mobile-money network
             # are people, and their work says nothing of the AI kind.
             v = v._replace(family=None if v.family == "ai-engineer" else v.family,
-                           work_family=None if v.work_family == "ai-engineer" else v.work_family)
+                           work_family=None if v.work_family == "ai-engineer" else v.work_family,
+                           work_own=None if v.work_own == "ai-engineer" else v.work_own)
         out.append(WorkItem(line, text, v.family, tuple(v.evidence), v.by_context, source, v.score,
-                            v.work_family, v.work_score, tuple(v.work_evidence), section))
+                            v.work_family, v.work_score, tuple(v.work_evidence), section,
+                            None if v.work_own == "generic" else v.work_own))
     return out
 
 
