@@ -412,6 +412,11 @@ def test_a_business_functions_systems_title_is_not_infrastructure_work():
         assert family(title) is None, title
     for title in ("Linux Systems Administrator", "Senior Systems Engineer", "Cloud Systems Engineer"):
         assert family(title) == "sre-devops", title
+    # Systems engineering of a vehicle or a signal chain (requirements, interfaces, verification)
+    # is its own discipline, wherever the title names the thing engineered.
+    for title in ("Avionics Systems Engineer", "Systems Engineer - Radar Payloads", "Rail Systems Engineer"):
+        assert family(title) is None, title
+    assert family("Power Systems Data Analyst") == "data-analyst"  # the analyst's title, not a systems one
 
 
 def test_an_event_inside_a_game_is_not_event_marketing():

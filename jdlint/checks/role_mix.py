@@ -115,7 +115,8 @@ _TRIES = re_compile(r"\s*(?:test|tests|testing|try|tries|trying|trial|trials|tri
                     # investigators", "look into LLM use cases for the call centre"
                     r"|\s*(?:explore|explores|exploring|investigate|investigates|investigating|look(?:s|ing)?\s+into|"
                     r"experiment(?:s|ing)?\s+with|scout(?:s|ing)?)\s+(?:(?:new|emerging|novel|promising|possible|potential)\s+)?"
-                    r"(?:[\w-]+\s+){0,3}?(?:approaches|options|ways|ideas|opportunities|possibilities|techniques|methods|use\s+cases|applications)\b",
+                    r"(?:[\w-]+\s+){0,3}?(?:approaches|options|ways|ideas|opportunities|possibilities|techniques|methods|use\s+cases|applications|"
+                    r"(?:use|uses|potential|value)\s+of)\b",
                     re.I)
 
 
@@ -188,7 +189,10 @@ _PRODUCTION_WORK = re_compile(
 _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": frozenset({"ai-engineer"}),
                     "llm": frozenset({"ai-engineer"}), "llms": frozenset({"ai-engineer"}),
                     "ml": frozenset({"ml-engineer", "mlops"}), "security": frozenset({"security"}),
-                    "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"})}
+                    "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"}),
+                    # a "Computational Designer" or "Parametric Designer" writes the scripts and
+                    # plug-ins (Grasshopper, Dynamo, Python) the design work runs on
+                    "computational": frozenset({"software-engineer"}), "parametric": frozenset({"software-engineer"})}
 
 
 _TRAINING_TEAM = re_compile(r"\b(?:pre|post|mid)[- ]?training\b|\bfoundation\s+models?\b", re.I)

@@ -56,6 +56,8 @@ class TitleGrammar:
         self.bare_disciplines = {str(k).lower(): str(v) for k, v in (g.get("bare_disciplines") or {}).items()}
         # Business functions that, before a systems title, make it an applications job.
         self.business_systems = {str(w).lower() for w in g.get("business_systems") or []}
+        # Engineered things that, anywhere in a systems title, make it the systems-engineering discipline.
+        self.engineered_systems = {str(w).lower() for w in g.get("engineered_systems") or []}
         self.family_titles: list[tuple[str, dict]] = []
         for fam in vocab.families:
             for t in posting_title_variants(fam):
@@ -107,11 +109,15 @@ class TitleGrammar:
         return norm, norm
 
     def runs_business_systems(self, role: str) -> bool:
-        """Whether a title names a business function's applications before "systems"
-        ("Finance Systems Engineer", "Student Data and Systems Administrator")."""
-        words = self.normalize(role).split()
+        """Whether a systems title is not about servers and networks: a business function's
+        applications named before "systems" ("Finance Systems Engineer", "Student Data and
+        Systems Administrator"), or an engineered vehicle or signal chain named anywhere in it
+        ("Systems Engineer - Naval Communications", "SATCOM Systems Engineer")."""
+        words = [w.strip(",;:()[]") for w in self.normalize(role).split()]
         at = next((i for i, w in enumerate(words) if w in ("system", "systems")), None)
-        return at is not None and at + 1 < len(words) and bool(self.business_systems.intersection(words[:at]))
+        if at is None or at + 1 >= len(words) or words[at + 1] not in self.heads:
+            return False  # "Power Systems Data Analyst" is a data analyst
+        return bool(self.business_systems.intersection(words[:at]) or self.engineered_systems.intersection(words))
 
     def clean(self, title: str) -> str:
         for p in self.decoration:
