@@ -55,7 +55,7 @@ def compiled(vocab: Any) -> dict[str, Any]:
     money = rf"(?:{cur})\s*(?:{amt})(?:\s*/\s*(?:hr|hour|h|yr|year|annum|month|mo))?"
     bare = rf"(?:{amt})(?:\s*/\s*(?:hr|hour|h|yr|year))?"
     sep = r"\s*(?:-|–|—|to|and)\s*"
-    code = r"\s*(?:(?:USD|EUR|GBP|CAD|CHF|AUD|dollars|euros|pounds)\b|€|£|\$)"
+    code = r"\s*(?:(?:USD|EUR|GBP|CAD|CHF|AUD|NZD|SGD|INR|JPY|dollars|euros|pounds|rupees|lakhs?|lacs?|LPA)\b|€|£|\$|₹)"
     ranges = [
         rxcompile(rf"{money}{sep}(?:{money}|{bare})", regex.I),
         rxcompile(rf"(?<![\w.,]){bare}(?:{code})?{sep}{bare}{code}", regex.I),
@@ -192,6 +192,10 @@ def _not_after(cities: list[str]) -> str:
     return r"(?<!\b(?:" + names + r")[ \t]*,?[ \t]*)"
 
 
+# A currency written as a word or unit, where no currency sign is ("INR 18,00,000", "18-24 LPA").
+_CURRENCY_WORD = rxcompile(r"\b(?:USD|EUR|GBP|CAD|CHF|AUD|NZD|SGD|INR|JPY|LPA|lakhs?|lacs?|crores?)\b|\bRs\.?\s*\d")
+
+
 def read_pay(doc: Any, vocab: Any) -> Pay:
     c = compiled(vocab)
     fm = doc.front_matter or {}
@@ -209,7 +213,7 @@ def read_pay(doc: Any, vocab: Any) -> Pay:
                 if any(r.search(text) for r in c["ranges"]) or regex.search(r"\d", text):
                     return Pay("range", None)
     text, position = doc.joined()
-    if not any(ch in text for ch in "$€£") and not regex.search(r"\b(?:USD|EUR|GBP|CAD|CHF)\b", text):
+    if not any(ch in text for ch in "$€£₹¥") and not _CURRENCY_WORD.search(text):
         return Pay(None, None)
     def in_pay_section(offset: int) -> bool:
         # A range under a "Compensation" or "Pay" heading is pay whatever else its line names.
