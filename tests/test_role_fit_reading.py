@@ -427,3 +427,13 @@ def test_an_event_inside_a_game_is_not_event_marketing():
     assert not _specialty("Check each event's configuration in the admin console before it goes live")
     assert _top("Organise the launch event for journalists and partners") in ("outreach", "commercial")
     assert _top("Run our presence at the spring trade event and its social posts") == "outreach"
+
+
+def test_a_partner_title_names_the_job_not_the_team_it_serves():
+    # "Talent Acquisition Partner - Engineering" recruits for engineering: once read as a page
+    # about software jobs, the recruiter was asked who runs deployments.
+    vocab = load_vocab()
+    t = read_title(Document.parse("# Talent Acquisition Partner - Engineering\n\nText.\n", "x.md", vocab), vocab)
+    assert t.family is None and not t.job_family_page
+    t = read_title(Document.parse("# HR Business Partner, Data & Analytics\n\nText.\n", "x.md", vocab), vocab)
+    assert t.family is None and not t.job_family_page
