@@ -161,6 +161,11 @@ _EVALUATES_MODELS = re_compile(r"\b(?:evaluat\w*|evals?|benchmark\w*|red-?team\w
                                r"prompts?|outputs?|answers?|responses?|prototypes?)\b", re.I)
 
 
+_MEASURES_MODELS = re_compile(r"\b(?:evaluat\w*|evals?|benchmark\w*|calibrat\w*|measur\w*|agreement|reliability|significan\w*|"
+                              r"sampl\w*|statistic\w*|judges?|graders?|raters?)\b[^.;]{0,80}?\b(?:models?|LLMs?|assistants?|agents?|"
+                              r"judges?|graders?|outputs?|answers?|responses?|scores?|raters?)\b", re.I)
+
+
 # Operations whose object is data (feeds, pipelines, ingestion, loads), not machines.
 _DATA_OPS = re_compile(r"\b(?:feeds?|pipelines?|ingestion|ingests?|loads|ETL|ELT|data\s+(?:jobs|flows?|streams?|sources?|products?)|"
                        r"connectors?|dbt|Airflow|DAGs?|streaming\s+jobs?|batch\s+jobs?|data)\b", re.I)
@@ -192,10 +197,17 @@ _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": fr
                     "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"}),
                     # a "Computational Designer" or "Parametric Designer" writes the scripts and
                     # plug-ins (Grasshopper, Dynamo, Python) the design work runs on
-                    "computational": frozenset({"software-engineer"}), "parametric": frozenset({"software-engineer"})}
+                    "computational": frozenset({"software-engineer"}), "parametric": frozenset({"software-engineer"}),
+                    # a developer on the team that builds infrastructure as its product ("Backend
+                    # Engineer (Go), Build Runners", "Software Engineer, Storage") does that work
+                    **dict.fromkeys(("infrastructure", "infra", "runner", "runners", "ci", "build", "builds", "storage",
+                                     "compute", "networking", "kubernetes", "observability", "reliability"),
+                                    frozenset({"sre-devops"}))}
 
 
 _TRAINING_TEAM = re_compile(r"\b(?:pre|post|mid)[- ]?training\b|\bfoundation\s+models?\b", re.I)
+# The work of a model-training team, research to production ("Research Scientist, Post-Training").
+_TRAINING_WORK = frozenset({"researcher", "research-engineer", "ml-engineer", "mlops"})
 _LLM_WORDS = frozenset({"llm", "llms", "genai"})
 _MODEL_FAMILIES = frozenset({"researcher", "research-engineer", "data-scientist", "ml-engineer", "mlops", "ai-engineer"})
 
@@ -973,14 +985,24 @@ class RoleMixKind(Kind):
                     # safe for the use case") is their own job's, not a data scientist's
                     and not (f == "data-scientist" and title_fam in ("ai-engineer", "ml-engineer")
                              and _EVALUATES_MODELS.search(w.text))
+                    # ... and a data scientist's measuring of models ("Build a calibration framework
+                    # that measures agreement between each LLM judge and our human raters") is
+                    # statistics on the models, not building LLM features
+                    and not (f == "ai-engineer" and title_fam in ("data-scientist", "data-analyst")
+                             and _MEASURES_MODELS.search(w.text))
                     and f not in run_by_a_team}
         own_words = {f for (w, f) in counted if own_reading(w, f)}
         # a posting that says the hire's time is split: the title's side is half the job
         split = ctx.facts.splits_time
         top_group, top_n = counts.most_common(1)[0] if counts else (None, 0)
+        model_training = _TRAINING_TEAM.search(ctx.facts.title.text) if ctx.facts.title else None
         for a, b, source, only_title in vocab.conflicts:
             if only_title and title_fam != only_title:
                 continue  # an engineer's two design duties are not a designer's backend work
+            if model_training and {a, b} <= _TRAINING_WORK:
+                # "Research Scientist, Post-Training": research on the models the company ships
+                # is run at production scale; the research and the engineering are one job
+                continue
             if (title_fam and vocab.covers(title_fam, a) and vocab.covers(title_fam, b)
                     and min(fam_counts[a], fam_counts[b]) < 3):
                 # A full-stack developer's title covers the screens and the deploys of their

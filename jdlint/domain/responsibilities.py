@@ -119,6 +119,17 @@ _NOT_YOURS = re_compile(
 _ASIDE = re_compile(r"\([^()]*\)")
 
 
+# A sentence of a duties paragraph that sets the scene rather than giving the hire work: what
+# customers or users do ("Our customers increasingly use LLMs to grade other LLMs"), or a
+# comment on the last sentence ("That's cheap and fast, but LLM judges have known biases").
+_CONTEXT_ONLY = re_compile(
+    r"^\W*(?:(?:our|the|many|most|some|all)\s+(?:[\w-]+\s+)?(?:customers|clients|users|members|players|patients|"
+    r"readers|listeners|shoppers|competitors|partners|buyers|sellers)\b(?!\s+(?:team|success|support|experience|data)\b)"
+    r"|(?:that|this|it|these|those)(?:'s|\u2019s|\s+is|\s+are|\s+was|\s+were)\b)", re.I)
+_TO_THE_HIRE = re_compile(r"\b(?:you|your|you'll|you're|you\u2019ll|you\u2019re|role|position|job|post|hire|candidate|person|"
+                          r"he|she|incumbent|post-?holder|jobholder)\b", re.I)
+
+
 def _not_yours(text: str) -> bool:
     return bool(_NOT_YOURS.search(_ASIDE.sub(" ", text)))
 
@@ -633,7 +644,8 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     # them under its duties, are not work ("To be considered, please submit your application").
     statement = vocab.statement_cues
     units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1])
-                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])) or _AI_AS_A_TOOL.search(u[1]))]
+                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])) or _AI_AS_A_TOOL.search(u[1])
+                                      or (u[2] == "prose" and _CONTEXT_ONLY.match(u[1]) and not _TO_THE_HIRE.search(u[1])))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
     out = []
