@@ -126,8 +126,8 @@ _CONTEXT_ONLY = re_compile(
     r"^\W*(?:(?:our|the|many|most|some|all)\s+(?:[\w-]+\s+)?(?:customers|clients|users|members|players|patients|"
     r"readers|listeners|shoppers|competitors|partners|buyers|sellers)\b(?!\s+(?:team|success|support|experience|data)\b)"
     r"|(?:that|this|it|these|those)(?:'s|\u2019s|\s+is|\s+are|\s+was|\s+were)\b)", re.I)
-_TO_THE_HIRE = re_compile(r"\b(?:you|your|you'll|you're|you\u2019ll|you\u2019re|role|position|job|post|hire|candidate|person|"
-                          r"he|she|incumbent|post-?holder|jobholder)\b", re.I)
+_TO_THE_HIRE = re_compile(r"\b(?:you|your|you'll|you're|you\u2019ll|you\u2019re|he|she|incumbent|post-?holder|jobholder)\b|"
+                          r"\b(?:this|the|a)\s+(?:[\w-]+\s+)?(?:role|hire|candidate)\b|\bthis\s+(?:position|job|post)\b", re.I)
 
 
 def _not_yours(text: str) -> bool:
