@@ -27,6 +27,10 @@ _LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
 # OR" / "An equivalent combination of education and experience".
 _OR_END = re_compile(r"(?:[;,]\s*|\s)(?:OR|or|Or)\s*[:.]?\s*$")
 _OR_START = re_compile(r"^\W*(?-i:OR)\b")
+# A skill named as welcome, not required: "..., but this is not essential", "would be a bonus".
+_WELCOME_NOT_REQUIRED = re_compile(r"\b(?:(?:is|are)\s+not\s+(?:essential|required|a\s+requirement)|not\s+essential\b|"
+                                   r"would\s+be\s+(?:great|nice|helpful|a\s+(?:bonus|plus)|an\s+(?:advantage|asset))|"
+                                   r"(?:is|are)\s+a\s+(?:bonus|plus)|nice\s+to\s+have)", re.I)
 _BOLD_LABEL = re_compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,40})(?:\*\*|__)\s*:?", re.I)
 _OPEN_BRACKET = re_compile(r"[ \t]*(?:(?:suite|services|products|apps|applications|family|tools|stack|ecosystem)[ \t]*)?\(", re.I)
 # A group label in a requirements list: a few words, no verb of a requirement and no number
@@ -141,6 +145,13 @@ class Requirements:
         for b in doc.blocks:
             m = _BOLD_LABEL.match(b.text) if b.kind == "paragraph" else None
             if m and b.text[m.end():].strip() and any(rx.search(m.group("label")) for rx in self.vocab.preferred_leadins):
+                return True
+        # ... or a sentence of the requirements that names a skill as welcome but not required
+        # ("It would be great if you also have experience with payments, but this is not
+        # essential").
+        for b in doc.blocks:
+            if (b.kind == "paragraph" and b.section is not None and b.section.kind in ("requirements", "preferred")
+                    and _WELCOME_NOT_REQUIRED.search(b.text)):
                 return True
         if self.vocab.apply_anyway:
             text, _ = doc.joined()
