@@ -161,6 +161,8 @@ _EVALUATES_MODELS = re_compile(r"\b(?:evaluat\w*|evals?|benchmark\w*|red-?team\w
                                r"prompts?|outputs?|answers?|responses?|prototypes?)\b", re.I)
 
 
+_WRITES_UP = re_compile(r"^\W*(?:(?:co-?)?author|publish|present|write\s+up|file|submit)\w*\b[^.;]{0,60}?\b(?:papers?|publications?|"
+                        r"patents?|journals?|conferences?|articles?|talks?|posters?)\b", re.I)
 _MEASURES_MODELS = re_compile(r"\b(?:evaluat\w*|evals?|benchmark\w*|calibrat\w*|measur\w*|agreement|reliability|significan\w*|"
                               r"sampl\w*|statistic\w*|judges?|graders?|raters?)\b[^.;]{0,80}?\b(?:models?|LLMs?|assistants?|agents?|"
                               r"judges?|graders?|outputs?|answers?|responses?|scores?|raters?)\b", re.I)
@@ -990,6 +992,9 @@ class RoleMixKind(Kind):
                     # statistics on the models, not building LLM features
                     and not (f == "ai-engineer" and title_fam in ("data-scientist", "data-analyst")
                              and _MEASURES_MODELS.search(w.text))
+                    # ... and one duty of writing the work up ("Publish research papers in reputed
+                    # journals and file patents") is a side of the job, not a research post
+                    and not (f == "researcher" and _WRITES_UP.search(w.text))
                     and f not in run_by_a_team}
         own_words = {f for (w, f) in counted if own_reading(w, f)}
         # a posting that says the hire's time is split: the title's side is half the job
