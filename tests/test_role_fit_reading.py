@@ -437,3 +437,13 @@ def test_a_partner_title_names_the_job_not_the_team_it_serves():
     assert t.family is None and not t.job_family_page
     t = read_title(Document.parse("# HR Business Partner, Data & Analytics\n\nText.\n", "x.md", vocab), vocab)
     assert t.family is None and not t.job_family_page
+
+
+def test_the_client_a_consultancy_builds_for_is_not_a_sales_job():
+    # A Salesforce developer at a consultancy "presents the work at sprint demos with the client":
+    # once read as sales and customer accounts, the developer's posting became two jobs.
+    assert "commercial" not in _specialty("Present your work at sprint demos with the client")
+    assert "commercial" not in _specialty("Agree the target design with the client before you build")
+    assert _top("Manage a book of 40 accounts and hit the renewal quota") == "commercial"
+    assert _top("Run product demos for prospects with the sales team") == "commercial"
+    assert _top("run live demos") == "commercial"  # a clause split from "Join sales calls, run live demos"

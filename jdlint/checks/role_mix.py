@@ -592,6 +592,16 @@ _EVENT_IN_PRODUCT = re_compile(r"\b(?:in-?(?:game|app)|live-?ops|players?|partic
                                r"configurations?|configs?|moneti[sz]\w*|conversion|payers?|rewards?|drop\s+rates?)\b", re.I)
 
 
+# The client or customer named as whom the work is for, not as whom it sells to.
+_CLIENT_WORDS = frozenset({"client", "clients", "customer", "customers", "partner", "partners"})
+# ... and a demo of the work delivered ("sprint demos", "demo what shipped"), not a sales demo
+_DEMO_WORDS = frozenset({"demo", "demos"})
+_DELIVERY_DEMO = re_compile(r"\bsprint\s+(?:demos?|reviews?)\b|\bdemo\w*\s+(?:what|the\s+(?:work|release|build)|your\s+work)\b", re.I)
+_SELLING = re_compile(r"\b(?:sell\w*|sales?|pre-?sales?|revenue|deals?|prospect\w*|renewals?|quotas?|upsell\w*|cross-sell\w*|"
+                      r"commissions?|pipeline|book\s+of|account\s+(?:management|managers?|plans?)|pitch\w*|proposals?|"
+                      r"tenders?|bids?|leads?|new\s+business|expansion)\b", re.I)
+
+
 def _specialty(text: str) -> Counter:
     """The kinds of specialist work an item names: its specialty concepts, counted, and the
     words of an office's running the model's concepts leave out (``_OFFICE_WORK``)."""
@@ -603,6 +613,11 @@ def _specialty(text: str) -> Counter:
             and _COMMUNITY_SERVED.search(text):
         del seen["outreach"]  # "the community feedback and complaints mechanism", "community health
         # promoters": the people a programme serves, not community management
+    client_words = _CLIENT_WORDS | (_DEMO_WORDS if _DELIVERY_DEMO.search(text) else frozenset())
+    if seen["commercial"] and all(f.words.lower() in client_words for f in feats if f.name == "c:commercial") \
+            and not _SELLING.search(text):
+        del seen["commercial"]  # "Present your work at sprint demos with the client": the client a
+        # consultancy's developer builds for, not a sale
     if seen["outreach"] and all(f.words.lower() in ("event", "events") for f in feats if f.name == "c:outreach") \
             and _EVENT_IN_PRODUCT.search(text):
         del seen["outreach"]  # "the post-event report: participation, revenue, retention": an
