@@ -463,6 +463,11 @@ def _fm_line(doc: Any, value: str) -> int | None:
     return None
 
 
+# A place name that is only the first word of a district's name ("Roma Norte" and "Roma Sur" are
+# neighbourhoods of Mexico City, not Rome).
+_DISTRICT = rxcompile(r"[ \t]+(?:Norte|Sur|Oriente|Poniente)\b")
+
+
 def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     """Every mention of a place with a pay-transparency law (in force or not), in document order."""
     c = compiled(vocab)
@@ -473,7 +478,7 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
         if not path or path[-1] not in c["loc_fields"] or not isinstance(value, (str, int)):
             continue
         text = str(value)
-        hits = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text)]
+        hits = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text) if not _DISTRICT.match(text, b)]
         hits += [(m.group(0), c["by_code"][m.group(0)]) for m in c["codes_rx"].finditer(text)]
         hits += _us_remote(text, c, hits)
         for found, js in hits:
@@ -484,7 +489,7 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     for block in doc.blocks:
         text = block.text
         for a, b, key in c["names"].finditer(text):
-            if not _says_where_the_job_is(doc, block, a, b, c, loc_lines, stated):
+            if _DISTRICT.match(text, b) or not _says_where_the_job_is(doc, block, a, b, c, loc_lines, stated):
                 continue
             line, col = block.position(a)
             for j in c["by_name"][key]:
