@@ -523,7 +523,11 @@ _HEADCOUNT = rxcompile(
     # to 40 employees this year"
     r"|\b(?:scal\w*|grow\w*|go(?:ing)?)\s+from\s+" + _N.replace("?P<n>", "?P<g>") + r"\s+to\s+\d{1,4}\s+(?:people|employees|staff)\b"
     # the hire counted among the first few: "join as one of our first five employees"
-    r"|\bone\s+of\s+(?:our|the)\s+first\s+" + _N.replace("?P<n>", "?P<f>") + r"\s+(?:employees|hires|people|staff|team\s+members)\b",
+    r"|\bone\s+of\s+(?:our|the)\s+first\s+" + _N.replace("?P<n>", "?P<f>") + r"\s+(?:employees|hires|people|staff|team\s+members)\b"
+    # the company told as its founders: "Vectorloop is two repeat founders and a mission"
+    r"|\b(?:is|are)\s+(?:just\s+|only\s+|still\s+)?" + _N.replace("?P<n>", "?P<o>")
+    + r"\s+(?:repeat\s+|first-time\s+|technical\s+)?(?:co-?)?founders\b"
+    r"(?!\s*(?:,|and|plus|with|\+)\s*(?:a\s+|an\s+)?(?:\d|team|staff|employees|people|engineers))",
     regex.I)
 
 
@@ -534,7 +538,7 @@ def stated_headcount(doc: Any) -> int | None:
     m = _HEADCOUNT.search(text)
     if m is None:
         return None
-    word = (m.group("n") or m.group("m") or m.group("k") or m.group("g") or m.group("f")).lower()
+    word = (m.group("n") or m.group("m") or m.group("k") or m.group("g") or m.group("f") or m.group("o")).lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
