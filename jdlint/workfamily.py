@@ -360,6 +360,12 @@ _SPECIAL = [
     (re_compile(r"\b((?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|distribution\s+(?:engineers?|network|grid|system)|"
                 r"electricity|electrical|utility|meters?)\b[^\n]*?)\btransformers?\b", re.I),
      r"\1 powertransformer "),
+    # An assistant named by a job title is a person: "a MEL Assistant can run the routine syncs",
+    # "our Research Assistants" (not "our AI Assistant", "the Virtual Assistant", "a coding
+    # assistant", which are software).
+    (re_compile(r"\b((?:(?!(?:AI|GenAI|LLM|Virtual|Voice|Chat|Coding|Code|Shopping|Smart|Digital|Google|Claude|Copilot)\b)"
+                r"[A-Z][\w&/-]*\s+){1,3})Assistant(s?)\b"),
+     r"\1personassistant\2 "),
     (re_compile(r"[\u2018\u2019]"), "'"),
     (re_compile(r"[\u2013\u2014]"), " - "),
 ]
@@ -370,7 +376,8 @@ _TOKEN = re_compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.(?:js|net|py|io)\b)?|\.net\
 _DISPLAY = {"abtest": "A/B test", "cicd": "CI/CD"}
 # Placeholders for a word in one of its senses: (as written, the lemma of that sense).
 _SENSES = {"oncallpaged": ("paged", "pager"), "oncallpaging": ("paging", "pager"), "oncallpages": ("pages", "pager"),
-           "powertransformer": ("transformer", "power-transformer")}
+           "powertransformer": ("transformer", "power-transformer"),
+           "personassistant": ("Assistant", "assistant-role"), "personassistants": ("Assistants", "assistant-role")}
 
 
 class Token(NamedTuple):

@@ -70,6 +70,17 @@ def test_a_transformer_on_the_power_network_is_equipment_not_a_language_model():
     assert fam("Flag the pole-mounted transformers that ran over their rating during the heatwave") != "ai-engineer"
 
 
+def test_an_assistant_named_by_a_job_title_is_a_person():
+    # "documented well enough that a MEL Assistant can run the routine syncs" once read as
+    # building an AI assistant, and an M&E officer's posting as two jobs.
+    def genai(text):
+        return "c:genai" in {f.name for f in wf.features(text)}
+    assert not genai("Document the pipeline so that a MEL Assistant can run the routine syncs")
+    assert not genai("Supervise the two Research Assistants on the survey team")
+    assert genai("Build our AI Assistant for customer questions")
+    assert genai("Roll out the Virtual Assistant to every branch")
+
+
 def test_a_plain_team_is_not_platform_work():
     # Stop words are invisible to the concept matcher: "every team" once collapsed to "team",
     # so motivating one's team read as ML-platform work.
