@@ -58,13 +58,9 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     # What the company is building now, said in its about text ("our next title is currently
     # in development"): the other ignored sections (benefits, process ...) still do not count.
     if "about" in ignore and vocab.first_problem_about:
-        text, position = doc.joined(ignore - {"about"})
-        text = _unemphasise(text)
-        for p in vocab.possible("first_problem_about", fold(text)):
-            m = p.search(text)
-            if m:
-                at, sentence = _sentence(text, m.start(), m.end())
-                return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
+        found = _first_statement(doc, ignore - {"about"}, vocab, "first_problem_about")
+        if found:
+            return found
         # A paragraph of the about text that speaks of the post or the hire ("This post has been
         # created to support that rollout", "You'll be arriving at a busy time: the Service Desk
         # is moving off ...") is about the job: every cue counts in it.
@@ -84,13 +80,20 @@ def find_first_problem(doc: Any, vocab: Any) -> FirstProblem | None:
     # Why the role is open, said wherever it stands (even in a requirement: "... bringing this
     # down is the main reason we're opening this role").
     if vocab.first_problem_purpose:
-        text, position = doc.joined(frozenset())
-        text = _unemphasise(text)
-        for p in vocab.possible("first_problem_purpose", fold(text)):  # as the other cue lists
-            m = p.search(text)
-            if m:
-                _at, sentence = _sentence(text, m.start(), m.end())
-                return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
+        return _first_statement(doc, frozenset(), vocab, "first_problem_purpose")
+    return None
+
+
+def _first_statement(doc: Any, ignore: frozenset, vocab: Any, cues: str) -> FirstProblem | None:
+    """The sentence holding the first cue of the list ``cues`` that matches the posting's
+    countable text (sections of the ``ignore`` kinds left out), as a statement."""
+    text, position = doc.joined(ignore)
+    text = _unemphasise(text)
+    for p in vocab.possible(cues, fold(text)):
+        m = p.search(text)
+        if m:
+            _at, sentence = _sentence(text, m.start(), m.end())
+            return FirstProblem("statement", position(m.start())[0], " ".join(sentence.split()))
     return None
 
 

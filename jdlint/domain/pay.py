@@ -48,6 +48,10 @@ class Pay:
     open_figure: tuple[int, int, str] | None  # (line, column, text) of the open-ended figure
 
 
+# The currency codes a pay figure is written with, before or after it ("USD 120,000", "18,00,000 INR").
+_CURRENCY_CODES = "USD|EUR|GBP|CAD|CHF|AUD|NZD|SGD|INR|JPY"
+
+
 @lru_cache(maxsize=8)
 def compiled(vocab: Any) -> dict[str, Any]:
     pay = vocab.pay
@@ -55,7 +59,7 @@ def compiled(vocab: Any) -> dict[str, Any]:
     money = rf"(?:{cur})\s*(?:{amt})(?:\s*/\s*(?:hr|hour|h|yr|year|annum|month|mo))?"
     bare = rf"(?:{amt})(?:\s*/\s*(?:hr|hour|h|yr|year))?"
     sep = r"\s*(?:-|–|—|to|and)\s*"
-    code = r"\s*(?:(?:USD|EUR|GBP|CAD|CHF|AUD|NZD|SGD|INR|JPY|dollars|euros|pounds|rupees|lakhs?|lacs?|LPA)\b|€|£|\$|₹)"
+    code = rf"\s*(?:(?:{_CURRENCY_CODES}|dollars|euros|pounds|rupees|lakhs?|lacs?|LPA)\b|€|£|\$|₹)"
     ranges = [
         rxcompile(rf"{money}{sep}(?:{money}|{bare})", regex.I),
         rxcompile(rf"(?<![\w.,]){bare}(?:{code})?{sep}{bare}{code}", regex.I),
@@ -193,7 +197,7 @@ def _not_after(cities: list[str]) -> str:
 
 
 # A currency written as a word or unit, where no currency sign is ("INR 18,00,000", "18-24 LPA").
-_CURRENCY_WORD = rxcompile(r"\b(?:USD|EUR|GBP|CAD|CHF|AUD|NZD|SGD|INR|JPY|LPA|lakhs?|lacs?|crores?)\b|\bRs\.?\s*\d")
+_CURRENCY_WORD = rxcompile(rf"\b(?:{_CURRENCY_CODES}|LPA|lakhs?|lacs?|crores?)\b|\bRs\.?\s*\d")
 
 
 def read_pay(doc: Any, vocab: Any) -> Pay:
@@ -468,6 +472,11 @@ def _fm_line(doc: Any, value: str) -> int | None:
 _DISTRICT = rxcompile(r"[ \t]+(?:Norte|Sur|Oriente|Poniente)\b")
 
 
+def _place_names(c: dict[str, Any], text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of each place name in ``text``, a district's first word left out."""
+    return ((a, b, key) for a, b, key in c["names"].finditer(text) if not _DISTRICT.match(text, b))
+
+
 def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     """Every mention of a place with a pay-transparency law (in force or not), in document order."""
     c = compiled(vocab)
@@ -478,7 +487,7 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
         if not path or path[-1] not in c["loc_fields"] or not isinstance(value, (str, int)):
             continue
         text = str(value)
-        hits = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text) if not _DISTRICT.match(text, b)]
+        hits = [(text[a:b], c["by_name"][key]) for a, b, key in _place_names(c, text)]
         hits += [(m.group(0), c["by_code"][m.group(0)]) for m in c["codes_rx"].finditer(text)]
         hits += _us_remote(text, c, hits)
         for found, js in hits:
@@ -488,14 +497,14 @@ def places(doc: Any, vocab: Any) -> list[PlaceMention]:
     stated: dict[str, bool] = {}
     for block in doc.blocks:
         text = block.text
-        for a, b, key in c["names"].finditer(text):
-            if _DISTRICT.match(text, b) or not _says_where_the_job_is(doc, block, a, b, c, loc_lines, stated):
+        for a, b, key in _place_names(c, text):
+            if not _says_where_the_job_is(doc, block, a, b, c, loc_lines, stated):
                 continue
             line, col = block.position(a)
             for j in c["by_name"][key]:
                 out.append(PlaceMention(j, line, col, col + b - a, text[a:b]))
         if block.first_line in loc_lines or block.kind == "heading":
-            names = [(text[a:b], c["by_name"][key]) for a, b, key in c["names"].finditer(text)]
+            names = [(text[a:b], c["by_name"][key]) for a, b, key in _place_names(c, text)]
             for found, js in _us_remote(text, c, names):
                 line, col = block.position(text.find(found))
                 for j in js:

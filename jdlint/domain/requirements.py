@@ -140,17 +140,18 @@ class Requirements:
         doc = self.doc
         if doc.sections_of("preferred") or any(it.preferred for it in doc.items):
             return True
-        # A paragraph under a bold label that says it holds the nice-to-haves ("**Good to
-        # have:** geospatial tools, Triton or TorchServe, ...").
         for b in doc.blocks:
-            m = _BOLD_LABEL.match(b.text) if b.kind == "paragraph" else None
+            if b.kind != "paragraph":
+                continue
+            # A paragraph under a bold label that says it holds the nice-to-haves ("**Good to
+            # have:** geospatial tools, Triton or TorchServe, ...").
+            m = _BOLD_LABEL.match(b.text)
             if m and b.text[m.end():].strip() and any(rx.search(m.group("label")) for rx in self.vocab.preferred_leadins):
                 return True
-        # ... or a sentence of the requirements that names a skill as welcome but not required
-        # ("It would be great if you also have experience with payments, but this is not
-        # essential").
-        for b in doc.blocks:
-            if (b.kind == "paragraph" and b.section is not None and b.section.kind in ("requirements", "preferred")
+            # ... or a sentence of the requirements that names a skill as welcome but not
+            # required ("It would be great if you also have experience with payments, but this
+            # is not essential").
+            if (b.section is not None and b.section.kind in ("requirements", "preferred")
                     and _WELCOME_NOT_REQUIRED.search(b.text)):
                 return True
         if self.vocab.apply_anyway:
