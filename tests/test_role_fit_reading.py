@@ -447,3 +447,34 @@ def test_the_client_a_consultancy_builds_for_is_not_a_sales_job():
     assert _top("Manage a book of 40 accounts and hit the renewal quota") == "commercial"
     assert _top("Run product demos for prospects with the sales team") == "commercial"
     assert _top("run live demos") == "commercial"  # a clause split from "Join sales calls, run live demos"
+
+
+def test_a_sentence_that_only_places_the_hire_is_not_work():
+    # where the hire sits and whom they report to is who they work with, not a duty
+    text = ("# Revenue Accountant\n\n## About the role\n\n"
+            "You'll sit inside the Group Finance team and report to the Financial Controller.\n\n"
+            "You'll join the billing squad and rebuild the deferred revenue schedule in NetSuite.\n\n"
+            "## What you'll do\n\n- Close the revenue ledger each month\n")
+    lines = _work_lines(text)
+    assert 5 not in lines and {7, 11} <= lines
+
+
+def test_an_imaging_scanner_is_not_office_it():
+    vocab = load_vocab()
+    for fam in ("software-engineer", "sre-devops"):
+        for text in ("Replay recorded MRI scanner sessions through the reconstruction service in the nightly build",
+                     "Write checks for the scanner firmware update tool before each hospital rollout",
+                     "Model the radiation dose each scanner protocol gives a child"):
+            assert vocab.specialism(fam, text) != "it-support", text
+    assert vocab.specialism("sre-devops", "Set up the office printers and scanners for new starters") == "it-support"
+
+
+def test_one_step_of_the_titles_project_is_not_a_second_job():
+    # a data scientist's project with a language-model step, told in one item whose other steps
+    # are the data scientist's, is one job (the seeds' two jobs are separate duties)
+    text = ("# Senior Data Scientist, Claims\n\n## What you'll do\n\n"
+            "- Agree with the claims handlers what a good triage decision looks like and label 2,000 past claims\n"
+            "- Prototype the triage helper on a hosted language model, measure its accuracy on the labelled claims, and run a two-week trial with one team\n"
+            "- Estimate the effect of the trial on handling time with a proper control group\n"
+            "- Report the results to the Head of Claims with a recommendation\n")
+    assert [f.rule for f in lint_text(text, select=["conflated-roles"])] == []

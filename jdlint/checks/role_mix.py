@@ -996,6 +996,11 @@ class RoleMixKind(Kind):
                     and not _done_with_its_owner(w.text, str(w.work_family)) and not _HELPS.match(w.text)
                     and not _TRIES.match(w.text)
                     and not _SURVEYS.search(w.text)
+                    # one step of a sentence whose other steps are the title's work ("Prototype
+                    # the assistant, measure it against that evaluation set, and run a limited
+                    # pilot" in a data scientist's posting) is that project's step, not a second job
+                    and not (title_fam and f != title_fam
+                             and any(v is not w and v.line == w.line and g == title_fam for v, g in counted))
                     and not (f in ("mlops", "sre-devops") and _OWN_MODELS.search(w.text))
                     # an AI or ML engineer's one duty of evaluating the models they ship
                     # ("Designing evaluations to measure whether models are accurate, fair and

@@ -306,6 +306,33 @@ _ONLY_PEOPLE = re_compile(
     r"[^.;:]*[.;]?\s*$", re.I)
 
 
+# A sentence that only places the hire: "You'll sit within the Marketing Operations team and
+# report to the Director, Marketing Operations", "The role reports to the Head of Data". Where
+# the hire sits says who they work with, not what they do (each clause is a placement; "join
+# the data team and build our pricing models" has work in it).
+_PLACEMENT_CLAUSE = re_compile(
+    r"^\W*(?:(?:you(?:'|\u2019)ll|you\s+will|you|the\s+(?:role|post|position|hire|successful\s+candidate)|this\s+(?:role|post|position))"
+    r"\s+(?:also\s+)?)?(?:(?:sit|sits|be\s+based|based)\s+(?:within|in|inside|on|with)|join|joins|be\s+(?:part|a\s+member)\s+of|"
+    r"(?:report|reports|reporting)\s+(?:directly\s+)?(?:in)?to|be\s+line[- ]managed\s+by)\s+"
+    r"(?!.*\b(?:on|about|each|every|weekly|monthly|quarterly|daily|regularly|progress|results|findings|to\s+\w+)\b)"
+    r"(?!.*\b(?:and|then|while)\s+(?!(?:the|our|a|an|your|their|its)\b)(?-i:[a-z]))"
+    r"[^.;:]*?[.;]?\s*$", re.I)
+_CLAUSES = re_compile(r",?\s+and\s+(?=(?:report|sit|join|be\s)\w*)|;\s*", re.I)
+
+
+# ... and what is joined is a group ("join the Platform team"), not an activity ("join sales
+# calls with prospects").
+_JOINS = re_compile(r"\bjoins?\b", re.I)
+_GROUP_END = re_compile(r"\b(?:team|squad|group|department|unit|crew|function|desk|practice|lab|office|chapter|guild|tribe|"
+                        r"pod|division|organi[sz]ation|company|studio|us)\W*$", re.I)
+
+
+def _only_placement(text: str) -> bool:
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    return bool(clauses) and all(_PLACEMENT_CLAUSE.match(c) and (not _JOINS.search(c) or _GROUP_END.search(c))
+                                 for c in clauses)
+
+
 # What the colleagues do, said after a comma ("Work with our two BI developers, who build the
 # Power BI reports on top of your tables"), describes them: the item still only names people.
 _DESCRIBED = re_compile(r",\s+who\s+[^,.;:]*[.;]?\s*$", re.I)
@@ -644,7 +671,7 @@ def work_items(doc: Any, vocab: Any, title_family: str | None = None) -> list[Wo
     # them under its duties, are not work ("To be considered, please submit your application").
     statement = vocab.statement_cues
     units = [u for u in units if not (statement.search(u[1]) or _APPLYING.search(u[1]) or _ONBOARDING.match(u[1])
-                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])) or _AI_AS_A_TOOL.search(u[1])
+                                      or _ONLY_PEOPLE.match(_DESCRIBED.sub("", u[1])) or _AI_AS_A_TOOL.search(u[1]) or _only_placement(u[1])
                                       or (u[2] == "prose" and _CONTEXT_ONLY.match(u[1]) and not _TO_THE_HIRE.search(u[1])))]
     units.sort(key=lambda u: u[0])
     verdicts = vocab.classify_items([_purpose(u[1]) for u in units], title_family, [u[3] for u in units])
