@@ -481,7 +481,7 @@ _VOCAB_ENTRY_TYPES = {
               "source": "str", "first_release": "scalar", "confidence": "scalar", "versions": "versions"},
     "role_families": {"id": "str", "label": "str", "titles": "list", "posting_titles": "list", "keywords": "list", "source": "str"},
     "senior_scope": {"label": "str", "patterns": "list", "source": "str"},
-    "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool", "sections": "list"},
+    "exclusionary": {"pattern": "str", "category": "str", "replacement": "str", "fix": "bool", "sections": "list", "desk_only": "bool"},
 }
 
 

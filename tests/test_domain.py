@@ -300,6 +300,17 @@ def test_config_exclusionary_entry_can_be_limited_to_section_kinds():
     assert [f.line for f in found if f.match == "hive of activity"] == [7]
 
 
+def test_config_exclusionary_entry_can_be_limited_to_desk_jobs():
+    # desk_only: the demand is reported only where the duties name no physical work
+    entry = {"pattern": r"\bkneel for long periods\b", "category": "ability-coded", "desk_only": True}
+    desk = ("# Bookkeeper\n\n## Duties\n\n- Post supplier invoices\n- Reconcile the bank accounts\n"
+            "- Chase late payers\n\n## Requirements\n\n- Able to kneel for long periods\n")
+    field = desk.replace("- Chase late payers", "- Count the stock at our two warehouses")
+    for text, lines in ((desk, [11]), (field, [])):
+        found = lint_text(text, config={"vocab": {"exclusionary": [entry]}}, select=["exclusionary-language"])
+        assert [f.line for f in found if f.match == "kneel for long periods"] == lines
+
+
 def test_config_vocab_patterns_run_under_a_time_limit_and_name_their_entry(tmp_path):
     from jdlint.patterns import PatternTimeout
 

@@ -57,7 +57,7 @@ def test_yaml_examples(rule):
 
 
 # Vocabulary leaves that are not strings on purpose: flags and thresholds.
-NON_STRING_LEAVES = {"fix": bool, "label_only": bool, "min_employees": int, "accepts_minimum": bool}
+NON_STRING_LEAVES = {"fix": bool, "desk_only": bool, "label_only": bool, "min_employees": int, "accepts_minimum": bool}
 
 
 def test_vocab_leaves_are_strings_or_known_scalars():

@@ -105,7 +105,7 @@ class Facts:
 
     @cached_property
     def exclusionary(self) -> list[PhraseHit]:
-        return exclusionary_phrases(self.doc, self.vocab)
+        return exclusionary_phrases(self.doc, self.vocab, lambda: self.work_items)
 
     @cached_property
     def pay(self) -> Pay:

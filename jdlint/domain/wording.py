@@ -190,9 +190,52 @@ def _pronoun_for_a_colleague(text: str, start: int, title_words: set[str]) -> bo
     return article in ("the", "our") and noun not in _THE_HIRE and noun not in title_words
 
 
-def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
-    """Exclusionary phrases, block by block, entry by entry (names in Title Case left out)."""
+# Work that is done on one's feet, named in a title or a duty: a site, a warehouse, equipment,
+# installs, patients, a lab, a shop floor. A posting without any is desk work, and its lifting
+# or standing requirement (an exclusionary entry marked ``desk_only``) is needed for nothing.
+_PHYSICAL_WORK = rxcompile(
+    r"\b(?:warehouses?|depots?|site\s+(?:visits?|work|surveys?|inspections?|walks?)|on[- ]site\s+(?:work|support|visits?|installs?)|"
+    r"in\s+the\s+field|field\s+(?:work|visits?|service|engineer\w*|technician\w*|teams?|operations|crews?)|install(?:s|ing|ation|ations)?\b|"
+    r"hardware|equipment|racks?|racking|cabling|cables|server\s+rooms?|data\s+cent(?:er|re)s?|lab(?:oratory|oratories|s)?\b|"
+    r"bench(?:es)?\b|stock(?:room|ing)?\b|shelv\w*|loading|unload\w*|forklifts?|pallets?|vehicles?|vans?\b|trucks?|fleet|"
+    r"ladders?|roofs?|plant\s+(?:rooms?|floor)|factory|factories|shop\s+floor|production\s+lines?|assembly|boxes|parcels|"
+    r"patients?|wards?|bedside|clinics?|store\s+(?:floor|visits?)|stores\b|inspections?|building\s+maintenance|repairs?\b|"
+    r"outdoors?|construction|crews?|technicians?|mechanics?|drivers?|deliver(?:y|ies)\s+(?:rounds?|routes?|vans?)|kitchens?|"
+    r"(?:set(?:ting)?\s+up|move|moving|carry|carrying)\s+(?:the\s+)?(?:furniture|desks|booths?|stands?|displays?|kit)|"
+    r"embedded|electronics|electrical|mechanical|robot\w*|a/v|audio-?visual|on\s+the\s+(?:units?|wards?|floors?)|"
+    r"(?:nursing|patient|hospital|care|inpatient)\s+units?|at[- ]the[- ]elbow|"
+    r"switches|access\s+points|routers?|(?:test|field|remote|customer|client|job|work)\s+(?:sites?|stations?)|facilit(?:y|ies)|"
+    r"(?:community|fundraising|in-person|on-site|trade|volunteer|donor|corporate|outdoor)\s+events?|galas?|trade\s+shows?)\b", regex.I)
+
+# ... and the places a demand itself says it applies in: "lift 50 lbs and travel to field
+# stations", "occasional work in equipment rooms, utility facilities and vehicles" (not the
+# demand's own words: "climb ladders and work outdoors" is what is asked, not where).
+_WHERE = rxcompile(
+    r"\b(?:warehouses?|depots?|(?:field|test|job|work|customer|client|remote|construction)\s+(?:sites?|stations?)|"
+    r"(?:equipment|server|plant)\s+rooms?|data\s+cent(?:er|re)s?|plants?|factor(?:y|ies)|labs?|laborator(?:y|ies)|"
+    r"facilities|stores|events?|trade\s+shows?|shop\s+floor|field\s*work|(?:store|site|client|customer|field|home)\s+visits?|"
+    r"(?:storage|stock|clinical|patient|care|production|loading)\s+(?:areas?|rooms?|facilit(?:y|ies))|go-?lives?)\b", regex.I)
+# ... or the task it serves, right after it: "lifting of up to 20 lbs (training laptops, printed
+# materials)", "lift 15 kg when helping with the stock counts", "walk to the wards to swap equipment"
+_FOR_A_TASK = rxcompile(r"\s*\(|[^.;\n]{0,40}?\b(?:when|while|during|to\s+(?:deliver|move|carry|set\s+up|swap|install|stock|"
+                        r"load|unload|transport|help|assist))\b", regex.I)
+
+
+def _needs_the_body(doc: Any, work: Any) -> bool:
+    """Whether the posting's title or duties name physical work, or it lists too few duties
+    (fewer than three) to tell."""
+    if doc.title is not None and _PHYSICAL_WORK.search(doc.title.text):
+        return True
+    items = work()
+    return len(items) < 3 or any(_PHYSICAL_WORK.search(w.text) for w in items)
+
+
+def exclusionary_phrases(doc: Any, vocab: Any, work: Any = tuple) -> list[PhraseHit]:
+    """Exclusionary phrases, block by block, entry by entry (names in Title Case left out).
+    ``work``: a callable giving the posting's work items (``Facts.work_items``), read only when
+    an entry marked ``desk_only`` matches."""
     out: list[PhraseHit] = []
+    physical: bool | None = None  # whether the duties name physical work (asked once, when needed)
     title_words = ({w.lower().rstrip("s") for w in regex.findall(r"[\w'-]+", doc.title.text)}
                    if doc.title is not None else set())
     for block in doc.blocks:
@@ -200,8 +243,16 @@ def exclusionary_phrases(doc: Any, vocab: Any) -> list[PhraseHit]:
         for entry in vocab.possible("exclusionary", fold(block.text)):  # the entries whose words it holds
             if entry.get("sections") and block.section.kind not in entry["sections"]:
                 continue
+            if entry.get("desk_only"):
+                if physical is None:
+                    physical = _needs_the_body(doc, work)
+                # the demand says where it applies ("lift 50 lbs and travel to field stations")
+                if physical or _WHERE.search(block.text):
+                    continue
             for m in entry["rx"].finditer(block.text):
                 if _proper_name(block.text, m.start(), m.group(0)):
+                    continue
+                if entry.get("desk_only") and _FOR_A_TASK.match(block.text, m.end()):
                     continue
                 if (entry.get("category") == "gendered pronoun" and m.group(0).lower() in ("he", "she")
                         and _pronoun_for_a_colleague(block.text, m.start(), title_words)):
