@@ -353,8 +353,15 @@ class TitleScopeKind(Kind):
             return  # no clear title, or a page about many jobs
         # The work as its own words read it, without the title's pull on close calls: the title
         # cannot be evidence for itself.
+        title_spec = vocab.specialism(fam, ctx.facts.title.text)
+        selling_title_is_technical = (fam in _TECHNICAL_FAMILIES and title_spec == fam
+                                      and not _title_specialties(ctx.facts.title.text) & _CUSTOMER_FACING)
+        # Selling duties the classifier is unsure of still count when there are three or more
+        # of them: their own words name the selling, and together they are a job.
+        selling = selling_title_is_technical and sum(1 for w in ctx.facts.work_items if _selling(w)) >= 3
         items = [w for w in ctx.facts.work_items if w.work_family is not None
-                 and (w.work_score >= rule.options["min_score"] or _names_cross_work(vocab, w))]
+                 and (w.work_score >= rule.options["min_score"] or _names_cross_work(vocab, w)
+                      or (selling and _selling(w)))]
         if len(items) < rule.options["min_items"]:
             return
         # Close families (data science and analysis, ML engineering and MLOps) are one kind of
@@ -364,14 +371,14 @@ class TitleScopeKind(Kind):
             yield from self._manager_without_managing(doc, rule, ctx, items, group_of)
             return  # otherwise a leader who oversees the work
         # A title of a specialism ("Frontend Developer", "iOS Engineer") is not close to the
-        # family its parent is close to: infrastructure work under it is another job.
-        title_spec = vocab.specialism(fam, ctx.facts.title.text)
+        # family its parent is close to: infrastructure work under it is another job (title_spec).
 
         catch_all: Counter = Counter()
         if title_spec in vocab.cross_specialisms:
             for w in items:
                 if w.work_family == "other-specialist" and vocab.specialism("other-specialist", w.text) == "other-specialist":
                     catch_all.update(_specialty(w.text))
+
 
         def group(w: Any) -> str:
             f = str(w.work_family)
@@ -398,6 +405,12 @@ class TitleScopeKind(Kind):
                         return _SPECIALTY_GROUP + sp
             if _titles_own(fam, w):
                 return group_of.get(fam, fam)
+            if selling_title_is_technical and _selling(w):
+                # Under an engineering or data title that names no customer-facing specialty,
+                # the catch-all's selling and account work is a job of its own: a "Smart
+                # Buildings Data Engineer" who qualifies leads, runs demos for prospects and
+                # carries a pipeline target does sales under an engineer's title.
+                return _SPECIALTY_GROUP + "selling"
             if title_spec != fam:
                 if f == fam:
                     return title_spec  # any software work fits a frontend title
@@ -556,7 +569,9 @@ _SPECIALTIES = {"geo": "GIS and mapping", "outreach": "marketing, community and 
                 "commercial": "sales and customer accounts", "advisory": "policy and advice",
                 "learning": "training programmes", "support": "user support",
                 "governance": "data governance and records", "fundraising": "fundraising and donor care",
-                "administration": "office administration and personnel"}
+                "administration": "office administration and personnel",
+                # the commercial and outreach items together, under an engineering or data title
+                "selling": "sales, marketing and customer-facing work"}
 # The families whose work a specialty shares day to day: analysing and engineering spatial data
 # is GIS work too; stewarding data sits next to engineering and securing it; a support engineer
 # reads code and servers; teaching data literacy is analysis work.
@@ -656,6 +671,23 @@ _TITLE_SPECIALTY_WORDS = {"support": "support", "helpdesk": "support", "gis": "g
                           "salesforce": "erp", "dynamics": "erp", "peoplesoft": "erp", "oracle": "erp",
                           "data": "data", "analytics": "data", "visualization": "data", "visualisation": "data",
                           "statistics": "data", "statistical": "data", "dashboards": "data", "dashboard": "data"}
+
+
+# Families whose titles are engineering or data work; the catch-all's selling and outreach
+# work under them is another job (title-scope-mismatch).
+_TECHNICAL_FAMILIES = frozenset({"software-engineer", "data-engineer", "analytics-engineer", "data-scientist", "data-analyst",
+                                 "ml-engineer", "mlops", "ai-engineer", "sre-devops", "security", "research-engineer"})
+_SELLING_SPECIALTIES = frozenset({"commercial", "outreach"})
+_CUSTOMER_FACING = _SELLING_SPECIALTIES | {"support", "devrel", "advisory", "learning"}
+
+
+def _selling(w: Any) -> bool:
+    """Whether a catch-all work item's words are mostly selling, marketing or account work
+    (its specialty words name it even when the classifier is unsure of the family)."""
+    if w.work_family != "other-specialist":
+        return False
+    seen = _specialty(w.text)
+    return bool(seen) and max(seen, key=lambda c: (seen[c], c)) in _SELLING_SPECIALTIES
 
 
 def _title_specialties(title: str) -> set[str]:
