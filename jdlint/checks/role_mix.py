@@ -194,6 +194,7 @@ _PRODUCTION_WORK = re_compile(
 
 
 _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": frozenset({"ai-engineer"}),
+                    "generative": frozenset({"ai-engineer"}),
                     "llm": frozenset({"ai-engineer"}), "llms": frozenset({"ai-engineer"}),
                     "ml": frozenset({"ml-engineer", "mlops"}), "security": frozenset({"security"}),
                     "cyber": frozenset({"security"}), "cybersecurity": frozenset({"security"}),
@@ -210,7 +211,7 @@ _DOMAIN_FAMILIES = {"ai": frozenset({"ai-engineer", "ml-engineer"}), "genai": fr
 _TRAINING_TEAM = re_compile(r"\b(?:pre|post|mid)[- ]?training\b|\bfoundation\s+models?\b", re.I)
 # The work of a model-training team, research to production ("Research Scientist, Post-Training").
 _TRAINING_WORK = frozenset({"researcher", "research-engineer", "ml-engineer", "mlops"})
-_LLM_WORDS = frozenset({"llm", "llms", "genai"})
+_LLM_WORDS = frozenset({"llm", "llms", "genai", "generative"})  # "Senior Data Scientist, Generative AI"
 _MODEL_FAMILIES = frozenset({"researcher", "research-engineer", "data-scientist", "ml-engineer", "mlops", "ai-engineer"})
 
 
