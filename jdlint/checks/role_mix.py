@@ -380,7 +380,6 @@ class TitleScopeKind(Kind):
                 if w.work_family == "other-specialist" and vocab.specialism("other-specialist", w.text) == "other-specialist":
                     catch_all.update(_specialty(w.text))
 
-
         def group(w: Any) -> str:
             f = str(w.work_family)
             spec = vocab.specialism(f, w.text)
