@@ -360,6 +360,15 @@ _SPECIAL = [
     (re_compile(r"\b((?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|distribution\s+(?:engineers?|network|grid|system)|"
                 r"electricity|electrical|utility|meters?)\b[^\n]*?)\btransformers?\b", re.I),
      r"\1 powertransformer "),
+    # An alert raised on a customer's transactions is a case to investigate, not an ops alert:
+    # "about 96% of our transaction-monitoring alerts turn out to be nothing", "go through twelve
+    # months of closed alerts with our investigators" (AML, fraud and sanctions words, or
+    # investigators, in the same item).
+    (re_compile(r"\balerts?\b(?=[^\n]*\b(?:investigators?|aml|anti-money|money\s+laundering|fraud|sanctions|transaction[- ]monitoring|"
+                r"kyc|suspicious|sars?|compliance\s+analysts?)\b)", re.I), " casealerts "),
+    (re_compile(r"\b((?:investigators?|aml|anti-money|money\s+laundering|fraud|sanctions|transaction[- ]monitoring|kyc|suspicious|"
+                r"sars?|compliance\s+analysts?)\b[^\n]*?)\balerts?\b", re.I), r"\1 casealerts "),
+    (re_compile(r"\btransaction[- ]monitoring\b", re.I), " amlscreening "),
     # An assistant named by a job title is a person: "a MEL Assistant can run the routine syncs",
     # "our Research Assistants" (not "our AI Assistant", "the Virtual Assistant", "a coding
     # assistant", which are software).

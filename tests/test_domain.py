@@ -88,6 +88,9 @@ def test_title_fact_reads_roles_family_and_junior_marker():
     # the second role is named as the title writes it, not as a blend of the two
     lead = facts("# Staff Network Engineer / SRE Manager\n").title
     assert lead.roles == ("Staff Network Engineer", "SRE Manager")
+    # an "&" between two single letters is inside one role: "P&L Analyst", "F&I Manager"
+    amp = facts("# P&L Analyst / Office Manager\n").title
+    assert amp.roles == ("P&L Analyst", "Office Manager")
 
 
 @pytest.mark.parametrize("title,family", [

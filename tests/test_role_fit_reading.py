@@ -478,3 +478,20 @@ def test_one_step_of_the_titles_project_is_not_a_second_job():
             "- Estimate the effect of the trial on handling time with a proper control group\n"
             "- Report the results to the Head of Claims with a recommendation\n")
     assert [f.rule for f in lint_text(text, select=["conflated-roles"])] == []
+
+
+def test_alerts_on_customers_transactions_are_cases_not_ops_alerts():
+    # a transaction-monitoring alert is a case to investigate, not a paging alert: tuning its
+    # thresholds with the investigators is financial-crime work, not DevOps
+    from jdlint.domain.responsibilities import work_items
+
+    text = ("# Financial Crime Analyst\n\n## What you'll do\n\n"
+            "- Review the transaction-monitoring alerts raised on business accounts and close the false ones\n"
+            "- Tune the alert thresholds with the investigators so fewer genuine customers are flagged\n"
+            "- Write the suspicious activity reports the investigators file\n")
+    vocab = load_vocab()
+    fams = {w.work_family for w in work_items(Document.parse(text, "x.md", vocab), vocab)}
+    assert "sre-devops" not in fams and "security" not in fams
+    # an alert on a service is still operations work
+    ops = "# SRE\n\n## What you'll do\n\n- Tune the alert thresholds on the checkout service so on-call is paged less\n"
+    assert {w.work_family for w in work_items(Document.parse(ops, "x.md", vocab), vocab)} == {"sre-devops"}

@@ -21,7 +21,8 @@ from ..rxcache import re_compile
 from ..rxcache import compile as rxcompile
 
 _SEGMENT = re_compile(r"\s+[-\u2013\u2014]+\s+|\s*:\s+|\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
-_JOINT = re_compile(r"\s*(?:/|\||&|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+", re.I)
+# (an "&" between two single letters is one word: "F&I Manager", "R&D Engineer", "P&L Analyst")
+_JOINT = re_compile(r"\s*(?:/|\||(?<!\b[A-Za-z])&|&(?![A-Za-z]\b)|,|\+)\s*|\s+(?:or|and|and/or|cum)\s+", re.I)
 # The same joints, kept: a comma before a bare discipline names the team ("Software Engineer,
 # SRE"), an "&" or "and" a second job ("Mobile Developer & DevOps").
 _JOINT_KEPT = re_compile(f"({_JOINT.pattern})", re.I)
