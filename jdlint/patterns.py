@@ -117,7 +117,9 @@ class VocabPattern:
         try:
             return self.rx.search(text, pos, len(text) if endpos is None else endpos,
                                   timeout=deadline.remaining(self.pattern))
-        except TimeoutError:
+        except (TimeoutError, PatternTimeout):
+            # the budget may be spent before this pattern starts (the posting's other patterns
+            # used it): the error still names this entry and its file
             raise PatternTimeout(self._what(), self.pattern, deadline.seconds) from None
 
     def match(self, text: str, pos: int = 0) -> Any:
@@ -126,7 +128,9 @@ class VocabPattern:
         deadline = self._deadline()
         try:
             return self.rx.match(text, pos, timeout=deadline.remaining(self.pattern))
-        except TimeoutError:
+        except (TimeoutError, PatternTimeout):
+            # the budget may be spent before this pattern starts (the posting's other patterns
+            # used it): the error still names this entry and its file
             raise PatternTimeout(self._what(), self.pattern, deadline.seconds) from None
 
     def finditer(self, text: str) -> list[Any]:
@@ -135,5 +139,7 @@ class VocabPattern:
         deadline = self._deadline()
         try:
             return list(self.rx.finditer(text, timeout=deadline.remaining(self.pattern)))
-        except TimeoutError:
+        except (TimeoutError, PatternTimeout):
+            # the budget may be spent before this pattern starts (the posting's other patterns
+            # used it): the error still names this entry and its file
             raise PatternTimeout(self._what(), self.pattern, deadline.seconds) from None

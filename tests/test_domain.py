@@ -314,6 +314,19 @@ def test_config_exclusionary_entry_can_be_limited_to_desk_jobs():
         assert [f.line for f in found if f.match == "kneel for long periods"] == lines
 
 
+def test_a_user_pattern_is_named_even_when_the_budget_is_spent_before_it_runs():
+    # on a loaded machine the posting's other patterns can use the whole budget: the error must
+    # still name the entry and its file, not just "vocabulary"
+    from jdlint.patterns import PatternTimeout, VocabPattern, compile_pattern, posting_deadline
+
+    vp = VocabPattern("x+", compile_pattern("x+"), "vocab 'first_problem_cues' entry (cfg.yaml:3)")
+    with posting_deadline(0.001):
+        time.sleep(0.01)  # the budget is gone before the pattern starts
+        for call in (lambda: vp.search("xx"), lambda: vp.match("xx"), lambda: vp.finditer("xx")):
+            with pytest.raises(PatternTimeout, match=r"first_problem_cues' entry \(cfg\.yaml:3\)"):
+                call()
+
+
 def test_config_vocab_patterns_run_under_a_time_limit_and_name_their_entry(tmp_path):
     from jdlint.patterns import PatternTimeout
 
