@@ -110,36 +110,28 @@ class VocabPattern:
     def _what(self) -> str:
         return self.origin or "vocabulary"
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        if self.origin is None:
-            return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+    def _limited(self, run: Any) -> Any:
+        """``run(timeout)`` under the posting's budget; a timeout names this entry and its file,
+        also when the budget was spent before this pattern started (the posting's other
+        patterns used it)."""
         deadline = self._deadline()
         try:
-            return self.rx.search(text, pos, len(text) if endpos is None else endpos,
-                                  timeout=deadline.remaining(self.pattern))
+            return run(deadline.remaining(self.pattern))
         except (TimeoutError, PatternTimeout):
-            # the budget may be spent before this pattern starts (the posting's other patterns
-            # used it): the error still names this entry and its file
             raise PatternTimeout(self._what(), self.pattern, deadline.seconds) from None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        end = len(text) if endpos is None else endpos
+        if self.origin is None:
+            return self.rx.search(text, pos, end)
+        return self._limited(lambda timeout: self.rx.search(text, pos, end, timeout=timeout))
 
     def match(self, text: str, pos: int = 0) -> Any:
         if self.origin is None:
             return self.rx.match(text, pos)
-        deadline = self._deadline()
-        try:
-            return self.rx.match(text, pos, timeout=deadline.remaining(self.pattern))
-        except (TimeoutError, PatternTimeout):
-            # the budget may be spent before this pattern starts (the posting's other patterns
-            # used it): the error still names this entry and its file
-            raise PatternTimeout(self._what(), self.pattern, deadline.seconds) from None
+        return self._limited(lambda timeout: self.rx.match(text, pos, timeout=timeout))
 
     def finditer(self, text: str) -> list[Any]:
         if self.origin is None:
             return list(self.rx.finditer(text))
-        deadline = self._deadline()
-        try:
-            return list(self.rx.finditer(text, timeout=deadline.remaining(self.pattern)))
-        except (TimeoutError, PatternTimeout):
-            # the budget may be spent before this pattern starts (the posting's other patterns
-            # used it): the error still names this entry and its file
-            raise PatternTimeout(self._what(), self.pattern, deadline.seconds) from None
+        return self._limited(lambda timeout: list(self.rx.finditer(text, timeout=timeout)))
