@@ -357,12 +357,14 @@ class TitleScopeKind(Kind):
         title_spec = vocab.specialism(fam, ctx.facts.title.text)
         selling_title_is_technical = (fam in _TECHNICAL_FAMILIES and title_spec == fam
                                       and not _title_specialties(ctx.facts.title.text) & _CUSTOMER_FACING)
-        # Selling duties the classifier is unsure of still count when there are three or more
-        # of them: their own words name the selling, and together they are a job.
-        selling = selling_title_is_technical and sum(1 for w in ctx.facts.work_items if _selling(w)) >= 3
+        # The selling duties, read once: under such a title they are a job of their own, and
+        # when there are three or more of them they count even where the classifier is unsure
+        # of each (their own words name the selling; together they are a job).
+        sellers = {id(w) for w in ctx.facts.work_items if _selling(w)} if selling_title_is_technical else set()
+        unsure_sellers = sellers if len(sellers) >= 3 else set()
         items = [w for w in ctx.facts.work_items if w.work_family is not None
                  and (w.work_score >= rule.options["min_score"] or _names_cross_work(vocab, w)
-                      or (selling and _selling(w)))]
+                      or id(w) in unsure_sellers)]
         if len(items) < rule.options["min_items"]:
             return
         # Close families (data science and analysis, ML engineering and MLOps) are one kind of
@@ -405,7 +407,7 @@ class TitleScopeKind(Kind):
                         return _SPECIALTY_GROUP + sp
             if _titles_own(fam, w):
                 return group_of.get(fam, fam)
-            if selling_title_is_technical and _selling(w):
+            if id(w) in sellers:
                 # Under an engineering or data title that names no customer-facing specialty,
                 # the catch-all's selling and account work is a job of its own: a "Smart
                 # Buildings Data Engineer" who qualifies leads, runs demos for prospects and
