@@ -336,6 +336,14 @@ class Feature(NamedTuple):
 
 _LINK = re_compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re_compile(r"[*_`#>|~]+")
+
+# Words that put a transformer on the power grid, and an alert on a customer's transactions
+# (each list is read on both sides of the word it decides, in the rewrites below).
+_GRID_WORDS = (r"(?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|"
+               r"distribution\s+(?:engineers?|network|grid|system)|electricity|electrical|utility|meters?)")
+_CASE_WORDS = (r"(?:investigators?|aml|anti-money|money\s+laundering|fraud|sanctions|transaction[- ]monitoring|kyc|"
+               r"suspicious|sars?|compliance\s+analysts?)")
+
 _SPECIAL = [
     (re_compile(r"\ba\s*/\s*b(?:\s+test(?:s|ing)?)?\b", re.I), " abtest "),
     (re_compile(r"\bci\s*/\s*cd\b", re.I), " cicd "),
@@ -354,20 +362,14 @@ _SPECIAL = [
     (re_compile(r"\b((?:service|distribution|pole[- ]mounted|pad[- ]mounted|substation|power|step[- ](?:up|down)|current|"
                 r"voltage|instrument|isolation|oil[- ]filled|(?:single|three)[- ]phase|grid|network)\s+)transformers?\b", re.I),
      r"\1 powertransformer "),
-    (re_compile(r"\btransformers?\b(?=[^\n]*\b(?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|"
-                r"distribution\s+(?:engineers?|network|grid|system)|electricity|electrical|utility|meters?)\b)", re.I),
-     " powertransformer "),
-    (re_compile(r"\b((?:substations?|feeders?|kva|mva|kv|voltages?|line\s+crews?|switchgear|distribution\s+(?:engineers?|network|grid|system)|"
-                r"electricity|electrical|utility|meters?)\b[^\n]*?)\btransformers?\b", re.I),
-     r"\1 powertransformer "),
+    (re_compile(rf"\btransformers?\b(?=[^\n]*\b{_GRID_WORDS}\b)", re.I), " powertransformer "),
+    (re_compile(rf"\b({_GRID_WORDS}\b[^\n]*?)\btransformers?\b", re.I), r"\1 powertransformer "),
     # An alert raised on a customer's transactions is a case to investigate, not an ops alert:
     # "about 96% of our transaction-monitoring alerts turn out to be nothing", "go through twelve
     # months of closed alerts with our investigators" (AML, fraud and sanctions words, or
     # investigators, in the same item).
-    (re_compile(r"\balerts?\b(?=[^\n]*\b(?:investigators?|aml|anti-money|money\s+laundering|fraud|sanctions|transaction[- ]monitoring|"
-                r"kyc|suspicious|sars?|compliance\s+analysts?)\b)", re.I), " casealerts "),
-    (re_compile(r"\b((?:investigators?|aml|anti-money|money\s+laundering|fraud|sanctions|transaction[- ]monitoring|kyc|suspicious|"
-                r"sars?|compliance\s+analysts?)\b[^\n]*?)\balerts?\b", re.I), r"\1 casealerts "),
+    (re_compile(rf"\balerts?\b(?=[^\n]*\b{_CASE_WORDS}\b)", re.I), " casealerts "),
+    (re_compile(rf"\b({_CASE_WORDS}\b[^\n]*?)\balerts?\b", re.I), r"\1 casealerts "),
     (re_compile(r"\btransaction[- ]monitoring\b", re.I), " amlscreening "),
     # An assistant named by a job title is a person: "a MEL Assistant can run the routine syncs",
     # "our Research Assistants" (not "our AI Assistant", "the Virtual Assistant", "a coding
